@@ -1,0 +1,1 @@
+"""The cell, its meetings and the rules that judge them. No I/O, no Textual."""

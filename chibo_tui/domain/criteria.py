@@ -1,0 +1,55 @@
+"""The four criteria and their sub-criteria: the shipped sample and TOML import."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+from .model import Criterion, SubCriterion
+from .vietnamese import nfc
+
+SAMPLE_LABEL = "Mẫu tham khảo — chỉnh theo phụ lục của cấp ủy"
+
+FOUR_GOOD = (
+    "Lãnh đạo hoàn thành tốt nhiệm vụ chính trị",
+    "Chất lượng sinh hoạt tốt",
+    "Đoàn kết, kỷ luật tốt",
+    "Cán bộ, đảng viên tốt",
+)
+
+
+class CriteriaError(ValueError):
+    """A criteria file that cannot be used, with a Vietnamese reason."""
+
+
+def parse_criteria(text: str) -> list[Criterion]:
+    """Criteria from TOML: ``[[criterion]]`` tables with number, title, sub_criteria."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise CriteriaError(f"Tệp TOML không đọc được: {exc}") from exc
+    tables = data.get("criterion")
+    if not isinstance(tables, list) or len(tables) != 4:
+        raise CriteriaError("Cần đúng 4 bảng [[criterion]], mỗi bảng một tiêu chí")
+    criteria = []
+    for i, table in enumerate(tables, start=1):
+        title = table.get("title", "")
+        subs = table.get("sub_criteria", [])
+        if not isinstance(title, str) or not title.strip():
+            raise CriteriaError(f"Tiêu chí {i}: thiếu tên (title)")
+        if not isinstance(subs, list) or not all(isinstance(s, str) for s in subs):
+            raise CriteriaError(f"Tiêu chí {i}: sub_criteria phải là danh sách chuỗi")
+        criteria.append(
+            Criterion(
+                number=i,
+                title=nfc(title.strip()),
+                sub_criteria=[SubCriterion(nfc(s.strip())) for s in subs if s.strip()],
+            )
+        )
+    return criteria
+
+
+def sample_criteria() -> list[Criterion]:
+    """The shipped sample set, to be adapted to the ward's own appendix."""
+    text = resources.files("chibo_tui.data").joinpath("sample_criteria.toml").read_text("utf-8")
+    return parse_criteria(text)

@@ -1,0 +1,100 @@
+"""A meeting's life: started from the cell, finalised, reopened, amended."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time
+
+from .model import (
+    Amendment,
+    Attendance,
+    Cell,
+    CriterionReview,
+    Meeting,
+    MeetingState,
+    Role,
+)
+from .remedies import follow_ups_for
+
+
+class LockedMeetingError(RuntimeError):
+    """A finalised meeting was about to change without an amendment."""
+
+
+def new_meeting(
+    cell: Cell,
+    month: str,
+    day: date,
+    history: Iterable[Meeting] = (),
+    start: time | None = None,
+) -> Meeting:
+    """A draft meeting with the roster, criteria and open remedies copied in.
+
+    The copies keep the meeting as it was judged, whatever later edits the cell sees.
+    """
+    chair = cell.with_role(Role.SECRETARY)
+    return Meeting(
+        month=month,
+        date=day,
+        start_time=start,
+        place=cell.meeting_place,
+        chair=chair.full_name if chair else "",
+        chair_id=chair.id if chair else None,
+        attendance=[Attendance.of(m) for m in cell.active_members()],
+        follow_ups=follow_ups_for(history, month),
+        reviews=[CriterionReview.of(c) for c in cell.criteria],
+    )
+
+
+def sync_roster(meeting: Meeting, cell: Cell) -> None:
+    """Bring a draft meeting's roster in line with the cell, keeping marks made.
+
+    Members removed from the cell leave the meeting unless they were marked
+    present; that case is reported by ``rules.meeting_roster_issues`` instead.
+    """
+    if meeting.is_final:
+        return
+    by_id = {a.member_id: a for a in meeting.attendance}
+    rows: list[Attendance] = []
+    for member in cell.active_members():
+        row = by_id.pop(member.id, None) or Attendance.of(member)
+        row.full_name, row.status = member.full_name, member.status
+        row.exempt, row.role = member.exempt, member.role
+        rows.append(row)
+    rows += [a for a in by_id.values() if a.presence.value == "present"]
+    meeting.attendance = rows
+
+
+def sync_criteria(meeting: Meeting, cell: Cell) -> None:
+    """Apply edited criteria to a draft meeting, keeping marks of unchanged lines."""
+    if meeting.is_final:
+        return
+    for criterion in cell.criteria:
+        try:
+            review = meeting.review(criterion.number)
+        except StopIteration:
+            meeting.reviews.append(CriterionReview.of(criterion))
+            continue
+        marks = {c.text: c.passed for c in review.checks}
+        review.title = criterion.title
+        review.checks = CriterionReview.of(criterion).checks
+        for check in review.checks:
+            check.passed = marks.get(check.text)
+
+
+def finalise(meeting: Meeting, at: datetime, override_reason: str = "") -> None:
+    meeting.state = MeetingState.FINALISED
+    meeting.finalised_at = at
+    meeting.override_reason = override_reason
+
+
+def reopen(meeting: Meeting, at: datetime, reason: str) -> None:
+    """Unlock a finalised meeting; the reason is kept as a dated amendment."""
+    if not reason.strip():
+        raise ValueError("Cần ghi lý do mở lại biên bản")
+    meeting.amendments.append(Amendment(at=at, reason=reason, text="Mở lại biên bản để sửa"))
+    meeting.state = MeetingState.DRAFT
+
+
+def amend(meeting: Meeting, at: datetime, reason: str, text: str) -> None:
+    meeting.amendments.append(Amendment(at=at, reason=reason, text=text))

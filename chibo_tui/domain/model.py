@@ -1,0 +1,312 @@
+"""The cell and its monthly meetings, as plain typed dataclasses.
+
+Field names follow the glossary of DESIGN.md §2. Nothing here does I/O; the store
+turns these objects into dicts (see ``codec``) and back.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from enum import StrEnum
+
+
+def new_id() -> str:
+    """A short random id for members and remedies (stable across renames)."""
+    return uuid.uuid4().hex[:10]
+
+
+class MemberStatus(StrEnum):
+    OFFICIAL = "official"  # chính thức: votes
+    PROBATIONARY = "probationary"  # dự bị: attends, does not vote
+
+
+class Role(StrEnum):
+    SECRETARY = "secretary"  # bí thư
+    DEPUTY = "deputy"  # phó bí thư
+    COMMITTEE = "committee"  # chi ủy viên
+    MEMBER = "member"  # đảng viên
+
+
+class Presence(StrEnum):
+    UNMARKED = "unmarked"
+    PRESENT = "present"  # có mặt
+    EXCUSED = "excused"  # vắng có lý do
+    UNEXCUSED = "unexcused"  # vắng không lý do
+
+
+class Verdict(StrEnum):
+    PASS = "pass"  # đạt
+    FAIL = "fail"  # không đạt
+
+
+class RemedyStatus(StrEnum):
+    OPEN = "open"  # chưa khắc phục
+    IN_PROGRESS = "in_progress"  # đang khắc phục
+    DONE = "done"  # đã khắc phục
+
+
+class MeetingState(StrEnum):
+    DRAFT = "draft"  # dự thảo
+    FINALISED = "finalised"  # đã chốt
+
+
+COLLECTIVE = "tập thể"
+"""Owner name of a remedy that the whole cell answers for."""
+
+
+@dataclass
+class Member:
+    """A roster entry (đảng viên)."""
+
+    full_name: str
+    status: MemberStatus = MemberStatus.OFFICIAL
+    exempt: bool = False  # miễn công tác, sinh hoạt đảng
+    role: Role = Role.MEMBER
+    removed: bool = False  # left the cell; stays in past meetings
+    id: str = field(default_factory=new_id)
+
+    @property
+    def is_official(self) -> bool:
+        return self.status is MemberStatus.OFFICIAL
+
+
+@dataclass
+class SubCriterion:
+    """One line of the appendix of a criterion."""
+
+    text: str
+
+
+@dataclass
+class Criterion:
+    """One of the four "tốt", with its sub-criteria."""
+
+    number: int
+    title: str
+    sub_criteria: list[SubCriterion] = field(default_factory=list)
+
+
+@dataclass
+class DocumentSettings:
+    """Layout points on which the sources disagree (DESIGN.md §6)."""
+
+    colon_after_number: bool = False  # "Số 03-BB/CB" or "Số: 03-BB/CB"
+    margins_mm: tuple[int, int, int, int] = (20, 20, 30, 15)  # top, bottom, left, right
+
+
+@dataclass
+class RuleSettings:
+    """Rules of DESIGN.md §4 that a cell may adapt."""
+
+    short_meeting_minutes: int = 90
+    short_meeting_minutes_large: int = 120
+    large_cell_size: int = 30
+    year_target_months: int | None = None  # e.g. 10 of 12 months "bốn tốt"
+
+
+@dataclass
+class Cell:
+    """The party cell (chi bộ): profile, roster, criteria and settings."""
+
+    name: str = ""  # "Chi bộ Đinh Tiên Hoàng"
+    parent_committee: str = ""  # "Đảng bộ phường Tây Thạnh"
+    place_name: str = ""  # "Tây Thạnh", for the date line
+    city: str = ""  # "Thành phố Hồ Chí Minh"
+    meeting_place: str = ""
+    members: list[Member] = field(default_factory=list)
+    criteria: list[Criterion] = field(default_factory=list)
+    criteria_is_sample: bool = True
+    plan_bases: list[str] = field(default_factory=list)  # "Căn cứ …" lines of the plan
+    documents: DocumentSettings = field(default_factory=DocumentSettings)
+    rules: RuleSettings = field(default_factory=RuleSettings)
+
+    def active_members(self) -> list[Member]:
+        return [m for m in self.members if not m.removed]
+
+    def member(self, member_id: str) -> Member | None:
+        return next((m for m in self.members if m.id == member_id), None)
+
+    def with_role(self, role: Role) -> Member | None:
+        return next((m for m in self.active_members() if m.role is role), None)
+
+
+@dataclass
+class Guest:
+    """A guest (đại biểu, khách mời): no vote."""
+
+    name: str
+    position: str = ""
+
+
+@dataclass
+class Attendance:
+    """One member's presence at a meeting, with a snapshot of who they were then."""
+
+    member_id: str
+    full_name: str
+    status: MemberStatus
+    exempt: bool = False
+    role: Role = Role.MEMBER
+    presence: Presence = Presence.UNMARKED
+    reason: str = ""
+
+    @classmethod
+    def of(cls, member: Member) -> Attendance:
+        return cls(
+            member_id=member.id,
+            full_name=member.full_name,
+            status=member.status,
+            exempt=member.exempt,
+            role=member.role,
+        )
+
+    @property
+    def is_official(self) -> bool:
+        return self.status is MemberStatus.OFFICIAL
+
+
+@dataclass
+class SubCriterionCheck:
+    """A sub-criterion as judged this month: ``None`` until marked."""
+
+    text: str
+    passed: bool | None = None
+
+
+@dataclass
+class Discussion:
+    """What one member said (ý kiến thảo luận)."""
+
+    speaker: str  # the name as it goes into the minutes
+    text: str
+    speaker_id: str | None = None
+
+
+@dataclass
+class Remedy:
+    """A remedy (giải pháp khắc phục), followed up at the next meetings."""
+
+    text: str
+    owner: str = ""  # a member's name or COLLECTIVE
+    due: date | None = None
+    owner_id: str | None = None
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Vote:
+    """Vote counts among official members present (biểu quyết)."""
+
+    in_favour: int = 0  # tán thành
+    against: int = 0  # không tán thành
+    other: int = 0  # ý kiến khác
+    verdict_put: Verdict = Verdict.PASS  # the verdict the chair put to the vote
+
+    @property
+    def total(self) -> int:
+        return self.in_favour + self.against + self.other
+
+
+@dataclass
+class CriterionReview:
+    """The cell's review of one criterion in one month."""
+
+    number: int
+    title: str
+    checks: list[SubCriterionCheck] = field(default_factory=list)
+    discussion: list[Discussion] = field(default_factory=list)
+    causes: str = ""
+    responsibility: str = ""
+    remedies: list[Remedy] = field(default_factory=list)
+    verdict_override: Verdict | None = None
+    vote: Vote | None = None
+    earlier_votes: list[Vote] = field(default_factory=list)
+    minority_opinions: str = ""
+
+    @classmethod
+    def of(cls, criterion: Criterion) -> CriterionReview:
+        return cls(
+            number=criterion.number,
+            title=criterion.title,
+            checks=[SubCriterionCheck(s.text) for s in criterion.sub_criteria],
+        )
+
+
+@dataclass
+class RemedyFollowUp:
+    """Last month's (or an older) remedy, as reviewed at this meeting."""
+
+    remedy_id: str
+    source_month: str
+    criterion: int
+    text: str
+    owner: str = ""
+    due: date | None = None
+    status: RemedyStatus = RemedyStatus.OPEN
+    note: str = ""
+
+
+@dataclass
+class Amendment:
+    """A dated change to a finalised meeting (or its reopening)."""
+
+    at: datetime
+    reason: str
+    text: str = ""
+
+
+@dataclass
+class Meeting:
+    """One monthly meeting (kỳ sinh hoạt tháng MM/YYYY); key ``month`` = ``YYYY-MM``."""
+
+    month: str
+    date: date
+    start_time: time | None = None
+    end_time: time | None = None
+    place: str = ""
+    chair: str = ""  # names as they go into the minutes
+    minute_taker: str = ""
+    chair_id: str | None = None
+    minute_taker_id: str | None = None
+    guests: list[Guest] = field(default_factory=list)
+    attendance: list[Attendance] = field(default_factory=list)
+    follow_ups: list[RemedyFollowUp] = field(default_factory=list)
+    reviews: list[CriterionReview] = field(default_factory=list)
+    other_business: str = ""
+    conclusion: str = ""
+    state: MeetingState = MeetingState.DRAFT
+    finalised_at: datetime | None = None
+    override_reason: str = ""  # why it was finalised despite open problems
+    amendments: list[Amendment] = field(default_factory=list)
+    resume: dict[str, str] = field(default_factory=dict)  # UI position to resume at
+
+    @property
+    def is_final(self) -> bool:
+        return self.state is MeetingState.FINALISED
+
+    @property
+    def year(self) -> int:
+        return int(self.month[:4])
+
+    def review(self, number: int) -> CriterionReview:
+        return next(r for r in self.reviews if r.number == number)
+
+    def remedies(self) -> list[tuple[int, Remedy]]:
+        return [(r.number, remedy) for r in self.reviews for remedy in r.remedies]
+
+
+@dataclass
+class MeetingSummary:
+    """What the month list needs, without loading the meeting itself."""
+
+    month: str
+    state: MeetingState
+    verdicts: list[Verdict | None]  # criteria 1–4, in order
+    present: int
+    expected: int
+
+    @property
+    def four_good(self) -> bool:
+        return len(self.verdicts) == 4 and all(v is Verdict.PASS for v in self.verdicts)

@@ -1,0 +1,79 @@
+"""Remedies across months: which are still open, and their latest status.
+
+A remedy is raised in one meeting; later meetings record follow-ups of it. Its
+status is the latest follow-up's, or "chưa khắc phục" when none exists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from .model import Meeting, Remedy, RemedyFollowUp, RemedyStatus
+
+STATUS_TEXT = {
+    RemedyStatus.OPEN: "chưa khắc phục",
+    RemedyStatus.IN_PROGRESS: "đang khắc phục",
+    RemedyStatus.DONE: "đã khắc phục",
+}
+
+
+@dataclass(frozen=True)
+class TrackedRemedy:
+    """A remedy with where it came from and where it stands now."""
+
+    source_month: str
+    criterion: int
+    remedy: Remedy
+    status: RemedyStatus
+    note: str
+    updated_month: str | None  # the meeting of the latest follow-up
+
+    def overdue(self, today: date) -> bool:
+        due = self.remedy.due
+        return self.status is not RemedyStatus.DONE and due is not None and due < today
+
+
+def track(meetings: Iterable[Meeting], before: str | None = None) -> list[TrackedRemedy]:
+    """Every remedy raised before ``before`` (all when ``None``), oldest first."""
+    ordered = sorted(meetings, key=lambda m: m.month)
+    if before is not None:
+        ordered = [m for m in ordered if m.month < before]
+    latest: dict[str, tuple[str, RemedyFollowUp]] = {}
+    for meeting in ordered:
+        for f in meeting.follow_ups:
+            latest[f.remedy_id] = (meeting.month, f)
+    tracked = []
+    for meeting in ordered:
+        for criterion, remedy in meeting.remedies():
+            month, follow = latest.get(remedy.id, (None, None))
+            tracked.append(
+                TrackedRemedy(
+                    source_month=meeting.month,
+                    criterion=criterion,
+                    remedy=remedy,
+                    status=follow.status if follow else RemedyStatus.OPEN,
+                    note=follow.note if follow else "",
+                    updated_month=month,
+                )
+            )
+    return tracked
+
+
+def follow_ups_for(meetings: Iterable[Meeting], month: str) -> list[RemedyFollowUp]:
+    """The follow-up list a new meeting of ``month`` starts with: all open remedies."""
+    return [
+        RemedyFollowUp(
+            remedy_id=t.remedy.id,
+            source_month=t.source_month,
+            criterion=t.criterion,
+            text=t.remedy.text,
+            owner=t.remedy.owner,
+            due=t.remedy.due,
+            status=t.status,
+            note=t.note,
+        )
+        for t in track(meetings, before=month)
+        if t.status is not RemedyStatus.DONE
+    ]

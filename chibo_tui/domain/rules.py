@@ -1,0 +1,267 @@
+"""The rules of DESIGN.md §4 as pure functions.
+
+Each rule returns a :class:`Ruling`: the result and the Vietnamese sentence that
+explains it, so the app and the documents show the same formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Generic, TypeVar
+
+from .model import (
+    Attendance,
+    Cell,
+    CriterionReview,
+    Meeting,
+    MeetingSummary,
+    Presence,
+    RuleSettings,
+    Verdict,
+    Vote,
+)
+
+T = TypeVar("T")
+
+VERDICT_TEXT = {Verdict.PASS: "đạt", Verdict.FAIL: "không đạt"}
+
+
+@dataclass(frozen=True)
+class Ruling(Generic[T]):
+    """A rule's result and the sentence that explains it."""
+
+    value: T
+    reason: str
+
+
+@dataclass(frozen=True)
+class AttendanceCounts:
+    """Live totals of the roll call."""
+
+    total: int  # on the roster of this meeting
+    official: int
+    probationary: int
+    exempt: int
+    expected: int  # total minus exempt
+    present: int
+    excused: int
+    unexcused: int
+    unmarked: int
+    voters: int  # official members present, not exempt
+    official_voting_base: int  # official members not exempt: the base of adoption
+
+    @property
+    def absent(self) -> int:
+        return self.excused + self.unexcused
+
+
+def attendance_counts(attendance: Iterable[Attendance]) -> AttendanceCounts:
+    rows = list(attendance)
+    active = [a for a in rows if not a.exempt]
+    present = [a for a in active if a.presence is Presence.PRESENT]
+    return AttendanceCounts(
+        total=len(rows),
+        official=sum(a.is_official for a in rows),
+        probationary=sum(not a.is_official for a in rows),
+        exempt=len(rows) - len(active),
+        expected=len(active),
+        present=len(present),
+        excused=sum(a.presence is Presence.EXCUSED for a in active),
+        unexcused=sum(a.presence is Presence.UNEXCUSED for a in active),
+        unmarked=sum(a.presence is Presence.UNMARKED for a in active),
+        voters=sum(a.is_official for a in present),
+        official_voting_base=sum(a.is_official for a in active),
+    )
+
+
+def attendance_ratio(counts: AttendanceCounts) -> Ruling[float]:
+    """Present over expected (roster minus exempt)."""
+    if counts.expected == 0:
+        return Ruling(0.0, "Chưa có đảng viên phải dự sinh hoạt")
+    ratio = counts.present / counts.expected
+    return Ruling(
+        ratio,
+        f"{counts.present}/{counts.expected} đảng viên có mặt ({percent(ratio)}); "
+        f"{counts.exempt} đồng chí miễn sinh hoạt không tính",
+    )
+
+
+def percent(ratio: float) -> str:
+    """``0.756`` → ``"75,6%"`` (Vietnamese decimal comma, at most one decimal)."""
+    value = round(ratio * 100, 1)
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"
+
+
+def vote_validity(vote: Vote, voters: int) -> Ruling[bool]:
+    """A vote is valid when its counts are whole, ≥ 0 and add up to the voters."""
+    counts = (vote.in_favour, vote.against, vote.other)
+    if any(not isinstance(c, int) or isinstance(c, bool) or c < 0 for c in counts):
+        return Ruling(False, "Số phiếu phải là số nguyên không âm")
+    if vote.total != voters:
+        return Ruling(
+            False,
+            f"{vote.in_favour} + {vote.against} + {vote.other} = {vote.total}, "
+            f"khác số đảng viên chính thức có mặt ({voters})",
+        )
+    return Ruling(
+        True,
+        f"{vote.in_favour} + {vote.against} + {vote.other} = {voters} đảng viên chính thức có mặt",
+    )
+
+
+def adoption(vote: Vote, official_base: int) -> Ruling[bool]:
+    """Adopted when more than half of the official members (not exempt) approve.
+
+    Điều lệ Đảng, Điều 10.5: "hơn một nửa số thành viên … tán thành".
+    """
+    adopted = vote.in_favour * 2 > official_base
+    relation = "hơn" if adopted else "không hơn"
+    result = "thông qua" if adopted else "không thông qua"
+    return Ruling(
+        adopted,
+        f"{vote.in_favour}/{official_base} đồng chí tán thành, {relation} ½ số đảng viên "
+        f"chính thức ({official_base}) → {result}",
+    )
+
+
+def vote_sentence(vote: Vote, voters: int) -> str:
+    """The minutes' sentence: "9/11 đồng chí tán thành, đạt 81,8%; 1 không tán thành; …"."""
+    share = percent(vote.in_favour / voters) if voters else "0%"
+    return (
+        f"{vote.in_favour}/{voters} đồng chí tán thành, đạt {share}; "
+        f"{vote.against} đồng chí không tán thành; {vote.other} ý kiến khác"
+    )
+
+
+def proposed_verdict(review: CriterionReview) -> Ruling[Verdict | None]:
+    """Đạt when every sub-criterion is marked đạt; the chair may override it."""
+    if review.verdict_override is not None:
+        return Ruling(
+            review.verdict_override,
+            f"Chủ trì đề xuất {VERDICT_TEXT[review.verdict_override]} (điều chỉnh)",
+        )
+    checks = review.checks
+    if not checks:
+        return Ruling(None, "Chưa có tiêu chí con; chủ trì đề xuất kết quả")
+    unmarked = sum(c.passed is None for c in checks)
+    failed = sum(c.passed is False for c in checks)
+    if failed:
+        return Ruling(Verdict.FAIL, f"{failed}/{len(checks)} tiêu chí con không đạt → không đạt")
+    if unmarked:
+        return Ruling(None, f"Còn {unmarked}/{len(checks)} tiêu chí con chưa đánh giá")
+    return Ruling(Verdict.PASS, f"{len(checks)}/{len(checks)} tiêu chí con đạt → đạt")
+
+
+def adopted_verdict(review: CriterionReview, official_base: int) -> Verdict | None:
+    """The verdict the cell adopted by its (last) vote, or ``None``."""
+    if review.vote is None:
+        return None
+    if adoption(review.vote, official_base).value:
+        return review.vote.verdict_put
+    return None
+
+
+def meeting_verdicts(meeting: Meeting) -> list[Verdict | None]:
+    base = attendance_counts(meeting.attendance).official_voting_base
+    return [adopted_verdict(r, base) for r in sorted(meeting.reviews, key=lambda r: r.number)]
+
+
+def four_good(verdicts: list[Verdict | None]) -> Ruling[bool]:
+    """The month is "bốn tốt" when all four criteria are đạt."""
+    passed = sum(v is Verdict.PASS for v in verdicts)
+    ok = len(verdicts) == 4 and passed == 4
+    tail = "tháng đạt “bốn tốt”" if ok else "tháng chưa đạt “bốn tốt”"
+    return Ruling(ok, f"{passed}/4 nội dung đạt → {tail}")
+
+
+def meeting_minutes(start: time, end: time) -> int:
+    day = date(2000, 1, 1)
+    return int((datetime.combine(day, end) - datetime.combine(day, start)).total_seconds() // 60)
+
+
+def meeting_length(
+    start: time | None, end: time | None, expected: int, rules: RuleSettings
+) -> Ruling[bool]:
+    """``False`` when shorter than 90 minutes (120 for cells of 30 or more)."""
+    if start is None or end is None:
+        return Ruling(False, "Chưa ghi giờ bắt đầu và giờ kết thúc")
+    minutes = meeting_minutes(start, end)
+    needed = (
+        rules.short_meeting_minutes_large
+        if expected >= rules.large_cell_size
+        else rules.short_meeting_minutes
+    )
+    if minutes <= 0:
+        return Ruling(False, "Giờ kết thúc phải sau giờ bắt đầu")
+    ok = minutes >= needed
+    verb = "đủ" if ok else "ngắn hơn"
+    return Ruling(ok, f"Sinh hoạt {minutes} phút, {verb} {needed} phút theo quy định")
+
+
+def summarise(meeting: Meeting) -> MeetingSummary:
+    counts = attendance_counts(meeting.attendance)
+    return MeetingSummary(
+        month=meeting.month,
+        state=meeting.state,
+        verdicts=meeting_verdicts(meeting),
+        present=counts.present,
+        expected=counts.expected,
+    )
+
+
+def closing_problems(meeting: Meeting, cell_rules: RuleSettings) -> list[str]:
+    """What is missing or odd before the meeting can be finalised cleanly."""
+    problems: list[str] = []
+    counts = attendance_counts(meeting.attendance)
+    if not meeting.attendance:
+        problems.append("Chưa có danh sách đảng viên để điểm danh")
+    elif counts.unmarked:
+        problems.append(f"Còn {counts.unmarked} đảng viên chưa điểm danh")
+    if not meeting.chair:
+        problems.append("Chưa ghi người chủ trì")
+    if not meeting.minute_taker:
+        problems.append("Chưa ghi thư ký")
+    for review in sorted(meeting.reviews, key=lambda r: r.number):
+        label = f"Tiêu chí {review.number}"
+        if review.vote is None:
+            problems.append(f"{label}: chưa biểu quyết")
+        else:
+            valid = vote_validity(review.vote, counts.voters)
+            if not valid.value:
+                problems.append(f"{label}: biểu quyết không khớp — {valid.reason}")
+            elif not adoption(review.vote, counts.official_voting_base).value:
+                problems.append(f"{label}: kết quả chưa được thông qua, cần biểu quyết lại")
+        for remedy in review.remedies:
+            if not remedy.owner:
+                problems.append(
+                    f"{label}: giải pháp “{short(remedy.text)}” chưa có người phụ trách"
+                )
+            if remedy.due is None:
+                problems.append(f"{label}: giải pháp “{short(remedy.text)}” chưa có thời hạn")
+    if meeting.end_time is None:
+        problems.append("Chưa ghi giờ kết thúc")
+    else:
+        length = meeting_length(meeting.start_time, meeting.end_time, counts.expected, cell_rules)
+        if not length.value:
+            problems.append(length.reason)
+    if not meeting.conclusion.strip():
+        problems.append("Chưa có kết luận của chủ trì")
+    return problems
+
+
+def short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def meeting_roster_issues(meeting: Meeting, cell: Cell) -> list[str]:
+    """Members marked present at a draft meeting who are no longer on the roster."""
+    active = {m.id for m in cell.active_members()}
+    return [
+        a.full_name
+        for a in meeting.attendance
+        if a.member_id not in active and a.presence is Presence.PRESENT
+    ]
