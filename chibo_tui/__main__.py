@@ -1,0 +1,259 @@
+"""The ``chibo`` command line (DESIGN.md §8).
+
+Exit status: 0 done, 1 a damaged or locked database, 2 a usage error or missing
+data. User errors are one Vietnamese message on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .domain.months import parse_month
+from .domain.vietnamese import month_label
+from .store import DamagedDatabaseError, DatabaseLockedError, Repository, StoreError
+from .store.backups import Backup
+from .text import cli as T
+
+DEFAULT_DB = Path("db") / "chibo.json"
+DEFAULT_EXPORTS = Path("exports")
+
+
+class UsageError(Exception):
+    """Bad arguments or missing data: exit status 2."""
+
+
+def _translate(message: str) -> str:
+    return T.ARGPARSE.get(message, message)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    argparse._ = _translate  # type: ignore[attr-defined]
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, help=T.HELP_DB, default=argparse.SUPPRESS)
+
+    parser = argparse.ArgumentParser(prog="chibo", description=T.DESCRIPTION, parents=[common])
+    parser.add_argument("--exports", type=Path, help=T.HELP_EXPORTS)
+    parser.add_argument("--version", action="version", version=f"chibo {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="{demo,export,check,restore}")
+
+    demo = sub.add_parser("demo", parents=[common], help=T.HELP_DEMO, description=T.HELP_DEMO)
+    demo.add_argument("--months", type=int, default=14, help=T.HELP_MONTHS)
+    demo.add_argument("--force", action="store_true", help=T.HELP_FORCE)
+    demo.add_argument("--seed", type=int, default=2026, help=T.HELP_SEED)
+
+    export = sub.add_parser(
+        "export", parents=[common], help=T.HELP_EXPORT, description=T.HELP_EXPORT
+    )
+    export.add_argument("kind", choices=["minutes", "report", "summary", "plan"], help=T.HELP_KIND)
+    export.add_argument("--month", help=T.HELP_MONTH)
+    export.add_argument("--year", help=T.HELP_YEAR)
+    export.add_argument("--out", type=Path, help=T.HELP_OUT)
+
+    sub.add_parser("check", parents=[common], help=T.HELP_CHECK, description=T.HELP_CHECK)
+
+    restore = sub.add_parser("restore", parents=[common], help=T.HELP_RESTORE)
+    restore.add_argument("backup", nargs="?", help=T.HELP_BACKUP)
+    return parser
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    given = getattr(args, "db", None)
+    return Path(given or os.environ.get("CHIBO_DB") or DEFAULT_DB)
+
+
+def exports_dir(args: argparse.Namespace) -> Path:
+    given = getattr(args, "out", None) or getattr(args, "exports", None)
+    return Path(given or os.environ.get("CHIBO_EXPORTS") or DEFAULT_EXPORTS)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        handler = {
+            None: run_app,
+            "demo": run_demo,
+            "export": run_export,
+            "check": run_check,
+            "restore": run_restore,
+        }[args.command]
+        return handler(args)
+    except UsageError as exc:
+        print(T.ERROR_PREFIX + str(exc), file=sys.stderr)
+        return 2
+    except (DamagedDatabaseError, DatabaseLockedError, StoreError) as exc:
+        print(T.ERROR_PREFIX + str(exc), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(T.INTERRUPTED, file=sys.stderr)
+        return 130
+
+
+def _warn_takeover(repo: Repository) -> None:
+    if repo.took_over_from:
+        print(T.TOOK_OVER.format(holder=repo.took_over_from), file=sys.stderr)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    repo = Repository.open(db_path(args))
+    _warn_takeover(repo)
+    try:
+        from .app import make_app
+
+        make_app(repo, exports_dir(args), took_over_from=repo.took_over_from).run()
+    finally:
+        repo.close()
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from .domain.demo import build_demo
+    from .store.backups import backup_folder
+
+    if not 1 <= args.months <= 600:
+        raise UsageError(T.BAD_MONTHS.format(value=args.months))
+    path = db_path(args)
+    with Repository.open(path) as repo:
+        _warn_takeover(repo)
+        if repo.has_data():
+            if not args.force:
+                cell = repo.load_cell()
+                what = f"{cell.name if cell else 'chi bộ'}, {len(repo.summaries())} kỳ sinh hoạt"
+                raise UsageError(
+                    T.HAS_DATA.format(path=path, what=what, backups=backup_folder(repo.path))
+                )
+            repo.delete_everything()
+        cell, meetings = build_demo(args.months, date.today(), seed=args.seed)
+        repo.import_history(cell, meetings)
+    print(
+        T.DEMO_DONE.format(
+            cell=cell.name,
+            members=len(cell.active_members()),
+            months=len(meetings),
+            first=month_label(meetings[0].month),
+            last=month_label(meetings[-1].month),
+        )
+    )
+    print(T.DEMO_WHERE.format(path=path))
+    return 0
+
+
+def _parse_year(text: str) -> int:
+    if not (text.isdigit() and len(text) == 4 and int(text) >= 1900):
+        raise UsageError(T.BAD_YEAR.format(value=text))
+    return int(text)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    kind = args.kind
+    by_month = kind in ("minutes", "report")
+    if by_month and args.year:
+        raise UsageError(T.NO_YEAR_FOR.format(kind=kind))
+    if not by_month and args.month:
+        raise UsageError(T.NO_MONTH_FOR.format(kind=kind))
+    if by_month and not args.month:
+        raise UsageError(T.NEED_MONTH.format(kind=kind))
+    if not by_month and not args.year:
+        raise UsageError(T.NEED_YEAR.format(kind=kind))
+    try:
+        month = parse_month(args.month) if by_month else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    year = _parse_year(args.year) if not by_month else None
+
+    path = db_path(args)
+    if not path.exists():
+        raise UsageError(T.NO_CELL.format(path=path))
+    with Repository.open(path, read_only=True) as repo:
+        cell = repo.load_cell()
+        if cell is None:
+            raise UsageError(T.NO_CELL.format(path=path))
+        from . import export
+
+        out = exports_dir(args)
+        try:
+            if month is not None:
+                meeting = repo.load_meeting(month)
+                if meeting is None:
+                    label = month_label(month)
+                    raise UsageError(T.NO_MEETING.format(label=label, path=path))
+                build = export.export_minutes if kind == "minutes" else export.export_report
+                written = build(cell, meeting, out)
+            elif kind == "summary":
+                assert year is not None
+                meetings = repo.load_all()
+                if not any(m.year == year for m in meetings):
+                    raise UsageError(T.NO_YEAR.format(year=year, path=path))
+                written = export.export_summary(cell, meetings, year, out)
+            else:
+                assert year is not None
+                written = export.export_plan(cell, year, out)
+        except export.ExportError as exc:
+            raise UsageError(str(exc)) from None
+    print(T.EXPORTED.format(path=written))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    print(T.CHECK_HEADER.format(path=path))
+    if not path.exists() and not list(path.parent.glob(f"{path.stem}.meetings-*.json")):
+        print(T.NO_DATABASE.format(path=path))
+        return 0
+    with Repository.open(path, read_only=True) as repo:
+        report = repo.check()
+    for name, count in report.counts.items():
+        print(f"  {name}: {count}")
+    if report.problems:
+        print(T.CHECK_PROBLEMS.format(n=len(report.problems)), file=sys.stderr)
+        for problem in report.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    print(T.CHECK_OK)
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    from .store.backups import list_backups
+    from .store.repository import restore
+
+    path = db_path(args).absolute()
+    backups = list_backups(path)
+    if not args.backup:
+        if not backups:
+            print(T.NO_BACKUPS.format(path=path))
+            return 0
+        print(T.BACKUPS_HEADER.format(path=path))
+        for i, backup in enumerate(backups, start=1):
+            size = backup.path.stat().st_size / 1024
+            print(f"  {i:>2}. {backup.path.name}  {backup.label}  {size:,.0f} KB")
+        print(T.BACKUPS_HINT.format(path=path))
+        return 0
+    chosen = _find_backup(args.backup, backups)
+    if chosen is None:
+        raise UsageError(T.BACKUP_NOT_FOUND.format(name=args.backup, path=path))
+    before = restore(path, chosen)
+    with Repository.open(path) as repo:
+        repo.record("restore", "", T.RESTORE_REASON.format(backup=chosen.name))
+    print(T.RESTORED.format(path=path, backup=chosen.name))
+    print(T.RESTORE_KEPT.format(before=before))
+    return 0
+
+
+def _find_backup(name: str, backups: list[Backup]) -> Path | None:
+    if name.isdigit() and 1 <= int(name) <= len(backups):
+        return backups[int(name) - 1].path
+    for backup in backups:
+        if name in (backup.path.name, str(backup.path)):
+            return backup.path
+    candidate = Path(name)
+    return candidate if candidate.is_file() else None
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,94 @@
+"""Backups: zip copies of every file of a database, in ``<db folder>/backups/``.
+
+Taken when a database is opened for writing and at each finalise; identical
+copies are skipped so that 30 openings in a day do not push out older states.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from .atomic import atomic_write
+
+KEEP = 30
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?-(?P<tag>[a-z]+)\.zip$")
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken: datetime
+    tag: str  # "open", "finalise", "restore"
+
+    @property
+    def label(self) -> str:
+        tags = {"open": "khi mở", "finalise": "khi chốt", "restore": "trước khôi phục"}
+        return f"{self.taken:%d/%m/%Y %H:%M:%S}  {tags.get(self.tag, self.tag)}"
+
+
+def backup_folder(db_path: Path) -> Path:
+    return db_path.parent / "backups"
+
+
+def list_backups(db_path: Path) -> list[Backup]:
+    """Backups of this database, newest first."""
+    folder = backup_folder(db_path)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob(f"{db_path.stem}-*.zip"):
+        match = _NAME.match(path.name)
+        if not match or match["stem"] != db_path.stem:
+            continue
+        taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
+        found.append(Backup(path, taken, match["tag"]))
+    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+
+
+def _digest(files: dict[str, bytes]) -> str:
+    h = hashlib.sha256()
+    for name in sorted(files):
+        h.update(name.encode() + b"\0" + files[name] + b"\0")
+    return h.hexdigest()
+
+
+def take_backup(db_path: Path, files: dict[str, bytes], tag: str, now: datetime) -> Path | None:
+    """Zip ``files`` (name → bytes); ``None`` when identical to the newest backup."""
+    if not files:
+        return None
+    digest = _digest(files)
+    backups = list_backups(db_path)
+    if backups and tag != "restore":
+        try:
+            with zipfile.ZipFile(backups[0].path) as newest:
+                if newest.comment.decode() == digest:
+                    return None
+        except (OSError, zipfile.BadZipFile, UnicodeDecodeError):
+            pass
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        for name, data in sorted(files.items()):
+            archive.writestr(name, data)
+        archive.comment = digest.encode()
+    folder = backup_folder(db_path)
+    base = f"{db_path.stem}-{now:%Y%m%d-%H%M%S}"
+    path = folder / f"{base}-{tag}.zip"
+    n = 2
+    while path.exists():
+        path = folder / f"{base}-{n}-{tag}.zip"
+        n += 1
+    atomic_write(path, buffer.getvalue())
+    for old in list_backups(db_path)[KEEP:]:
+        old.path.unlink(missing_ok=True)
+    return path
+
+
+def read_backup(path: Path) -> dict[str, bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {name: archive.read(name) for name in archive.namelist() if "/" not in name}

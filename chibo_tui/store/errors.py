@@ -1,0 +1,47 @@
+"""What can go wrong with the database, each with a Vietnamese message for the user."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class StoreError(Exception):
+    """Base of the store's errors; ``str(error)`` is shown to the user as is."""
+
+
+class DamagedDatabaseError(StoreError):
+    """A database file that cannot be read safely: never written to."""
+
+    def __init__(self, path: Path, reason: str, newest_backup: Path | None) -> None:
+        self.path, self.reason, self.newest_backup = path, reason, newest_backup
+        backup = (
+            f"Bản sao lưu mới nhất: {newest_backup}\n"
+            f"Khôi phục bằng: chibo restore --db … {newest_backup.name}"
+            if newest_backup
+            else "Chưa có bản sao lưu nào."
+        )
+        super().__init__(
+            f"Không mở được cơ sở dữ liệu: {path}\nLý do: {reason}\n"
+            f"Tệp được giữ nguyên, chibo không ghi đè.\n{backup}"
+        )
+
+
+class DatabaseLockedError(StoreError):
+    """Another chibo process holds the database."""
+
+    def __init__(self, path: Path, holder: str) -> None:
+        self.path, self.holder = path, holder
+        super().__init__(
+            f"Cơ sở dữ liệu {path} đang được mở bởi một chibo khác ({holder}).\n"
+            "Hãy đóng chương trình đó trước; hai người cùng ghi sẽ làm mất dữ liệu."
+        )
+
+
+class LockedMeetingError(StoreError):
+    """A finalised meeting was about to change without a recorded amendment."""
+
+    def __init__(self, month: str) -> None:
+        self.month = month
+        super().__init__(
+            f"Biên bản tháng {month[5:]}/{month[:4]} đã chốt; muốn sửa phải mở lại và ghi lý do."
+        )

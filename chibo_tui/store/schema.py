@@ -1,0 +1,87 @@
+"""Schema version, the shape every database file must have, and migrations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+MAIN_TABLES = ("meta", "cell", "summaries", "audit")
+YEAR_TABLES = ("meta", "meetings")
+
+Tables = dict[str, dict[str, Any]]
+
+# version n → function turning a file of version n into version n + 1, in place.
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
+
+
+class SchemaError(ValueError):
+    """Why a file's bytes are not a chibo database (Vietnamese, for the user)."""
+
+
+def parse(raw: bytes, tables: tuple[str, ...]) -> Tables:
+    """Check and parse one database file; raise :class:`SchemaError` when damaged."""
+    if not raw.strip():
+        raise SchemaError("tệp rỗng (0 byte hoặc chỉ có khoảng trắng)")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise SchemaError(f"tệp không phải văn bản UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise SchemaError(
+            f"JSON hỏng ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg} (có thể tệp bị cắt cụt)"
+        ) from None
+    if not isinstance(data, dict):
+        raise SchemaError(f"nội dung là {_kind(data)}, không phải một cơ sở dữ liệu chibo")
+    for name in tables:
+        if name not in data:
+            raise SchemaError(f"thiếu bảng “{name}”")
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
+            raise SchemaError(f"bảng “{name}” không đúng dạng")
+    version = schema_version(data)
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"phiên bản dữ liệu {version} mới hơn phiên bản chibo này hỗ trợ ({SCHEMA_VERSION}); "
+            "hãy cập nhật chibo"
+        )
+    return data
+
+
+def schema_version(data: Tables) -> int:
+    meta = data.get("meta", {}).get("1")
+    version = meta.get("schema_version") if isinstance(meta, dict) else None
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise SchemaError("bảng “meta” không có schema_version hợp lệ")
+    return version
+
+
+def migrate(data: Tables) -> bool:
+    """Bring ``data`` to the current version; ``True`` when anything changed."""
+    version = schema_version(data)
+    changed = False
+    while version < SCHEMA_VERSION:
+        MIGRATIONS[version](data)
+        version += 1
+        data["meta"]["1"]["schema_version"] = version
+        changed = True
+    return changed
+
+
+def empty(tables: tuple[str, ...]) -> Tables:
+    data: Tables = {name: {} for name in tables}
+    data["meta"] = {"1": {"schema_version": SCHEMA_VERSION}}
+    return data
+
+
+def dumps(data: Tables) -> bytes:
+    # UTF-8 as is: Vietnamese escaped as \uXXXX is 1.6× larger and unreadable.
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _kind(data: object) -> str:
+    return {list: "một mảng JSON", str: "một chuỗi", int: "một số", float: "một số"}.get(
+        type(data), type(data).__name__
+    )

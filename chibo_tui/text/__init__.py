@@ -1,0 +1,1 @@
+"""Every user-facing Vietnamese string, one module per area of the app."""

@@ -1,0 +1,77 @@
+"""Every Vietnamese message of the command line, in one place."""
+
+from __future__ import annotations
+
+DESCRIPTION = (
+    "chibo — trợ lý sinh hoạt chi bộ: đánh giá mô hình “chi bộ bốn tốt” hằng tháng, "
+    "biên bản, báo cáo và kế hoạch (.docx)."
+)
+HELP_DB = "tệp cơ sở dữ liệu (mặc định: biến CHIBO_DB hoặc db/chibo.json)"
+HELP_EXPORTS = "thư mục xuất văn bản (mặc định: biến CHIBO_EXPORTS hoặc exports/)"
+HELP_DEMO = "tạo chi bộ mẫu với N tháng sinh hoạt đã chốt"
+HELP_MONTHS = "số tháng sinh hoạt (mặc định 14)"
+HELP_FORCE = "ghi đè cơ sở dữ liệu đã có dữ liệu (có sao lưu trước)"
+HELP_SEED = "hạt giống ngẫu nhiên, để tạo lại đúng dữ liệu mẫu"
+HELP_EXPORT = "xuất biên bản, báo cáo tháng, báo cáo tổng hợp năm hoặc kế hoạch năm"
+HELP_KIND = "minutes (biên bản), report (báo cáo tháng), summary (tổng hợp năm), plan (kế hoạch)"
+HELP_MONTH = "tháng YYYY-MM (cho minutes, report)"
+HELP_YEAR = "năm YYYY (cho summary, plan)"
+HELP_OUT = "thư mục ghi tệp (mặc định như --exports)"
+HELP_CHECK = "kiểm tra tính toàn vẹn của cơ sở dữ liệu"
+HELP_RESTORE = "liệt kê các bản sao lưu, hoặc khôi phục một bản"
+HELP_BACKUP = "tên, đường dẫn hoặc số thứ tự của bản sao lưu cần khôi phục"
+
+ERROR_PREFIX = "chibo: lỗi: "
+
+NEED_MONTH = "“{kind}” cần --month YYYY-MM"
+NEED_YEAR = "“{kind}” cần --year YYYY"
+NO_YEAR_FOR = "“{kind}” dùng --month, không dùng --year"
+NO_MONTH_FOR = "“{kind}” dùng --year, không dùng --month"
+BAD_YEAR = "Năm không hợp lệ: “{value}” (cần dạng YYYY, ví dụ 2026)"
+BAD_MONTHS = "Số tháng phải từ 1 đến 600, nhận được {value}"
+NO_CELL = "Cơ sở dữ liệu {path} chưa có hồ sơ chi bộ. Chạy “chibo” để thiết lập, hoặc “chibo demo”."
+NO_MEETING = "Không có kỳ sinh hoạt tháng {label} trong {path}."
+NO_YEAR = "Năm {year} không có kỳ sinh hoạt nào trong {path}."
+HAS_DATA = (
+    "Cơ sở dữ liệu {path} đã có dữ liệu ({what}). chibo demo không ghi đè; "
+    "dùng --force nếu thật sự muốn thay bằng dữ liệu mẫu (bản sao lưu giữ ở {backups})."
+)
+DEMO_DONE = (
+    "Đã tạo {cell}: {members} đảng viên, {months} tháng sinh hoạt đã chốt ({first} – {last})."
+)
+DEMO_WHERE = "Cơ sở dữ liệu: {path}"
+EXPORTED = "Đã xuất: {path}"
+CHECK_HEADER = "Kiểm tra {path}"
+CHECK_OK = "Không phát hiện lỗi."
+CHECK_PROBLEMS = "Phát hiện {n} vấn đề:"
+NO_DATABASE = "Chưa có cơ sở dữ liệu ở {path}."
+NO_BACKUPS = "Chưa có bản sao lưu nào của {path}."
+BACKUPS_HEADER = "Bản sao lưu của {path} (mới nhất trước):"
+BACKUPS_HINT = "Khôi phục: chibo restore --db {path} <số thứ tự hoặc tên tệp>"
+BACKUP_NOT_FOUND = "Không tìm thấy bản sao lưu “{name}”. Xem danh sách: chibo restore --db {path}"
+RESTORED = "Đã khôi phục {path} từ {backup}."
+RESTORE_KEPT = "Trạng thái trước khi khôi phục được giữ trong {before}."
+RESTORE_REASON = "Khôi phục từ {backup}"
+TOOK_OVER = "Lưu ý: {holder} đã dừng mà không đóng cơ sở dữ liệu; chibo đã tiếp quản khóa."
+INTERRUPTED = "Đã dừng."
+
+# argparse's own English messages, translated (argparse looks ``_`` up at call time).
+ARGPARSE = {
+    "usage: ": "cách dùng: ",
+    "options": "tùy chọn",
+    "positional arguments": "tham số",
+    "show this help message and exit": "hiện trợ giúp này rồi thoát",
+    "show program's version number and exit": "hiện phiên bản rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)"
+    ),
+    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "expected one argument": "cần một giá trị",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "tùy chọn mơ hồ: %(option)s có thể là %(matches)s"
+    ),
+}
