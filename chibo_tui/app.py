@@ -1,0 +1,178 @@
+"""ChiboApp: wiring only. The store and the paths come in through ``make_app``."""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from .autosave import AutoSaver
+from .domain.model import Cell, Meeting
+from .store import Repository
+from .text import common as T
+
+AUTOSAVE_INTERVAL = 0.5
+"""Seconds between handing edits to the writer thread: saved within a second."""
+
+
+class ChiboApp(App[None]):
+    """The chair's meeting assistant."""
+
+    CSS_PATH = "chibo.tcss"
+    TITLE = T.APP_TITLE
+    ENABLE_COMMAND_PALETTE = True
+    COMMAND_PALETTE_BINDING = "ctrl+p"
+    BINDINGS = [
+        Binding("ctrl+q", "quit", T.KEY_QUIT, tooltip=T.KEY_QUIT_HELP, id="quit", priority=True),
+        Binding("f1", "show_files", T.KEY_FILES, tooltip=T.KEY_FILES_HELP, id="files"),
+    ]
+
+    @dataclass
+    class Saved(Message):
+        """The writer thread finished a save (posted from that thread)."""
+
+        at: datetime
+
+    @dataclass
+    class SaveFailed(Message):
+        error: Exception
+
+    def __init__(
+        self,
+        repo: Repository,
+        exports_dir: Path,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+        took_over_from: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.repo = repo
+        self.exports_dir = exports_dir
+        self.clock = clock
+        self.took_over_from = took_over_from
+        self.cell: Cell | None = repo.load_cell()
+        self.last_saved: datetime | None = None
+        self._dirty_meetings: dict[str, Meeting] = {}
+        self._dirty_cell = False
+        self.saver = AutoSaver(
+            repo,
+            on_saved=lambda at: self.post_message(self.Saved(at)),
+            on_error=lambda exc: self.post_message(self.SaveFailed(exc)),
+            clock=clock,
+        )
+
+    # -- start-up ------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.set_interval(AUTOSAVE_INTERVAL, self.flush_edits, name="autosave")
+        self._install_hangup_handler()
+        if self.took_over_from:
+            self.notify(T.TOOK_OVER.format(holder=self.took_over_from), severity="warning")
+        self.push_screen(self.first_screen())
+
+    def first_screen(self) -> Screen[None]:
+        if self.cell is None or not self.cell.active_members():
+            from .screens.welcome import WelcomeScreen
+
+            return WelcomeScreen()
+        from .screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def _install_hangup_handler(self) -> None:
+        # Closing the terminal sends SIGHUP: leave through the normal exit so that
+        # pending edits are flushed, instead of dying with them in memory.
+        try:
+            import asyncio
+
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.exit)
+        except (RuntimeError, NotImplementedError, ValueError):
+            pass
+
+    # -- saving --------------------------------------------------------------
+
+    def meeting_changed(self, meeting: Meeting) -> None:
+        """Call after every edit of a meeting; it reaches disk within a second."""
+        self._dirty_meetings[meeting.month] = meeting
+
+    def cell_changed(self) -> None:
+        """Call after every edit of the cell profile, roster or criteria."""
+        self._dirty_cell = True
+
+    def flush_edits(self) -> None:
+        """Hand the edited records to the writer thread (snapshots taken here)."""
+        if self._dirty_cell and self.cell is not None:
+            self._dirty_cell = False
+            self.saver.save_cell(self.cell)
+        while self._dirty_meetings:
+            _, meeting = self._dirty_meetings.popitem()
+            self.saver.save_meeting(meeting)
+
+    def save_now(self, timeout: float = 10.0) -> bool:
+        """Flush and wait until on disk (finalising, exporting, quitting)."""
+        self.flush_edits()
+        return self.saver.flush(timeout)
+
+    def on_chibo_app_saved(self, message: Saved) -> None:
+        self.last_saved = message.at
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "show_saved", None)
+            if refresh is not None:
+                refresh(message.at)
+
+    def on_chibo_app_save_failed(self, message: SaveFailed) -> None:
+        self.notify(T.SAVE_FAILED.format(error=message.error), severity="error", timeout=10)
+
+    async def action_quit(self) -> None:
+        self.save_now()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        self.flush_edits()
+        self.saver.close()
+
+    # -- app-wide actions ----------------------------------------------------
+
+    def action_show_files(self) -> None:
+        self.notify(
+            T.FILES_INFO.format(db=self.repo.path, exports=self.exports_dir.absolute()),
+            title=T.KEY_FILES,
+            timeout=8,
+        )
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every key shown in the footer is also a command in the palette."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if not binding.show or not binding.description or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            node = active.node
+
+            def run(node: object = node, action: str = binding.action) -> None:
+                self.call_later(self.run_action, action, node)
+
+            help_text = binding.tooltip or f"Phím {binding.key_display or key}"
+            yield SystemCommand(binding.description, help_text, run)
+        yield from super().get_system_commands(screen)
+
+
+def make_app(
+    repo: Repository,
+    exports_dir: Path,
+    *,
+    clock: Callable[[], datetime] = datetime.now,
+    took_over_from: str | None = None,
+) -> ChiboApp:
+    """The one factory used by the command line and by the tests."""
+    return ChiboApp(repo, exports_dir, clock=clock, took_over_from=took_over_from)
