@@ -61,12 +61,7 @@ class ChiboApp(App[None]):
         self.last_saved: datetime | None = None
         self._dirty_meetings: dict[str, Meeting] = {}
         self._dirty_cell = False
-        self.saver = AutoSaver(
-            repo,
-            on_saved=lambda at: self.post_message(self.Saved(at)),
-            on_error=lambda exc: self.post_message(self.SaveFailed(exc)),
-            clock=clock,
-        )
+        self.saver = self._new_saver()
 
     # -- start-up ------------------------------------------------------------
 
@@ -97,6 +92,33 @@ class ChiboApp(App[None]):
                 loop.add_signal_handler(sig, self.exit)
         except (RuntimeError, NotImplementedError, ValueError):
             pass
+
+    def _new_saver(self) -> AutoSaver:
+        return AutoSaver(
+            self.repo,
+            on_saved=lambda at: self.post_message(self.Saved(at)),
+            on_error=lambda exc: self.post_message(self.SaveFailed(exc)),
+            clock=self.clock,
+        )
+
+    # -- navigation ----------------------------------------------------------
+
+    def open_meeting(self, month: str) -> None:
+        """The live meeting of ``month``: started if new, resumed if in progress,
+        read-only if finalised."""
+        from .screens.meeting import MeetingScreen
+
+        self.push_screen(MeetingScreen(month))
+
+    def switch_repository(self, repo: Repository) -> None:
+        """Use another database (the sample cell) from now on; the old one is closed."""
+        self.save_now()
+        self.saver.close()
+        self.repo.close()
+        self.repo = repo
+        self.cell = repo.load_cell()
+        self.last_saved = None
+        self.saver = self._new_saver()
 
     # -- saving --------------------------------------------------------------
 
