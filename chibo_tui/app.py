@@ -59,6 +59,7 @@ class ChiboApp(App[None]):
         self.took_over_from = took_over_from
         self.cell: Cell | None = repo.load_cell()
         self.last_saved: datetime | None = None
+        self.last_export: Path | None = None
         self._dirty_meetings: dict[str, Meeting] = {}
         self._dirty_cell = False
         self.saver = self._new_saver()
@@ -170,6 +171,48 @@ class ChiboApp(App[None]):
             title=T.KEY_FILES,
             timeout=8,
         )
+
+    def export_document(self, kind: str, month: str | None = None, year: int | None = None) -> None:
+        """Write minutes/report (by month) or summary/plan (by year) in a worker thread.
+
+        Pending edits are saved first so the document shows what is on screen;
+        the path written, or the reason it could not be, is shown as a notice.
+        """
+        self.save_now()
+        self.run_worker(
+            lambda: self._export(kind, month, year),
+            name=f"export-{kind}",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _export(self, kind: str, month: str | None, year: int | None) -> None:
+        from . import export
+
+        try:
+            cell = self.repo.load_cell()
+            if cell is None:
+                raise export.ExportError(T.NO_CELL_NAME)
+            if kind in ("minutes", "report"):
+                assert month is not None
+                meeting = self.repo.load_meeting(month)
+                if meeting is None:
+                    raise export.ExportError(T.NO_MEETING.format(month=month))
+                build = export.export_minutes if kind == "minutes" else export.export_report
+                path = build(cell, meeting, self.exports_dir)
+            elif kind == "summary":
+                assert year is not None
+                path = export.export_summary(cell, self.repo.load_all(), year, self.exports_dir)
+            else:
+                assert year is not None
+                path = export.export_plan(cell, year, self.exports_dir)
+        except Exception as exc:  # shown to the chair; the app keeps running
+            self.call_from_thread(
+                self.notify, T.EXPORT_FAILED.format(error=exc), severity="error", timeout=10
+            )
+            return
+        self.last_export = path
+        self.call_from_thread(self.notify, T.EXPORTED.format(path=path), timeout=10)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key shown in the footer is also a command in the palette."""
