@@ -1,0 +1,124 @@
+"""Shared fixtures: a realistic cell, a meeting that is clean to finalise, a clock."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+
+from chibo_tui.domain import lifecycle
+from chibo_tui.domain.criteria import sample_criteria
+from chibo_tui.domain.model import (
+    Cell,
+    Discussion,
+    Guest,
+    Meeting,
+    Member,
+    MemberStatus,
+    Presence,
+    Remedy,
+    Role,
+    Vote,
+)
+from chibo_tui.domain.rules import attendance_counts
+
+NAMES = [
+    "Nguyễn Văn An",
+    "Trần Thị Bình",
+    "Lê Văn Cường",
+    "Phạm Thị Dung",
+    "Hoàng Văn Đức",
+    "Võ Thị Hà",
+    "Đặng Văn Hải",
+    "Bùi Thị Lan",
+    "Đỗ Văn Minh",
+    "Huỳnh Thị Ngọc",
+    "Phan Văn Phúc",
+    "Vũ Thị Quỳnh",
+    "Trương Văn Sơn",
+    "Lý Thị Thảo",
+    "Ngô Văn Tùng",
+]
+
+
+class Factory:
+    """Builders of domain objects; stateless, so safe under hypothesis too."""
+
+    @staticmethod
+    def cell(official: int = 10, probationary: int = 2, exempt: int = 1) -> Cell:
+        members: list[Member] = []
+        for i in range(official + probationary + exempt):
+            members.append(
+                Member(
+                    full_name=NAMES[i % len(NAMES)] + ("" if i < len(NAMES) else f" {i}"),
+                    status=MemberStatus.PROBATIONARY
+                    if official <= i < official + probationary
+                    else MemberStatus.OFFICIAL,
+                    exempt=i >= official + probationary,
+                    role=Role.SECRETARY if i == 0 else Role.DEPUTY if i == 1 else Role.MEMBER,
+                )
+            )
+        return Cell(
+            name="Chi bộ Đinh Tiên Hoàng",
+            parent_committee="Đảng bộ phường Tây Thạnh",
+            place_name="Tây Thạnh",
+            city="Thành phố Hồ Chí Minh",
+            meeting_place="Hội trường khu phố 3",
+            members=members,
+            criteria=sample_criteria(),
+        )
+
+    @staticmethod
+    def meeting(cell: Cell, month: str = "2026-03", day: int = 5) -> Meeting:
+        """A meeting with nothing missing: ``closing_problems`` is empty."""
+        year, mon = int(month[:4]), int(month[5:7])
+        meeting = lifecycle.new_meeting(cell, month, date(year, mon, day), start=time(19, 0))
+        meeting.end_time = time(21, 0)
+        secretary = cell.with_role(Role.SECRETARY)
+        deputy = cell.with_role(Role.DEPUTY)
+        assert secretary and deputy
+        meeting.minute_taker, meeting.minute_taker_id = deputy.full_name, deputy.id
+        meeting.guests = [Guest("Nguyễn Thị Mai", "Đảng ủy viên phường")]
+        for row in meeting.attendance:
+            row.presence = Presence.PRESENT
+        meeting.attendance[2].presence = Presence.EXCUSED
+        meeting.attendance[2].reason = "Đi công tác"
+        voters = attendance_counts(meeting.attendance).voters
+        for review in meeting.reviews:
+            for check in review.checks:
+                check.passed = True
+            review.discussion = [Discussion(secretary.full_name, "Đồng ý.", secretary.id)]
+            review.vote = Vote(in_favour=voters - 1, against=0, other=1)
+        meeting.review(2).remedies = [
+            Remedy(
+                "Chuẩn bị tài liệu trước 3 ngày", owner=deputy.full_name, due=date(year, mon, 28)
+            )
+        ]
+        meeting.conclusion = "Chi bộ thống nhất đánh giá tháng đạt “bốn tốt”."
+        return meeting
+
+
+@pytest.fixture(scope="session")
+def factory() -> type[Factory]:
+    return Factory
+
+
+class StepClock:
+    """A clock that moves one second per call: backups get distinct, ordered names."""
+
+    def __init__(self, start: datetime = datetime(2026, 3, 5, 19, 0, 0)) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(seconds=1)
+        return self.now
+
+
+@pytest.fixture
+def clock() -> StepClock:
+    return StepClock()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    return tmp_path / "db" / "chibo.json"
