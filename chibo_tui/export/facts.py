@@ -1,0 +1,109 @@
+"""Pure helpers shared by the documents: clean text, dates, times, numbers, names.
+
+Nothing here touches python-docx, so these are cheap to import and easy to test.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, time
+
+from ..domain.model import Role
+from ..domain.vietnamese import nfc
+
+ROLE_TEXT = {
+    Role.SECRETARY: "Bí thư chi bộ",
+    Role.DEPUTY: "Phó Bí thư chi bộ",
+    Role.COMMITTEE: "Chi ủy viên",
+    Role.MEMBER: "Đảng viên",
+}
+
+# Characters that XML 1.0 forbids; python-docx raises on them, and they can reach
+# the notes by a paste from another program.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+# A blank handwritten slot, e.g. for a document number the chair fills in by hand.
+BLANK = "\u00a0" * 6
+
+
+def clean(text: str) -> str:
+    """NFC, no characters that XML forbids, no trailing spaces."""
+    return _XML_INVALID.sub("", nfc(text)).strip()
+
+
+def lines(text: str) -> list[str]:
+    """The non-blank lines of a note: each becomes a paragraph of its own."""
+    return [line.strip() for line in clean(text).replace("\r", "\n").split("\n") if line.strip()]
+
+
+def dmy(day: date | None) -> str:
+    """``05/10/2026``; a dotted slot when the date is missing."""
+    return day.strftime("%d/%m/%Y") if day else "…/…/……"
+
+
+def clock(at: time | None) -> str:
+    """``19 giờ 30 phút``; dotted slots when the time is missing."""
+    if at is None:
+        return "… giờ … phút"
+    return f"{at.hour:02d} giờ {at.minute:02d} phút"
+
+
+def doc_number(seq: int | None, kind: str, colon: bool) -> str:
+    """``Số 03-BB/CB`` (zero-padded below 10); a blank slot when ``seq`` is ``None``.
+
+    Numbers run per type over the committee's term (domain-notes §2.2), which the
+    model does not track, so callers pass what they know or leave it blank.
+    """
+    number = f"{seq:02d}" if seq is not None else BLANK
+    return f"Số{':' if colon else ''} {number}-{kind}/CB"
+
+
+def reporting_body(parent_committee: str) -> str:
+    """The executive body reports go to: "Đảng bộ phường X" → "Đảng ủy phường X".
+
+    A party organisation (đảng bộ) does not read reports; its committee (đảng ủy) does.
+    """
+    text = clean(parent_committee)
+    for prefix in ("Đảng bộ ", "đảng bộ "):
+        if text.startswith(prefix):
+            return "Đảng ủy " + text[len(prefix) :]
+    return text or "Đảng ủy cấp trên"
+
+
+def upper(text: str) -> str:
+    """Capitals for the header, keeping Vietnamese letters (``đ`` → ``Đ``)."""
+    return clean(text).upper()
+
+
+def roman(number: int) -> str:
+    """Section numerals of party documents: I, II, III, IV, V …"""
+    numerals = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, letters in numerals:
+        while number >= value:
+            out += letters
+            number -= value
+    return out
+
+
+def comrade(name: str) -> str:
+    """``đồng chí Nguyễn Văn An``; a dotted slot for a missing name."""
+    name = clean(name)
+    return f"đồng chí {name}" if name else "đồng chí ……………"
+
+
+def cell_title(name: str) -> str:
+    """The cell as the subject of a sentence: "Chi bộ Đinh Tiên Hoàng" (or "Chi bộ")."""
+    return clean(name) or "Chi bộ"
+
+
+def basis_line(text: str) -> str:
+    """A plan basis as a "Căn cứ …;" line, whether or not it was typed with them.
+
+    ``cell.plan_bases`` holds lines with "Căn cứ" (model comment) or without (the demo
+    cell); the documents print both the same way.
+    """
+    body = clean(text).rstrip(" ;,.")
+    if not body.casefold().startswith("căn cứ"):
+        body = f"Căn cứ {body}"
+    return body + ";"

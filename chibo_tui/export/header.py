@@ -1,0 +1,204 @@
+"""The fixed parts of a party document: header, title, signatures, page numbers.
+
+Hướng dẫn 36-HD/VPTW (domain-notes §2.4): the issuing body on the left over an
+asterisk and the number; "ĐẢNG CỘNG SẢN VIỆT NAM" on the right with a line of its
+own length under it, then the place and date in italics; the title centred; the
+signature without a seal (a cell has none).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from ..domain.model import Cell
+from ..domain.vietnamese import date_line
+from . import styles
+from .facts import clean, doc_number, upper
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.table import Table
+
+PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
+# Width of PARTY in Times New Roman Bold 15 pt (13.8 em); the rule under it is
+# cut to this length, as the guidance asks, with a little air on each side.
+_PARTY_WIDTH_MM = 73.0
+_RIGHT_COLUMN_MM = 86.0
+DRAFT = "DỰ THẢO"
+
+
+def begin(
+    cell: Cell, *, kind: str, seq: int | None, day: date, draft: bool, title: str
+) -> Document:
+    """A new document with everything above the title: draft mark, header, page numbers."""
+    from datetime import datetime
+
+    doc = styles.new_document(cell.documents.margins_mm)
+    props = doc.core_properties
+    props.title = title
+    props.author = props.last_modified_by = clean(cell.name) or "Chi bộ"
+    props.created = props.modified = datetime.now().replace(microsecond=0)
+    props.language = "vi-VN"
+    props.revision = 1
+    if draft:
+        draft_mark(doc)
+    number = doc_number(seq, kind, cell.documents.colon_after_number)
+    party_header(doc, cell, number=number, day=day)
+    page_numbers(doc)
+    return doc
+
+
+def draft_mark(doc: Document) -> None:
+    """A framed "DỰ THẢO" at the top right of the first page."""
+    from docx.shared import Mm
+
+    par = styles.paragraph(doc, DRAFT, bold=True, size=13, align="center", indent=False, after=4)
+    # Shrink the paragraph to a small box at the right edge of the text area.
+    par.paragraph_format.left_indent = Mm(styles.text_width_mm(doc) - 32)
+    styles.box(par)
+
+
+def party_header(doc: Document, cell: Cell, *, number: str, day: date) -> Table:
+    """The borderless two-column header; the number and the date share a row."""
+    width = styles.text_width_mm(doc)
+    right = min(_RIGHT_COLUMN_MM, width * 0.55)
+    tbl = styles.table(doc, 2, (width - right, right), borders=False, padding_mm=0)
+    left_top, right_top = tbl.rows[0].cells
+    left_bottom, right_bottom = tbl.rows[1].cells
+
+    parent = upper(cell.parent_committee) or "ĐẢNG BỘ ……………"
+    name = upper(cell.name) or "CHI BỘ ……………"
+    _line(left_top, parent)
+    _line(left_top, name, bold=True)
+    _line(left_top, "*")
+    _line(left_bottom, number)
+
+    party = _line(right_top, PARTY, bold=True, size=15, after=0)
+    styles.bottom_rule(party, inset_mm=max(0.0, (right - _PARTY_WIDTH_MM - 2) / 2))
+    place = clean(cell.place_name) or "……………"
+    _line(right_bottom, date_line(place, day), italic=True)
+    return tbl
+
+
+def _line(
+    cell: object,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    size: float = 14,
+    after: float = 0,
+) -> object:
+    return styles.paragraph(
+        cell,
+        text,
+        bold=bold,
+        italic=italic,
+        size=size,
+        align="center",
+        indent=False,
+        after=after,
+        single=True,
+    )
+
+
+def title_block(doc: Document, kind: str, summary: Sequence[str]) -> None:
+    """``BIÊN BẢN`` (caps bold 16), the summary lines (bold 14), then ``-----``."""
+    styles.paragraph(
+        doc,
+        kind.upper(),
+        bold=True,
+        size=16,
+        align="center",
+        indent=False,
+        before=18,
+        after=0,
+        keep_next=True,
+    )
+    for text in summary:
+        styles.paragraph(
+            doc, text, bold=True, size=14, align="center", indent=False, after=0, keep_next=True
+        )
+    styles.paragraph(doc, "-----", align="center", indent=False, after=12)
+
+
+@dataclass(frozen=True)
+class Signer:
+    """A signature column: the capacity lines (``T/M CHI BỘ``, ``BÍ THƯ``) and the name."""
+
+    titles: tuple[str, ...]
+    name: str
+    note: str = ""  # e.g. "(Ký, ghi rõ họ tên)"
+
+
+@dataclass(frozen=True)
+class Recipients:
+    """The "Nơi nhận:" list printed at the left of the signature."""
+
+    lines: tuple[str, ...] = field(default_factory=tuple)
+
+
+def signature_block(doc: Document, left: Signer | Recipients | None, right: Signer) -> Table:
+    """A borderless two-column table, kept on one page."""
+    width = styles.text_width_mm(doc)
+    tbl = styles.table(doc, 1, (width / 2, width / 2), borders=False, padding_mm=0)
+    styles.keep_rows_whole(tbl)
+    left_cell, right_cell = tbl.rows[0].cells
+    if isinstance(left, Signer):
+        _signer(left_cell, left)
+    elif isinstance(left, Recipients):
+        _recipients(left_cell, left)
+    _signer(right_cell, right)
+    return tbl
+
+
+def _signer(cell: object, signer: Signer) -> None:
+    for title in signer.titles:
+        _line(cell, title, bold=True)
+    if signer.note:
+        _line(cell, signer.note, italic=True, size=13)
+    # Room to sign: about 3 cm.
+    for _ in range(4):
+        _line(cell, "")
+    _line(cell, clean(signer.name) or "……………………", bold=True)
+
+
+def _recipients(cell: object, recipients: Recipients) -> None:
+    par = styles.paragraph(cell, align="left", indent=False, single=True, after=0)
+    styles.add_run(par, "Nơi nhận", size=14, underline=True)
+    styles.add_run(par, ":", size=14)
+    for text in recipients.lines:
+        styles.paragraph(cell, text, size=12, align="left", indent=False, single=True, after=0)
+
+
+def page_numbers(doc: Document) -> None:
+    """A centred PAGE field in the top margin from page 2; nothing on page 1."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    section.first_page_header.is_linked_to_previous = False  # an empty first-page header
+    header = section.header
+    header.is_linked_to_previous = False
+    par = header.paragraphs[0]
+    par.alignment = styles.ALIGN["center"]
+
+    def field_char(kind: str) -> None:
+        run = styles.add_run(par, "")
+        char = OxmlElement("w:fldChar")
+        char.set(qn("w:fldCharType"), kind)
+        run._r.append(char)
+
+    field_char("begin")
+    instr_run = styles.add_run(par, "")
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = " PAGE "
+    instr_run._r.append(instr)
+    field_char("separate")
+    styles.add_run(par, "2")  # shown until the viewer updates the field
+    field_char("end")

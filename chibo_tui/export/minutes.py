@@ -1,0 +1,306 @@
+"""Biên bản sinh hoạt chi bộ (DESIGN.md §6.1): the minutes of one monthly meeting.
+
+Everything a ward official looks for is written out in words: who was there and
+who was not (by name, with reasons), who voted (official members present only),
+each vote sentence and whether it adopted the verdict, the remedies with owner and
+due date, last month's remedies, and the closing sentence above the signatures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..domain import rules
+from ..domain.model import Attendance, Cell, CriterionReview, Meeting, Presence
+from ..domain.remedies import STATUS_TEXT
+from ..domain.vietnamese import month_label, vn_letter
+from . import styles
+from .facts import ROLE_TEXT, clean, clock, comrade, dmy, lines
+from .header import Signer, begin, signature_block, title_block
+from .writer import prepare_folder, write_atomic
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+VERDICT_CAPS = {v: t.upper() for v, t in rules.VERDICT_TEXT.items()}
+CLOSING = (
+    "Biên bản kết thúc lúc {end} cùng ngày, đã được đọc lại cho những người có mặt "
+    "cùng nghe và nhất trí."
+)
+
+
+def export_minutes(cell: Cell, meeting: Meeting, out_dir: Path) -> Path:
+    """Write ``YYYY-MM_bien-ban.docx`` (or ``-2`` …) into ``out_dir``; return its path."""
+    folder = prepare_folder(out_dir)
+    doc = build_minutes(cell, meeting)
+    return write_atomic(folder, f"{meeting.month}_bien-ban", doc.save)
+
+
+def build_minutes(cell: Cell, meeting: Meeting) -> Document:
+    label = month_label(meeting.month)
+    doc = begin(
+        cell,
+        kind="BB",
+        seq=int(meeting.month[5:7]),
+        day=meeting.date,
+        draft=not meeting.is_final,
+        title=f"Biên bản sinh hoạt chi bộ tháng {label}",
+    )
+    title_block(doc, "Biên bản", [f"Sinh hoạt chi bộ định kỳ tháng {label}"])
+    counts = rules.attendance_counts(meeting.attendance)
+    _opening(doc, cell, meeting, counts)
+    reviews = sorted(meeting.reviews, key=lambda r: r.number)
+
+    styles.heading(doc, "I. NỘI DUNG SINH HOẠT")
+    agenda = [
+        "Kiểm điểm kết quả thực hiện các giải pháp khắc phục kỳ trước.",
+        f"Đánh giá kết quả thực hiện mô hình “chi bộ bốn tốt” tháng {label}"
+        + (":" if reviews else "."),
+    ]
+    for i, text in enumerate(agenda, start=1):
+        styles.paragraph(doc, f"{i}. {text}")
+    for review in reviews:
+        styles.item(doc, f"Nội dung {review.number}: {clean(review.title)}.", mark="+")
+    n = len(agenda)
+    if lines(meeting.other_business):
+        n += 1
+        styles.paragraph(doc, f"{n}. Các nội dung khác.")
+    styles.paragraph(doc, f"{n + 1}. Kết luận của chủ trì.")
+
+    styles.heading(doc, "II. DIỄN BIẾN")
+    styles.heading(doc, "1. Kết quả thực hiện giải pháp khắc phục kỳ trước", level=2)
+    _follow_ups(doc, meeting)
+    number = 1
+    for review in reviews:
+        number += 1
+        styles.heading(doc, f"{number}. Nội dung {review.number}: {clean(review.title)}", level=2)
+        _review(doc, review, counts)
+    if lines(meeting.other_business):
+        number += 1
+        styles.heading(doc, f"{number}. Các nội dung khác", level=2)
+        styles.notes(doc, meeting.other_business)
+
+    styles.heading(doc, "III. KẾT LUẬN CỦA CHỦ TRÌ")
+    styles.notes(doc, meeting.conclusion, empty="……………………………………………………")
+    if reviews:
+        verdicts = rules.meeting_verdicts(meeting)
+        par = styles.paragraph(doc)
+        styles.add_run(par, "Kết quả chung: ", bold=True)
+        styles.add_run(par, rules.four_good(verdicts).reason + ".")
+    if meeting.is_final and clean(meeting.override_reason):
+        par = styles.paragraph(doc)
+        styles.add_run(par, "Ghi chú: ", bold=True)
+        styles.add_run(
+            par,
+            "biên bản được chốt khi còn nội dung chưa hoàn chỉnh; lý do: "
+            + clean(meeting.override_reason),
+        )
+
+    styles.paragraph(
+        doc, CLOSING.format(end=clock(meeting.end_time)), before=6, after=12, keep_next=True
+    )
+    signature_block(
+        doc,
+        Signer(("THƯ KÝ",), meeting.minute_taker),
+        Signer(("CHỦ TRÌ",), meeting.chair),
+    )
+    _amendments(doc, meeting)
+    return doc
+
+
+def _opening(doc: Document, cell: Cell, meeting: Meeting, counts: rules.AttendanceCounts) -> None:
+    start = clock(meeting.start_time)
+    styles.labelled(doc, "- Thời gian: ", f"bắt đầu lúc {start}, ngày {dmy(meeting.date)}.")
+    place = clean(meeting.place) or clean(cell.meeting_place) or "……………………"
+    styles.labelled(doc, "- Địa điểm: ", f"{place}.")
+    styles.labelled(
+        doc,
+        "- Tổng số đảng viên của chi bộ: ",
+        f"{counts.total} đồng chí; trong đó chính thức {counts.official}, "
+        f"dự bị {counts.probationary}.",
+    )
+    exempt = [a for a in meeting.attendance if a.exempt]
+    if exempt:
+        styles.labelled(
+            doc,
+            "- Miễn công tác, sinh hoạt đảng: ",
+            f"{len(exempt)} đồng chí ({_names(exempt)}); không tính vào số phải dự.",
+        )
+    present = [a for a in meeting.attendance if not a.exempt and a.presence is Presence.PRESENT]
+    probationary_present = sum(not a.is_official for a in present)
+    ratio = rules.percent(counts.present / counts.expected) if counts.expected else "0%"
+    styles.labelled(
+        doc,
+        "- Có mặt: ",
+        f"{counts.present}/{counts.expected} đồng chí phải dự sinh hoạt ({ratio}); "
+        f"chính thức {counts.voters}, dự bị {probationary_present}.",
+    )
+    if counts.absent:
+        styles.labelled(doc, "- Vắng mặt: ", f"{counts.absent} đồng chí:")
+        excused = _marked(meeting, Presence.EXCUSED)
+        unexcused = _marked(meeting, Presence.UNEXCUSED)
+        if excused:
+            styles.item(doc, f"Có lý do ({len(excused)}): {_with_reasons(excused)}.", mark="+")
+        if unexcused:
+            styles.item(doc, f"Không có lý do ({len(unexcused)}): {_names(unexcused)}.", mark="+")
+    else:
+        styles.labelled(doc, "- Vắng mặt: ", "không.")
+    if counts.unmarked:
+        unmarked = _marked(meeting, Presence.UNMARKED)
+        styles.labelled(
+            doc, "- Chưa điểm danh: ", f"{len(unmarked)} đồng chí ({_names(unmarked)})."
+        )
+    styles.labelled(
+        doc,
+        "- Biểu quyết: ",
+        f"{counts.voters} đảng viên chính thức có mặt được biểu quyết; nghị quyết được "
+        f"thông qua khi có hơn một nửa trong {counts.official_voting_base} đảng viên chính "
+        "thức của chi bộ (không kể đồng chí miễn sinh hoạt) tán thành.",
+    )
+    guests = [g for g in meeting.guests if clean(g.name)]
+    if guests:
+        styles.labelled(doc, "- Đại biểu, khách mời: ", f"{len(guests)} người:")
+        for guest in guests:
+            position = f", {clean(guest.position)}" if clean(guest.position) else ""
+            styles.item(doc, f"{clean(guest.name)}{position}.", mark="+")
+    else:
+        styles.labelled(doc, "- Đại biểu, khách mời: ", "không có.")
+    styles.labelled(doc, "- Chủ trì: ", f"{comrade(meeting.chair)}{_role_of(meeting)}.")
+    styles.labelled(doc, "- Thư ký: ", f"{comrade(meeting.minute_taker)}.")
+
+
+def _marked(meeting: Meeting, presence: Presence) -> list[Attendance]:
+    return [a for a in meeting.attendance if not a.exempt and a.presence is presence]
+
+
+def _names(rows: list[Attendance]) -> str:
+    return ", ".join(comrade(a.full_name) for a in rows)
+
+
+def _with_reasons(rows: list[Attendance]) -> str:
+    parts = []
+    for a in rows:
+        why = clean(a.reason)
+        parts.append(f"{comrade(a.full_name)} ({why})" if why else comrade(a.full_name))
+    return "; ".join(parts)
+
+
+def _role_of(meeting: Meeting) -> str:
+    row = next(
+        (
+            a
+            for a in meeting.attendance
+            if (meeting.chair_id and a.member_id == meeting.chair_id)
+            or (not meeting.chair_id and clean(a.full_name) == clean(meeting.chair))
+        ),
+        None,
+    )
+    return f", {ROLE_TEXT[row.role]}" if row else ""
+
+
+def _follow_ups(doc: Document, meeting: Meeting) -> None:
+    if not meeting.follow_ups:
+        styles.paragraph(doc, "Không có giải pháp khắc phục nào còn tồn đọng từ các kỳ trước.")
+        return
+    for f in meeting.follow_ups:
+        owner = clean(f.owner) or "chưa phân công"
+        details = (
+            f"nội dung {f.criterion}, đề ra tháng {month_label(f.source_month)}; "
+            f"phụ trách: {owner}; thời hạn: {dmy(f.due) if f.due else 'chưa định'}"
+        )
+        par = styles.paragraph(doc)
+        styles.add_run(par, f"- {clean(f.text)} ({details}): ")
+        styles.add_run(par, STATUS_TEXT[f.status] + ".", bold=True)
+        if clean(f.note):
+            styles.add_run(par, f" {clean(f.note)}")
+
+
+def _review(doc: Document, review: CriterionReview, counts: rules.AttendanceCounts) -> None:
+    letters = iter(range(26))
+
+    def sub(title: str) -> None:
+        styles.heading(doc, f"{vn_letter(next(letters))}) {title}", level=3)
+
+    if review.checks:
+        sub("Kết quả tự đánh giá tiêu chí con:")
+        for check in review.checks:
+            result = (
+                "chưa đánh giá"
+                if check.passed is None
+                else ("đạt" if check.passed else "không đạt")
+            )
+            styles.item(doc, f"{clean(check.text)}: {result}.")
+    sub("Ý kiến thảo luận:")
+    if not review.discussion:
+        styles.paragraph(doc, "Không có ý kiến thảo luận.")
+    for entry in review.discussion:
+        said = lines(entry.text) or ["(không ghi nội dung)"]
+        par = styles.paragraph(doc)
+        styles.add_run(par, "- Đồng chí ")
+        styles.add_run(par, clean(entry.speaker) or "……………", bold=True)
+        styles.add_run(par, f": {said[0]}")
+        for more in said[1:]:
+            styles.paragraph(doc, more)
+    if lines(review.causes):
+        sub("Nguyên nhân:")
+        styles.notes(doc, review.causes)
+    if lines(review.responsibility):
+        sub("Trách nhiệm:")
+        styles.notes(doc, review.responsibility)
+    if review.remedies:
+        sub("Giải pháp khắc phục:")
+        for remedy in review.remedies:
+            owner = clean(remedy.owner) or "chưa phân công"
+            due = dmy(remedy.due) if remedy.due else "chưa định"
+            text = clean(remedy.text).rstrip(".")
+            styles.item(doc, f"{text}. Phụ trách: {owner}; thời hạn: {due}.")
+    sub("Biểu quyết:")
+    _votes(doc, review, counts)
+    if lines(review.minority_opinions):
+        sub("Ý kiến bảo lưu (ghi nguyên văn):")
+        styles.notes(doc, review.minority_opinions)
+
+
+def _votes(doc: Document, review: CriterionReview, counts: rules.AttendanceCounts) -> None:
+    for i, earlier in enumerate(review.earlier_votes, start=1):
+        ruling = rules.adoption(earlier, counts.official_voting_base)
+        styles.item(
+            doc,
+            f"Lần {i}: chủ trì đề nghị kết quả {rules.VERDICT_TEXT[earlier.verdict_put]}; "
+            f"{rules.vote_sentence(earlier, counts.voters)}; {ruling.reason}.",
+        )
+    vote = review.vote
+    if vote is None:
+        styles.paragraph(doc, "Chưa biểu quyết.")
+        return
+    put = (
+        f"chủ trì đề nghị chi bộ biểu quyết kết quả nội dung {review.number}: "
+        f"{rules.VERDICT_TEXT[vote.verdict_put]}."
+    )
+    if review.earlier_votes:
+        styles.item(doc, f"Lần {len(review.earlier_votes) + 1}: {put}")
+    else:
+        styles.item(doc, put[0].upper() + put[1:])
+    styles.item(doc, f"Kết quả biểu quyết: {rules.vote_sentence(vote, counts.voters)}.")
+    validity = rules.vote_validity(vote, counts.voters)
+    if not validity.value:
+        styles.item(doc, f"Lưu ý: số phiếu chưa khớp — {validity.reason}.")
+    ruling = rules.adoption(vote, counts.official_voting_base)
+    styles.item(doc, f"Căn cứ Điều 10.5 Điều lệ Đảng: {ruling.reason}.")
+    par = styles.paragraph(doc)
+    if ruling.value:
+        styles.add_run(par, f"Chi bộ thống nhất: nội dung {review.number} ", bold=True)
+        styles.add_run(par, VERDICT_CAPS[vote.verdict_put] + ".", bold=True)
+    else:
+        styles.add_run(par, "Kết quả chưa được thông qua; chủ trì cần xem xét lại.", bold=True)
+
+
+def _amendments(doc: Document, meeting: Meeting) -> None:
+    if not meeting.amendments:
+        return
+    styles.heading(doc, "SỬA ĐỔI, BỔ SUNG SAU KHI CHỐT BIÊN BẢN")
+    for a in meeting.amendments:
+        when = a.at.strftime("%H:%M ngày %d/%m/%Y")
+        text = f" Nội dung: {clean(a.text)}." if clean(a.text) else ""
+        styles.item(doc, f"Lúc {when} — lý do: {clean(a.reason)}.{text}")

@@ -1,0 +1,108 @@
+"""Write a document atomically under a name that is never taken.
+
+The bytes go to a temp file in the target folder (mode 0600: minutes are internal
+party documents), are flushed to disk, and the file is renamed into place. A name
+already in use gets ``-2``, ``-3`` … so an export never replaces an earlier one.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from .errors import ExportError
+
+_REASONS = {
+    errno.EACCES: "không có quyền ghi",
+    errno.EPERM: "không có quyền ghi",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EDQUOT: "đã hết dung lượng được cấp",
+    errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
+    errno.EEXIST: "đã có một tệp trùng tên với thư mục",
+    errno.ENAMETOOLONG: "đường dẫn quá dài",
+}
+
+
+def reason(exc: OSError) -> str:
+    """A short Vietnamese reason for an OS error, falling back to the system's text."""
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def prepare_folder(out_dir: Path) -> Path:
+    """The output folder, created if missing; an ExportError when it cannot be."""
+    folder = Path(out_dir).expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"Không tạo được thư mục xuất tệp “{folder}”: {reason(exc)}.") from exc
+    if not folder.is_dir():
+        raise ExportError(f"“{folder}” không phải là thư mục.")
+    return folder
+
+
+def free_name(folder: Path, stem: str, suffix: str = ".docx") -> Path:
+    """``stem.docx``, or ``stem-2.docx``, ``stem-3.docx`` … whichever is free first."""
+    candidate = folder / f"{stem}{suffix}"
+    n = 1
+    while candidate.exists():
+        n += 1
+        candidate = folder / f"{stem}-{n}{suffix}"
+    return candidate
+
+
+def write_atomic(folder: Path, stem: str, save: Callable[[BinaryIO], None]) -> Path:
+    """Call ``save`` on a temp file in ``folder`` and rename it to a free name.
+
+    Nothing is left behind on failure: not the temp file, not a partial document.
+    """
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{stem}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ExportError(f"Không ghi được vào thư mục “{folder}”: {reason(exc)}.") from exc
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            save(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # Chosen only now, after the slow part, so the window for a clash is tiny;
+        # one app instance holds the database lock, so no one else exports meanwhile.
+        target = free_name(folder, stem)
+        os.replace(tmp, target)
+    except OSError as exc:
+        _discard(tmp)
+        raise ExportError(
+            f"Không ghi được tệp “{stem}.docx” vào “{folder}”: {reason(exc)}."
+        ) from exc
+    except BaseException:
+        _discard(tmp)
+        raise
+    _sync_folder(folder)
+    return target
+
+
+def _discard(path: Path) -> None:
+    try:
+        path.unlink()
+    except FileNotFoundError:
+        pass
+
+
+def _sync_folder(folder: Path) -> None:
+    # Makes the rename itself durable; some file systems (or Windows) cannot open
+    # a folder for this, and the file is already complete, so failure is harmless.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
