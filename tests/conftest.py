@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import subprocess
+import sys
 from datetime import date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -21,6 +25,8 @@ from chibo_tui.domain.model import (
     Vote,
 )
 from chibo_tui.domain.rules import attendance_counts
+
+ROOT = Path(__file__).resolve().parent.parent
 
 NAMES = [
     "Nguyễn Văn An",
@@ -122,3 +128,45 @@ def clock() -> StepClock:
 @pytest.fixture
 def db_path(tmp_path):
     return tmp_path / "db" / "chibo.json"
+
+
+HOLDER = """
+import sys
+from chibo_tui.store import Repository
+repo = Repository.open(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.read()
+repo.close()
+"""
+
+
+@pytest.fixture
+def lock_holder():
+    """Start another process that opens a database for writing and holds it.
+
+    Returns a function ``start(path) -> Popen``; the process has the lock once the
+    function returns, and lets go when its stdin closes (or when it is killed).
+    """
+    started: list[subprocess.Popen[str]] = []
+
+    def start(path) -> subprocess.Popen[str]:
+        proc = subprocess.Popen(
+            [sys.executable, "-c", HOLDER, str(path)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            cwd=ROOT,
+        )
+        started.append(proc)
+        line = proc.stdout.readline()  # blocks until the lock is held
+        assert line.strip() == "ready", proc.stderr.read()
+        return proc
+
+    yield start
+    for proc in started:
+        with contextlib.suppress(BrokenPipeError):
+            proc.stdin.close()
+        proc.wait(timeout=30)
+        proc.stdout.close()
+        proc.stderr.close()
