@@ -229,6 +229,9 @@ class ChiboApp(App[None]):
 
             help_text = binding.tooltip or f"Phím {binding.key_display or key}"
             yield SystemCommand(binding.description, help_text, run)
+        extra = getattr(screen, "commands", None)
+        if extra is not None:
+            yield from extra()
         yield from super().get_system_commands(screen)
 
 

@@ -187,7 +187,8 @@ def meeting_length(
 ) -> Ruling[bool]:
     """``False`` when shorter than 90 minutes (120 for cells of 30 or more)."""
     if start is None or end is None:
-        return Ruling(False, "Chưa ghi giờ bắt đầu và giờ kết thúc")
+        missing = [n for n, v in (("giờ bắt đầu", start), ("giờ kết thúc", end)) if v is None]
+        return Ruling(False, "Chưa ghi " + " và ".join(missing))
     minutes = meeting_minutes(start, end)
     needed = (
         rules.short_meeting_minutes_large
@@ -250,6 +251,16 @@ def closing_problems(meeting: Meeting, cell_rules: RuleSettings) -> list[str]:
     if not meeting.conclusion.strip():
         problems.append("Chưa có kết luận của chủ trì")
     return problems
+
+
+def invalid_votes(meeting: Meeting) -> list[int]:
+    """Criteria whose vote does not add up: these block finalising, override or not."""
+    voters = attendance_counts(meeting.attendance).voters
+    return [
+        r.number
+        for r in meeting.reviews
+        if r.vote is not None and not vote_validity(r.vote, voters).value
+    ]
 
 
 def short(text: str, limit: int = 40) -> str:

@@ -1,0 +1,329 @@
+"""The live meeting: one screen, a step list on the left, one step's form at a time.
+
+The screen owns the Meeting being edited; every pane writes into it and calls
+``app.meeting_changed``; the app hands snapshots to the writer thread. The step
+and field in focus are part of the meeting (``meeting.resume``), so starting
+chibo again after a crash lands where the chair was typing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Footer, Label, OptionList, TextArea
+from textual.widgets.option_list import Option
+
+from ..dialogs.confirm import ConfirmDialog
+from ..dialogs.reason import ReasonDialog
+from ..domain import lifecycle, rules
+from ..domain.model import Meeting, RemedyStatus
+from ..domain.timefmt import clock
+from ..domain.vietnamese import month_label
+from ..text import meeting as T
+from ..widgets.attendance import AttendancePane
+from ..widgets.closing import ClosePane, ConclusionPane
+from ..widgets.criterion import CriterionPane
+from ..widgets.followups import FollowUpPane
+from ..widgets.opening import OpeningPane
+from ..widgets.pane import MeetingPane
+from ..widgets.topbar import TopBar
+
+STEPS = list(T.STEPS)
+
+
+class MeetingScreen(Screen[None]):
+    """Run the monthly meeting of ``month`` (``YYYY-MM``) step by step."""
+
+    CSS_PATH = "meeting.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding(
+            "f4", "step(1)", T.KEY_NEXT, tooltip=T.KEY_NEXT_HELP, id="meeting-next", priority=True
+        ),
+        Binding(
+            "f3", "step(-1)", T.KEY_PREV, tooltip=T.KEY_PREV_HELP, id="meeting-prev", priority=True
+        ),
+        Binding(
+            "ctrl+s", "save", T.KEY_SAVE, tooltip=T.KEY_SAVE_HELP, id="meeting-save", priority=True
+        ),
+        Binding(
+            "f9",
+            "export('minutes')",
+            T.KEY_EXPORT_MINUTES,
+            tooltip=T.KEY_EXPORT_MINUTES_HELP,
+            id="meeting-export-minutes",
+        ),
+        Binding(
+            "f10",
+            "export('report')",
+            T.KEY_EXPORT_REPORT,
+            tooltip=T.KEY_EXPORT_REPORT_HELP,
+            id="meeting-export-report",
+        ),
+        Binding("ctrl+o", "reopen", T.KEY_REOPEN, tooltip=T.KEY_REOPEN_HELP, id="meeting-reopen"),
+        Binding("escape", "home", T.KEY_HOME, tooltip=T.KEY_HOME_HELP, id="meeting-home"),
+    ]
+
+    def __init__(self, month: str) -> None:
+        super().__init__()
+        self.month = month
+        app = self.app  # type: ignore[assignment]
+        cell = app.cell
+        assert cell is not None
+        self.cell = cell
+        meeting = app.repo.load_meeting(month)
+        if meeting is None:
+            now = app.clock()
+            history = app.repo.load_all()
+            meeting = lifecycle.new_meeting(
+                cell, month, now.date(), history, start=now.time().replace(second=0, microsecond=0)
+            )
+            app.meeting_changed(meeting)
+        elif not meeting.is_final:
+            lifecycle.sync_roster(meeting, cell)
+            lifecycle.sync_criteria(meeting, cell)
+        self.meeting: Meeting = meeting
+        self.step = meeting.resume.get("step", STEPS[0])
+        if self.step not in STEPS:
+            self.step = STEPS[0]
+
+    # -- layout ----------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield TopBar()
+        if self.meeting.is_final:
+            at = self.meeting.finalised_at
+            shown = at.strftime("%H:%M %d/%m/%Y") if at else ""
+            yield Label(T.READ_ONLY_BANNER.format(at=shown), id="read-only-banner")
+        with Horizontal(id="meeting-body"):
+            yield OptionList(id="steps")
+            with ContentSwitcher(initial=self.step, id="step-panes"):
+                m, c = self.meeting, self.cell
+                yield OpeningPane(m, c, id="opening")
+                yield AttendancePane(m, c, id="attendance")
+                yield FollowUpPane(m, c, id="followups")
+                for n in range(1, 5):
+                    yield CriterionPane(m, c, n)
+                yield ConclusionPane(m, c, id="conclusion")
+                yield ClosePane(m, c, id="close")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._refresh_steps()
+        self._update_context()
+        self._tick()
+        self.set_interval(1, self._tick, name="meeting-clock")
+        if self.meeting.is_final:
+            self._lock_form()
+        self.call_after_refresh(self._resume_focus)
+
+    def show_saved(self, at: datetime) -> None:
+        self.query_one(TopBar).show_saved(at)
+
+    def _tick(self) -> None:
+        start = self.meeting.start_time
+        if start is None:
+            text = T.CLOCK_NOT_STARTED
+        else:
+            began = datetime.combine(self.meeting.date, start)
+            end = self.meeting.end_time
+            until = datetime.combine(self.meeting.date, end) if end else self.app.clock()  # type: ignore[attr-defined]
+            text = T.CLOCK.format(elapsed=clock((until - began).total_seconds()))
+        self.query_one(TopBar).set_extra(text)
+
+    def _update_context(self) -> None:
+        label = T.CONTEXT.format(month=month_label(self.month))
+        index = STEPS.index(self.step)
+        if self.step.startswith("criterion-"):
+            where = T.PROGRESS.format(n=self.step[-1])
+        else:
+            step_of = T.STEP_OF.format(n=index + 1, total=len(STEPS))
+            where = f"{T.STEPS[self.step]} · {step_of}"
+        self.query_one(TopBar).context = f"{label} · {where}"
+
+    def _step_done(self, step: str) -> bool:
+        m = self.meeting
+        if step == "opening":
+            return bool(m.start_time and m.chair and m.minute_taker)
+        if step == "attendance":
+            counts = rules.attendance_counts(m.attendance)
+            return counts.expected > 0 and counts.unmarked == 0
+        if step == "followups":
+            return all(f.status is not RemedyStatus.OPEN or f.note for f in m.follow_ups)
+        if step.startswith("criterion-"):
+            review = m.review(int(step[-1]))
+            counts = rules.attendance_counts(m.attendance)
+            return review.vote is not None and rules.vote_validity(review.vote, counts.voters).value
+        if step == "conclusion":
+            return bool(m.conclusion.strip())
+        return m.is_final
+
+    def _refresh_steps(self) -> None:
+        steps = self.query_one("#steps", OptionList)
+        highlighted = STEPS.index(self.step)
+        steps.clear_options()
+        for step in STEPS:
+            mark = "✔" if self._step_done(step) else "·"
+            steps.add_option(Option(f"{mark} {T.STEPS[step]}", id=step))
+        steps.highlighted = highlighted
+
+    # -- navigation --------------------------------------------------------------
+
+    def go_to(self, step: str, focus: bool = True) -> None:
+        self.step = step
+        switcher = self.query_one(ContentSwitcher)
+        switcher.current = step
+        pane = self.query_one(f"#{step}", MeetingPane)
+        pane.refresh_view()
+        self.query_one("#steps", OptionList).highlighted = STEPS.index(step)
+        self._update_context()
+        self._remember(step, 0)
+        if focus:
+            fields = self._fields(pane)
+            if fields:
+                fields[0].focus()
+            else:
+                pane.focus()
+
+    def action_step(self, delta: int) -> None:
+        index = min(max(STEPS.index(self.step) + delta, 0), len(STEPS) - 1)
+        self.go_to(STEPS[index])
+
+    @on(OptionList.OptionSelected, "#steps")
+    def _step_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.go_to(event.option.id)
+
+    @staticmethod
+    def _fields(pane: Widget) -> list[Widget]:
+        return [w for w in pane.query("*") if w.focusable]
+
+    def _remember(self, step: str, field: int) -> None:
+        resume = {"step": step, "field": str(field)}
+        if self.meeting.resume != resume and not self.meeting.is_final:
+            self.meeting.resume = resume
+            self.app.meeting_changed(self.meeting)  # type: ignore[attr-defined]
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        if focused is None:
+            return
+        pane = next((a for a in focused.ancestors if isinstance(a, MeetingPane)), None)
+        if pane is None or pane.id != self.step:
+            return
+        fields = self._fields(pane)
+        if focused in fields:
+            self._remember(self.step, fields.index(focused))
+
+    def _resume_focus(self) -> None:
+        pane = self.query_one(f"#{self.step}", MeetingPane)
+        fields = self._fields(pane)
+        try:
+            index = int(self.meeting.resume.get("field", "0"))
+        except ValueError:
+            index = 0
+        if fields:
+            target = fields[min(index, len(fields) - 1)]
+            target.focus()
+            pane.scroll_to_widget(target, animate=False)
+        else:
+            self.query_one("#steps", OptionList).focus()
+
+    # -- changes -------------------------------------------------------------------
+
+    @on(MeetingPane.Changed)
+    def _changed(self) -> None:
+        self._refresh_steps()
+        self._tick()
+        close = self.query_one(ClosePane)
+        if self.step == "close":
+            close.refresh_view()
+
+    def action_save(self) -> None:
+        self.app.save_now()  # type: ignore[attr-defined]
+
+    def action_export(self, kind: str) -> None:
+        self.app.export_document(kind, month=self.month)  # type: ignore[attr-defined]
+
+    def action_home(self) -> None:
+        self.app.save_now()  # type: ignore[attr-defined]
+        self.dismiss()
+
+    # -- finalise and reopen ------------------------------------------------------------
+
+    @on(ClosePane.FinaliseRequested)
+    def _finalise_requested(self, event: ClosePane.FinaliseRequested) -> None:
+        if rules.invalid_votes(self.meeting):
+            self.notify(T.FINALISE_BLOCKED, severity="error")
+            return
+        label = month_label(self.month)
+        problems = rules.closing_problems(self.meeting, self.cell.rules)
+        if problems:
+            if not event.override:
+                return
+
+            def with_reason(reason: str | None) -> None:
+                if reason:
+                    self._finalise(reason)
+
+            prompt = T.OVERRIDE_PROMPT.format(n=len(problems))
+            self.app.push_screen(ReasonDialog(T.OVERRIDE_TITLE, prompt), with_reason)
+            return
+
+        def confirmed(ok: bool | None) -> None:
+            if ok:
+                self._finalise("")
+
+        self.app.push_screen(ConfirmDialog(T.FINALISE_CONFIRM.format(month=label)), confirmed)
+
+    def _finalise(self, override_reason: str) -> None:
+        lifecycle.finalise(self.meeting, self.app.clock(), override_reason)  # type: ignore[attr-defined]
+        self.app.meeting_changed(self.meeting)  # type: ignore[attr-defined]
+        self.app.save_now()  # type: ignore[attr-defined]
+        self.notify(T.FINALISED.format(month=month_label(self.month)))
+        self.app.switch_screen(MeetingScreen(self.month))
+
+    def action_reopen(self) -> None:
+        label = month_label(self.month)
+
+        def with_reason(reason: str | None) -> None:
+            if not reason:
+                return
+            lifecycle.reopen(self.meeting, self.app.clock(), reason)  # type: ignore[attr-defined]
+            self.app.meeting_changed(self.meeting)  # type: ignore[attr-defined]
+            self.app.save_now()  # type: ignore[attr-defined]
+            self.notify(T.REOPENED.format(month=label))
+            self.app.switch_screen(MeetingScreen(self.month))
+
+        prompt = T.REOPEN_PROMPT.format(month=label)
+        self.app.push_screen(ReasonDialog(T.REOPEN_TITLE, prompt), with_reason)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "reopen":
+            return self.meeting.is_final
+        return True
+
+    def _lock_form(self) -> None:
+        for widget in self.query("#step-panes Input, #step-panes Select, #step-panes Button"):
+            widget.disabled = True
+        for area in self.query("#step-panes TextArea").results(TextArea):
+            area.read_only = True
+
+    # -- command palette -----------------------------------------------------------
+
+    def commands(self) -> Iterable[SystemCommand]:
+        """Jump to any step from the palette."""
+        for step in STEPS:
+            name = T.STEPS[step]
+            yield SystemCommand(
+                T.GOTO.format(step=name),
+                T.GOTO_HELP.format(step=name),
+                lambda step=step: self.go_to(step),  # type: ignore[misc]
+            )

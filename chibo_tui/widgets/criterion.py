@@ -1,0 +1,330 @@
+"""Steps 4–7 — one criterion: checklist, discussion, causes, responsibility,
+remedies, proposed verdict, vote, minority opinions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.widgets import DataTable, Input, Label, Select, TextArea
+
+from ..dialogs.confirm import ConfirmDialog
+from ..domain import rules
+from ..domain.model import COLLECTIVE, Discussion, Remedy, Verdict
+from ..domain.timefmt import parse_date, show_date
+from ..text import meeting as T
+from .member_picker import Candidate, MemberPicker
+from .pane import MeetingPane
+from .vote import VoteContext, VoteEditor
+
+
+class ChecklistTable(DataTable[str]):
+    BINDINGS = [
+        Binding("d", "mark(True)", T.KEY_PASS, id="check-pass"),
+        Binding("k", "mark(False)", T.KEY_FAIL, id="check-fail"),
+        Binding("space", "toggle", T.KEY_TOGGLE, id="check-toggle"),
+        Binding("a", "all_pass", T.KEY_ALL_PASS, id="check-all-pass"),
+    ]
+
+    def _pane(self) -> CriterionPane:
+        return next(a for a in self.ancestors if isinstance(a, CriterionPane))
+
+    def action_mark(self, passed: bool) -> None:
+        self._pane().mark(self.cursor_row, passed)
+
+    def action_toggle(self) -> None:
+        pane = self._pane()
+        current = pane.review.checks[self.cursor_row].passed if pane.review.checks else None
+        pane.mark(self.cursor_row, current is not True)
+
+    def action_all_pass(self) -> None:
+        pane = self._pane()
+        for i in range(len(pane.review.checks)):
+            pane.mark(i, True, move=False)
+
+
+class EntryTable(DataTable[str]):
+    """Discussion entries or remedies: Delete removes, E takes the row back to edit."""
+
+    BINDINGS = [
+        Binding("delete", "remove", T.KEY_DELETE, id="entry-delete"),
+        Binding("e", "edit", T.KEY_EDIT, id="entry-edit"),
+    ]
+
+    def _pane(self) -> CriterionPane:
+        return next(a for a in self.ancestors if isinstance(a, CriterionPane))
+
+    def action_remove(self) -> None:
+        self._pane().remove_entry(self, self.cursor_row, edit=False)
+
+    def action_edit(self) -> None:
+        self._pane().remove_entry(self, self.cursor_row, edit=True)
+
+
+class CriterionPane(MeetingPane):
+    """The review of criterion ``number`` (1–4)."""
+
+    def __init__(self, meeting, cell, number: int) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(meeting, cell, id=f"criterion-{number}")
+        self.number = number
+        self.review = meeting.review(number)
+
+    def compose(self) -> ComposeResult:
+        r = self.review
+        yield Label(T.CRITERION_TITLE.format(n=r.number, title=r.title), classes="pane-title")
+        yield Label(T.CHECKLIST, classes="section-title")
+        if r.checks:
+            table = ChecklistTable(cursor_type="row", classes="list checklist")
+            table.add_column("#", key="no")
+            table.add_column(T.COL_SUB, key="text")
+            table.add_column(T.COL_RESULT, key="result")
+            for i, check in enumerate(r.checks):
+                table.add_row(str(i + 1), check.text, T.CHECK_MARK[check.passed], key=str(i))
+            yield table
+        else:
+            yield Label(T.NO_CHECKS, classes="muted")
+
+        people = [Candidate(a.full_name, a.member_id) for a in self.meeting.attendance]
+        people += [Candidate(g.name, None) for g in self.meeting.guests]
+        yield Label(T.DISCUSSION, classes="section-title")
+        with Horizontal(classes="row"):
+            yield MemberPicker(people, T.SPEAKER, classes="speaker")
+            yield Input(placeholder=T.SPEECH, classes="speech", compact=True)
+        yield Label(T.LIST_HINT, classes="hint")
+        discussion = EntryTable(cursor_type="row", classes="list discussion")
+        discussion.add_columns(T.COL_SPEAKER, T.COL_SPEECH)
+        yield discussion
+
+        yield Label(T.CAUSES, classes="section-title")
+        yield TextArea(r.causes, classes="causes note", compact=True)
+        yield Label(T.RESPONSIBILITY, classes="section-title")
+        yield TextArea(r.responsibility, classes="responsibility note", compact=True)
+
+        yield Label(T.REMEDIES, classes="section-title")
+        owners = [Candidate(COLLECTIVE, None)] + [
+            Candidate(a.full_name, a.member_id) for a in self.meeting.attendance
+        ]
+        with Horizontal(classes="row"):
+            yield Input(placeholder=T.REMEDY_TEXT, classes="remedy-text", compact=True)
+            yield MemberPicker(owners, T.REMEDY_OWNER, classes="remedy-owner")
+            yield Input(placeholder=T.REMEDY_DUE, classes="remedy-due", compact=True)
+        yield Label("", classes="remedy-error error-text")
+        remedies = EntryTable(cursor_type="row", classes="list remedies")
+        remedies.add_columns(T.COL_REMEDY, T.COL_OWNER, T.COL_DUE)
+        yield remedies
+
+        yield Label(T.VERDICT, classes="section-title")
+        choice = r.verdict_override.value if r.verdict_override else "auto"
+        with Horizontal(classes="row"):
+            yield Select(
+                [(label, key) for key, label in T.VERDICT_CHOICES.items()],
+                compact=True,
+                value=choice,
+                allow_blank=False,
+                classes="verdict-select",
+            )
+            yield Label("", classes="verdict-proposed")
+        yield Label(T.VOTE, classes="section-title")
+        yield VoteEditor(r.vote)
+        yield Label(T.MINORITY, classes="section-title")
+        yield TextArea(r.minority_opinions, classes="minority note", compact=True)
+
+    def on_mount(self) -> None:
+        self._fill_discussion()
+        self._fill_remedies()
+        self.refresh_view()
+
+    # -- derived labels ------------------------------------------------------
+
+    def vote_context(self) -> VoteContext:
+        counts = rules.attendance_counts(self.meeting.attendance)
+        return VoteContext(counts.voters, counts.official_voting_base)
+
+    def refresh_view(self) -> None:
+        proposed = rules.proposed_verdict(self.review)
+        label = self.query_one(".verdict-proposed", Label)
+        if proposed.value is None:
+            label.update(T.VERDICT_NONE if not self.review.checks else proposed.reason)
+        else:
+            verdict = rules.VERDICT_TEXT[proposed.value]
+            label.update(f"{T.VERDICT_PUT.format(verdict=verdict)} — {proposed.reason}")
+        self.query_one(VoteEditor).show(
+            self.review.vote, self.vote_context(), self.review.earlier_votes
+        )
+
+    # -- checklist -----------------------------------------------------------
+
+    def mark(self, index: int, passed: bool, move: bool = True) -> None:
+        if self.read_only or not 0 <= index < len(self.review.checks):
+            return
+        self.review.checks[index].passed = passed
+        table = self.query_one(ChecklistTable)
+        table.update_cell(str(index), "result", T.CHECK_MARK[passed])
+        self._verdict_changed()
+        if move and index + 1 < len(self.review.checks):
+            table.move_cursor(row=index + 1)
+
+    def _verdict_changed(self) -> None:
+        vote = self.review.vote
+        proposed = rules.proposed_verdict(self.review).value
+        if vote is not None and proposed is not None:
+            vote.verdict_put = proposed
+        self.refresh_view()
+        self.changed()
+
+    @on(Select.Changed, ".verdict-select")
+    def _override(self, event: Select.Changed) -> None:
+        value = event.value
+        self.review.verdict_override = None if value == "auto" else Verdict(str(value))
+        self._verdict_changed()
+
+    # -- discussion ----------------------------------------------------------
+
+    def _fill_discussion(self) -> None:
+        table = self.query_one(".discussion", EntryTable)
+        table.clear()
+        for d in self.review.discussion:
+            table.add_row(d.speaker, d.text)
+        table.display = bool(self.review.discussion)
+
+    @on(MemberPicker.Picked, ".speaker")
+    def _speaker_picked(self) -> None:
+        self.query_one(".speech", Input).focus()
+
+    @on(Input.Submitted, ".speech")
+    def _add_speech(self, event: Input.Submitted) -> None:
+        picker = self.query_one(".speaker", MemberPicker)
+        text = event.value.strip()
+        if not text:
+            return
+        if not picker.value.strip():
+            self.notify(T.NEED_SPEAKER, severity="warning")
+            picker.input.focus()
+            return
+        self.review.discussion.append(Discussion(picker.value.strip(), text, picker.picked_id))
+        event.input.value = ""
+        picker.set("", None, notify=False)
+        self._fill_discussion()
+        self.changed()
+        picker.input.focus()
+
+    # -- notes ---------------------------------------------------------------
+
+    @on(TextArea.Changed, ".note")
+    def _note(self, event: TextArea.Changed) -> None:
+        area = event.text_area
+        if area.has_class("causes"):
+            self.review.causes = area.text
+        elif area.has_class("responsibility"):
+            self.review.responsibility = area.text
+        else:
+            self.review.minority_opinions = area.text
+        self.changed()
+
+    # -- remedies ------------------------------------------------------------
+
+    def _fill_remedies(self) -> None:
+        table = self.query_one(".remedies", EntryTable)
+        table.clear()
+        for remedy in self.review.remedies:
+            table.add_row(remedy.text, remedy.owner, show_date(remedy.due))
+        table.display = bool(self.review.remedies)
+
+    @on(Input.Submitted, ".remedy-text")
+    def _remedy_text_done(self) -> None:
+        self.query_one(".remedy-owner", MemberPicker).input.focus()
+
+    @on(MemberPicker.Picked, ".remedy-owner")
+    def _owner_picked(self) -> None:
+        self.query_one(".remedy-due", Input).focus()
+
+    @on(Input.Submitted, ".remedy-due")
+    def _add_remedy(self, event: Input.Submitted) -> None:
+        error = self.query_one(".remedy-error", Label)
+        text_input = self.query_one(".remedy-text", Input)
+        owner = self.query_one(".remedy-owner", MemberPicker)
+        if not text_input.value.strip():
+            error.update(T.NEED_REMEDY_TEXT)
+            text_input.focus()
+            return
+        due: date | None = None
+        if event.value.strip():
+            try:
+                due = parse_date(event.value)
+            except ValueError as exc:
+                error.update(str(exc))
+                return
+        error.update("")
+        remedy = Remedy(
+            text=text_input.value.strip(),
+            owner=owner.value.strip(),
+            owner_id=owner.picked_id,
+            due=due,
+        )
+
+        def add(confirmed: bool | None = True) -> None:
+            if not confirmed:
+                event.input.focus()
+                return
+            self.review.remedies.append(remedy)
+            text_input.value = event.input.value = ""
+            owner.set("", None, notify=False)
+            self._fill_remedies()
+            self.changed()
+            text_input.focus()
+
+        if due is not None and due < self.meeting.date:
+            question = T.DUE_BEFORE_MEETING.format(
+                due=show_date(due), day=show_date(self.meeting.date)
+            )
+            self.app.push_screen(ConfirmDialog(question), add)
+        else:
+            add()
+
+    def remove_entry(self, table: EntryTable, index: int, edit: bool) -> None:
+        if self.read_only:
+            return
+        if table.has_class("discussion") and 0 <= index < len(self.review.discussion):
+            entry = self.review.discussion.pop(index)
+            self._fill_discussion()
+            if edit:
+                self.query_one(".speaker", MemberPicker).set(entry.speaker, entry.speaker_id, False)
+                self.query_one(".speech", Input).value = entry.text
+                self.query_one(".speech", Input).focus()
+        elif table.has_class("remedies") and 0 <= index < len(self.review.remedies):
+            remedy = self.review.remedies.pop(index)
+            self._fill_remedies()
+            if edit:
+                self.query_one(".remedy-text", Input).value = remedy.text
+                self.query_one(".remedy-owner", MemberPicker).set(
+                    remedy.owner, remedy.owner_id, False
+                )
+                self.query_one(".remedy-due", Input).value = show_date(remedy.due)
+                self.query_one(".remedy-text", Input).focus()
+        else:
+            return
+        self.changed()
+
+    # -- vote ----------------------------------------------------------------
+
+    @on(VoteEditor.Changed)
+    def _vote(self, event: VoteEditor.Changed) -> None:
+        proposed = rules.proposed_verdict(self.review).value or Verdict.PASS
+        self.review.vote = event.editor.current(proposed)
+        self.refresh_view()
+        self.changed()
+
+    @on(VoteEditor.Revote)
+    def _revote(self, event: VoteEditor.Revote) -> None:
+        if self.review.vote is None or self.read_only:
+            return
+        self.review.earlier_votes.append(self.review.vote)
+        self.review.vote = None
+        editor = event.editor
+        with editor.prevent(VoteEditor.Changed):
+            editor.clear()
+        self.refresh_view()
+        self.changed()

@@ -1,0 +1,118 @@
+"""The vote on a criterion: three counts checked live against the voters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.widgets import Button, Input, Label
+
+from ..domain import rules
+from ..domain.model import Verdict, Vote
+from ..text import meeting as T
+
+DIGITS = r"[0-9]*"  # letters and minus signs are refused as typed
+
+
+@dataclass(frozen=True)
+class VoteContext:
+    voters: int  # official members present
+    official_base: int  # official members not exempt
+
+
+def describe(vote: Vote | None, ctx: VoteContext) -> tuple[str, str]:
+    """The result line and its CSS class: ok, warning (not adopted) or error."""
+    if vote is None:
+        return T.VOTE_EMPTY.format(voters=ctx.voters), "muted"
+    validity = rules.vote_validity(vote, ctx.voters)
+    if not validity.value:
+        return T.VOTE_INVALID.format(reason=validity.reason), "error-text"
+    adoption = rules.adoption(vote, ctx.official_base)
+    template = T.VOTE_ADOPTED if adoption.value else T.VOTE_NOT_ADOPTED
+    style = "ok-text" if adoption.value else "warning-text"
+    return template.format(validity=validity.reason, adoption=adoption.reason), style
+
+
+class VoteEditor(Vertical):
+    """Tán thành / không tán thành / ý kiến khác, the formula, and a re-vote button."""
+
+    @dataclass
+    class Changed(Message):
+        editor: VoteEditor
+        vote: Vote | None
+
+    @dataclass
+    class Revote(Message):
+        editor: VoteEditor
+
+    def __init__(self, vote: Vote | None, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="vote-editor")
+        self._initial = vote
+
+    def compose(self) -> ComposeResult:
+        v = self._initial
+
+        def shown(n: int) -> str:
+            return str(n) if v is not None else ""
+
+        with Horizontal(classes="vote-row"):
+            for key, label, value in (
+                ("in_favour", T.IN_FAVOUR, shown(v.in_favour) if v else ""),
+                ("against", T.AGAINST, shown(v.against) if v else ""),
+                ("other", T.OTHER, shown(v.other) if v else ""),
+            ):
+                yield Label(label, classes="vote-label")
+                yield Input(
+                    value,
+                    compact=True,
+                    restrict=DIGITS,
+                    max_length=3,
+                    type="integer",
+                    id=f"vote-{key}",
+                    classes="vote-input",
+                    valid_empty=True,
+                )
+            yield Button(T.REVOTE, id="revote", classes="small", compact=True)
+        yield Label("", id="vote-result")
+        yield Label("", id="vote-earlier", classes="muted")
+
+    def current(self, verdict_put: Verdict) -> Vote | None:
+        values = [
+            self.query_one(f"#vote-{k}", Input).value for k in ("in_favour", "against", "other")
+        ]
+        if not any(values):
+            return None
+        a, b, c = (int(v) if v.isdigit() else 0 for v in values)
+        return Vote(a, b, c, verdict_put)
+
+    def show(self, vote: Vote | None, ctx: VoteContext, earlier: list[Vote]) -> None:
+        text, style = describe(vote, ctx)
+        result = self.query_one("#vote-result", Label)
+        result.update(text)
+        result.set_classes(style)
+        for key in ("in_favour", "against", "other"):
+            self.query_one(f"#vote-{key}", Input).set_class(style == "error-text", "-invalid")
+        past = "; ".join(
+            f"{rules.VERDICT_TEXT[v.verdict_put]}: {v.in_favour}/{v.against}/{v.other}"
+            for v in earlier
+        )
+        self.query_one("#vote-earlier", Label).update(
+            T.EARLIER_VOTES.format(votes=past) if past else ""
+        )
+
+    def clear(self) -> None:
+        for key in ("in_favour", "against", "other"):
+            self.query_one(f"#vote-{key}", Input).value = ""
+
+    @on(Input.Changed, ".vote-input")
+    def _typed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.post_message(self.Changed(self, None))
+
+    @on(Button.Pressed, "#revote")
+    def _revote(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.post_message(self.Revote(self))
