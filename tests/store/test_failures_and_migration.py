@@ -1,0 +1,259 @@
+"""Failed writes, killed writes, schema upgrades and the integrity check."""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from chibo_tui.domain import lifecycle, rules
+from chibo_tui.domain.model import MeetingState, Vote
+from chibo_tui.store import Repository, schema
+from chibo_tui.store import storage as storage_module
+from chibo_tui.store.atomic import TEMP_SUFFIX
+from chibo_tui.store.backups import list_backups, read_backup
+
+
+def disk_view(db_path):
+    return Repository.open(db_path, read_only=True)
+
+
+def temps(folder):
+    return sorted(p.name for p in folder.rglob(f"*{TEMP_SUFFIX}"))
+
+
+@pytest.fixture
+def saved(factory, db_path, clock):
+    """An open repository with a cell and a draft March 2026."""
+    cell = factory.cell()
+    meeting = factory.meeting(cell)
+    repo = Repository.open(db_path, clock=clock)
+    repo.save_cell(cell)
+    repo.save_meeting(meeting)
+    yield repo, cell, meeting
+    repo.close()
+
+
+def _disk_full(*args, **kwargs):
+    raise OSError(28, "No space left on device")
+
+
+# -- failed writes --------------------------------------------------------------
+
+
+def test_failed_rename_leaves_the_old_file_and_a_consistent_repository(saved, db_path, monkeypatch):
+    repo, cell, meeting = saved
+    year = db_path.with_name("chibo.meetings-2026.json")
+    before = year.read_bytes(), db_path.read_bytes()
+    old = repo.load_meeting("2026-03")
+    meeting.conclusion = "Kết luận mới"
+    with monkeypatch.context() as patch:
+        patch.setattr(os, "replace", _disk_full)
+        with pytest.raises(OSError, match="No space"):
+            repo.save_meeting(meeting)
+    assert (year.read_bytes(), db_path.read_bytes()) == before
+    assert temps(db_path.parent) == []  # the temp file went with the failure
+    assert repo.load_meeting("2026-03") == old  # memory follows the disk, not the failed write
+    assert repo.summaries() == [rules.summarise(old)]
+    with disk_view(db_path) as view:
+        assert view.load_meeting("2026-03") == old
+    repo.save_meeting(meeting)  # the disk is back: the same save now goes through
+    with disk_view(db_path) as view:
+        assert view.load_meeting("2026-03").conclusion == "Kết luận mới"
+        assert view.check().problems == []
+
+
+def test_failed_cell_write_keeps_the_old_cell(saved, db_path, monkeypatch):
+    repo, cell, _ = saved
+    renamed = replace(cell, name="Tên mới")
+    monkeypatch.setattr(storage_module, "atomic_write", _disk_full)
+    with pytest.raises(OSError):
+        repo.save_cell(renamed)
+    assert repo.load_cell() == cell
+    with disk_view(db_path) as view:
+        assert view.load_cell() == cell
+
+
+def test_failed_write_of_a_new_year_leaves_no_trace(saved, factory, db_path, monkeypatch):
+    repo, cell, _ = saved
+    monkeypatch.setattr(os, "replace", _disk_full)
+    with pytest.raises(OSError):
+        repo.save_meeting(factory.meeting(cell, "2027-01"))
+    assert repo.load_meeting("2027-01") is None
+    assert not db_path.with_name("chibo.meetings-2027.json").exists()
+    assert temps(db_path.parent) == []
+    assert [s.month for s in repo.summaries()] == ["2026-03"]
+
+
+@pytest.mark.xfail(
+    reason="BUG: when the meeting file is written but the summary write fails while "
+    "finalising, saving the same meeting again returns early (unchanged finalised "
+    "meeting), so the month list keeps saying 'draft' and no finalise audit/backup is made",
+    strict=True,
+)
+def test_retrying_a_half_failed_finalise_repairs_the_month_list(saved, db_path, monkeypatch):
+    repo, cell, meeting = saved
+    real = storage_module.atomic_write
+    calls = []
+
+    def second_write_fails(path, data, mode=0o600):
+        calls.append(path.name)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(path, data, mode)
+
+    lifecycle.finalise(meeting, datetime(2026, 3, 5, 21, 10))
+    with monkeypatch.context() as patch:
+        patch.setattr(storage_module, "atomic_write", second_write_fails)
+        with pytest.raises(OSError):
+            repo.save_meeting(meeting)
+    assert calls == ["chibo.meetings-2026.json", "chibo.json"]
+    repo.save_meeting(meeting)  # the chair presses "chốt" again
+    with disk_view(db_path) as view:
+        assert view.summaries()[0].state is MeetingState.FINALISED
+        assert view.check().problems == []
+    assert [e["kind"] for e in repo.audit_log()] == ["finalise"]
+    assert [b.tag for b in list_backups(db_path)] == ["finalise"]
+
+
+# -- killed writes --------------------------------------------------------------
+
+
+def test_stale_temp_files_are_removed_at_open(saved, db_path):
+    repo, _, _ = saved
+    repo.close()
+    folder = db_path.parent
+    stale = [
+        folder / f".chibo.json.4242{TEMP_SUFFIX}",
+        folder / f".chibo.meetings-2026.json.4242{TEMP_SUFFIX}",
+    ]
+    for p in stale:
+        p.write_bytes(b'{"meta": {"1"')  # half a write
+    keep = folder / "notes.txt"
+    keep.write_text("không phải của chibo")
+    with disk_view(db_path) as view:  # a reader without the lock leaves them be
+        assert view.load_meeting("2026-03") is not None
+    assert all(p.exists() for p in stale)
+    with Repository.open(db_path) as repo:
+        assert repo.load_meeting("2026-03") is not None
+    assert temps(folder) == []
+    assert keep.exists()
+
+
+@pytest.mark.xfail(
+    reason="BUG: remove_stale_temps only looks for temps of the main file and of year "
+    "files that exist; a temp of a year's first write (killed before the rename) "
+    "is never removed",
+    strict=True,
+)
+def test_stale_temp_of_a_year_never_written_is_removed(saved, db_path):
+    repo, _, _ = saved
+    repo.close()
+    stale = db_path.parent / f".chibo.meetings-2027.json.4242{TEMP_SUFFIX}"
+    stale.write_bytes(b'{"meta"')
+    with Repository.open(db_path):
+        pass
+    assert not stale.exists()
+
+
+# -- migrations -----------------------------------------------------------------
+
+
+def test_migration_runs_on_every_file_and_a_backup_of_the_old_version_exists(
+    factory, db_path, clock, monkeypatch
+):
+    cell = factory.cell()
+    with Repository.open(db_path, clock=clock) as repo:
+        repo.save_cell(cell)
+        repo.save_meeting(factory.meeting(cell, "2025-12"))
+        repo.save_meeting(factory.meeting(cell, "2026-01"))
+    old = {p.name: p.read_bytes() for p in db_path.parent.glob("*.json")}
+    seen = []
+
+    def to_v2(data):
+        seen.append(sorted(data))
+        data["meta"]["1"]["upgraded"] = True
+
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", {1: to_v2})
+
+    with disk_view(db_path) as view:  # a reader upgrades in memory only
+        assert view.load_cell() == cell
+    assert {p.name: p.read_bytes() for p in db_path.parent.glob("*.json")} == old
+
+    with Repository.open(db_path, clock=clock) as repo:
+        assert repo.load_cell() == cell
+        assert len(repo.load_all()) == 2
+        assert repo.audit_log()[-1]["kind"] == "migrate"
+    # Each open (the reader's and the writer's) migrated the main file and both years.
+    main, year = sorted(schema.MAIN_TABLES), sorted(schema.YEAR_TABLES)
+    assert sorted(seen) == sorted([main, year, year] * 2)
+    for name in old:
+        meta = json.loads(db_path.with_name(name).read_bytes())["meta"]["1"]
+        assert meta == {"schema_version": 2, "upgraded": True}, name
+    backups = list_backups(db_path)
+    assert any(read_backup(b.path) == old for b in backups)
+
+
+def test_file_of_this_version_is_not_migrated(factory, db_path, monkeypatch):
+    with Repository.open(db_path) as repo:
+        repo.save_cell(factory.cell())
+    monkeypatch.setattr(schema, "MIGRATIONS", {})  # nothing to run, nothing may be asked
+    with Repository.open(db_path) as repo:
+        assert all(e["kind"] != "migrate" for e in repo.audit_log())
+
+
+# -- the integrity check --------------------------------------------------------
+
+
+def test_check_finds_nothing_wrong_in_good_data(saved):
+    repo, cell, meeting = saved
+    lifecycle.finalise(meeting, datetime(2026, 3, 5, 21))
+    repo.save_meeting(meeting)
+    report = repo.check()
+    assert report.problems == []
+    assert report.counts["kỳ sinh hoạt"] == 1
+    assert report.counts["đã chốt"] == 1
+    assert report.counts["đảng viên"] == len(cell.active_members())
+    assert report.counts["giải pháp"] == 1
+
+
+def test_check_reports_a_vote_that_does_not_add_up(saved):
+    repo, _, meeting = saved
+    meeting.review(2).vote = Vote(8, 0, 2)  # 10 votes, 9 voters
+    repo.save_meeting(meeting)
+    assert repo.check().problems == []  # a draft may be wrong while it is being typed
+    lifecycle.finalise(meeting, datetime(2026, 3, 5, 21), "Chốt dù chưa khớp")
+    repo.save_meeting(meeting)
+    (problem,) = repo.check().problems
+    assert problem.startswith("Tháng 2026-03: tiêu chí 2:")
+    assert "8 + 0 + 2 = 10" in problem and "(9)" in problem
+
+
+def test_check_reports_a_month_list_out_of_step(saved, db_path):
+    repo, _, _ = saved
+    repo.close()
+    data = json.loads(db_path.read_bytes())
+    data["summaries"]["202603"]["present"] = 3
+    data["summaries"]["202604"] = {**data["summaries"]["202603"], "month": "2026-04"}
+    db_path.write_bytes(json.dumps(data, ensure_ascii=False).encode())
+    with disk_view(db_path) as view:
+        problems = view.check().problems
+    assert "Tháng 2026-03: danh sách tháng chưa khớp với biên bản" in problems
+    assert "Tháng 2026-04: có trong danh sách nhưng không có biên bản" in problems
+
+
+def test_check_reports_a_damaged_record_instead_of_crashing(saved, db_path):
+    repo, _, _ = saved
+    repo.close()
+    year = db_path.with_name("chibo.meetings-2026.json")
+    data = json.loads(year.read_bytes())
+    data["meetings"]["202603"]["reviews"][1]["vote"]["in_favour"] = "chín"
+    year.write_bytes(json.dumps(data, ensure_ascii=False).encode())
+    with disk_view(db_path) as view:
+        problems = view.check().problems
+    assert problems[0].startswith("Tháng 2026-03: bản ghi hỏng")
+    assert "reviews[1].vote.in_favour" in problems[0]
