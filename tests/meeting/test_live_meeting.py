@@ -1,0 +1,203 @@
+"""A whole meeting driven from the keyboard, and the record it leaves on disk."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, TextArea
+
+from chibo_tui.app import ChiboApp
+from chibo_tui.domain import rules
+from chibo_tui.domain.model import MeetingState, Presence, RemedyStatus, Verdict
+from chibo_tui.screens.meeting import MeetingScreen
+from chibo_tui.widgets.attendance import RosterTable
+from chibo_tui.widgets.criterion import CriterionPane
+from chibo_tui.widgets.member_picker import MemberPicker
+
+MONTH = "2026-11"
+
+
+async def open_meeting(app: ChiboApp, pilot) -> MeetingScreen:  # type: ignore[no-untyped-def]
+    app.open_meeting(MONTH)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, MeetingScreen)
+    return screen
+
+
+async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_meeting(app, pilot)
+        meeting = screen.meeting
+        assert meeting.chair == "Nguyễn Thị Liên"  # the secretary chairs by default
+        assert meeting.start_time is not None
+
+        # Opening: the minute-taker picked by typing part of a name without diacritics.
+        taker = screen.query_one("#opening-taker", MemberPicker)
+        committee = next(a for a in meeting.attendance if a.role.value == "committee")
+        given = committee.full_name.split()[-1]
+        taker.input.focus()
+        await pilot.press(*given.lower().replace("ư", "u").replace("ơ", "o"))
+        await pilot.press("enter")
+        assert meeting.minute_taker == committee.full_name
+        assert meeting.minute_taker_id == committee.member_id
+
+        # Attendance: everyone present, then one member excused with a reason.
+        await pilot.press("f4")
+        roster = screen.query_one(RosterTable)
+        assert screen.focused is roster
+        await pilot.press("a")
+        roster.move_cursor(row=3)
+        absent = screen.query_one("#attendance")._rows[3]  # type: ignore[attr-defined]
+        await pilot.press("l")
+        await pilot.press(*"om")
+        await pilot.press("enter")
+        assert absent.presence is Presence.EXCUSED and absent.reason == "om"
+        counts = rules.attendance_counts(meeting.attendance)
+        assert counts.unmarked == 0 and counts.excused == 1
+
+        # Last month's remedies: mark each as done.
+        await pilot.press("f4")
+        for _ in meeting.follow_ups:
+            await pilot.press("1")
+        assert all(f.status is RemedyStatus.DONE for f in meeting.follow_ups)
+
+        # Four criteria; the second fails one sub-criterion and gets a remedy.
+        for number in range(1, 5):
+            await pilot.press("f4")
+            pane = screen.query_one(f"#criterion-{number}", CriterionPane)
+            assert screen.step == f"criterion-{number}"
+            await pilot.press("a")
+            if number == 2:
+                pane.query_one(".checklist").move_cursor(row=0)  # type: ignore[attr-defined]
+                await pilot.press("k")
+            speaker = pane.query_one(".speaker", MemberPicker)
+            speaker.input.focus()
+            await pilot.press(*"lien", "enter")
+            speech = pane.query_one(".speech", Input)
+            assert screen.focused is speech
+            speech.value = f"Ý kiến về tiêu chí {number}: đồng ý với báo cáo của chi ủy."
+            await pilot.press("enter")
+            if number == 2:
+                pane.query_one(".causes", TextArea).text = "Nguyên nhân chủ quan: chuẩn bị chậm."
+                pane.query_one(".remedy-text", Input).value = "Chi ủy họp chuẩn bị trước 3 ngày"
+                owner = pane.query_one(".remedy-owner", MemberPicker)
+                owner.input.focus()
+                await pilot.press(*"tap the", "enter")
+                pane.query_one(".remedy-due", Input).value = "31/12/2026"
+                pane.query_one(".remedy-due", Input).focus()
+                await pilot.press("enter")
+            voters = rules.attendance_counts(meeting.attendance).voters
+            in_favour = pane.query_one("#vote-in_favour", Input)
+            in_favour.focus()
+            await pilot.press(*str(voters))
+            await pilot.pause()
+            review = meeting.review(number)
+            assert review.vote is not None and review.vote.in_favour == voters
+            assert rules.adopted_verdict(review, counts.official_voting_base) is (
+                Verdict.FAIL if number == 2 else Verdict.PASS
+            )
+
+        # Conclusion and close.
+        await pilot.press("f4")
+        screen.query_one(
+            "#conclusion-text", TextArea
+        ).text = "Đồng chí bí thư kết luận: chi bộ thống nhất."
+        await pilot.press("f4")
+        end = screen.query_one("#close-end", Input)
+        end.value = "21:15"
+        await pilot.pause()
+        assert rules.closing_problems(meeting, app.cell.rules) == []  # type: ignore[union-attr]
+        screen.query_one("#finalise").press()  # type: ignore[attr-defined]
+        await pilot.pause()
+        await pilot.press("enter")  # confirm
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen) and app.screen.meeting.is_final
+
+    record = saved()
+    assert record is not None
+    assert record.state is MeetingState.FINALISED
+    assert record.minute_taker == committee.full_name
+    assert [r.vote.verdict_put for r in record.reviews if r.vote] == [
+        Verdict.PASS,
+        Verdict.FAIL,
+        Verdict.PASS,
+        Verdict.PASS,
+    ]
+    crit2 = record.review(2)
+    assert crit2.causes.startswith("Nguyên nhân chủ quan")
+    assert crit2.remedies[0].owner == "tập thể" and str(crit2.remedies[0].due) == "2026-12-31"
+    assert all(
+        len(r.discussion) == 1 and r.discussion[0].speaker == "Nguyễn Thị Liên"
+        for r in record.reviews
+    )
+    assert record.conclusion.startswith("Đồng chí bí thư kết luận")
+    assert [a.reason for a in record.attendance if a.presence is Presence.EXCUSED] == ["om"]
+
+
+async def test_vote_fields_refuse_letters_and_flag_a_count_over_the_voters(
+    app: ChiboApp, saved
+) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_meeting(app, pilot)
+        await pilot.press("f4")
+        await pilot.press("a")  # all present
+        screen.go_to("criterion-1")
+        await pilot.pause()
+        field = screen.query_one("#criterion-1 #vote-in_favour", Input)
+        field.focus()
+        await pilot.press("x", "-", "9", "9")
+        assert field.value == "99"
+        result = str(screen.query_one("#criterion-1 #vote-result").render())
+        assert "Không hợp lệ" in result
+        assert field.has_class("-invalid")
+        assert rules.invalid_votes(screen.meeting) == [1]
+        # Finalising is refused while the vote does not add up.
+        screen.go_to("close")
+        await pilot.pause()
+        assert screen.query_one("#finalise-override").disabled  # type: ignore[attr-defined]
+    record = saved()
+    assert record is not None and record.state is MeetingState.DRAFT
+    assert record.review(1).vote is not None and record.review(1).vote.in_favour == 99
+
+
+async def test_a_restart_resumes_the_step_field_and_text(app: ChiboApp, fresh_app) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_meeting(app, pilot)
+        screen.go_to("criterion-3")
+        await pilot.pause()
+        area = screen.query_one("#criterion-3 .causes", TextArea)
+        area.focus()
+        area.text = "Đang ghi dở nguyên nhân"
+        await pilot.pause()
+        app.flush_edits()
+        assert app.saver.flush()
+    # The app is gone; a new one on the same repository resumes where the chair was.
+    again = fresh_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        again.open_meeting(MONTH)
+        await pilot.pause()
+        screen = again.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.step == "criterion-3"
+        focused = screen.focused
+        assert isinstance(focused, TextArea) and focused.has_class("causes")
+        assert focused.text == "Đang ghi dở nguyên nhân"
+
+
+async def test_finalised_month_is_read_only_and_reopens_with_a_reason(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.open_meeting("2026-10")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen) and screen.meeting.is_final
+        assert screen.query_one("#opening-place", Input).disabled
+        assert screen.query_one("#criterion-1 .causes", TextArea).read_only
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        await pilot.press(*"sua ten", "enter")
+        await pilot.pause()
+        reopened = app.screen
+        assert isinstance(reopened, MeetingScreen) and not reopened.meeting.is_final
+        assert not reopened.query_one("#opening-place", Input).disabled
+    record = saved("2026-10")
+    assert record is not None and record.state is MeetingState.DRAFT
+    assert record.amendments[-1].reason == "sua ten"
