@@ -105,10 +105,11 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         from .app import make_app
 
-        make_app(repo, exports_dir(args), took_over_from=repo.took_over_from).run()
+        app = make_app(repo, exports_dir(args), took_over_from=repo.took_over_from)
+        app.run()
     finally:
         repo.close()
-    return 0
+    return app.return_code or 0
 
 
 def run_demo(args: argparse.Namespace) -> int:
