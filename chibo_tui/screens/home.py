@@ -1,39 +1,264 @@
-"""Home: the months held, newest first (placeholder until the history issue lands)."""
+"""Home: the months held, newest first, with their verdicts at a glance.
+
+The list comes from the repository's summaries (cheap, whatever the length of the
+history); the open-remedy count needs every meeting and arrives from a worker.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TYPE_CHECKING, cast
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
+from ..domain.model import MeetingSummary, Verdict
 from ..domain.months import month_of
+from ..domain.rollup import year_rollup
+from ..domain.rules import percent
+from ..domain.vietnamese import month_label
+from ..history.remedy_view import RemedyTotals, totals
+from ..history.snapshot import CACHE
+from ..text import history as T
+from ..widgets.history_list import HistoryList
 from ..widgets.topbar import TopBar
+from ..widgets.verdict_marks import (
+    STYLE_MUTED,
+    four_good_mark,
+    legend,
+    pad,
+    state_mark,
+    verdict_marks,
+)
+
+if TYPE_CHECKING:
+    from ..app import ChiboApp
+
+WIDE = 100
+"""From this width on, each month also names the criteria it failed."""
+
+COLUMNS = (
+    ("month", 10),
+    ("marks", 16),
+    ("gap", 2),
+    ("four", 11),
+    ("attendance", 16),
+    ("state", 11),
+)
 
 
 class HomeScreen(Screen[None]):
+    """What chibo opens on once the cell exists: every month held, newest first."""
+
+    CSS_PATH = "history.tcss"
     BINDINGS = [
         Binding(
             "m",
             "open_meeting",
-            "Họp tháng này",
-            tooltip="Mở hoặc bắt đầu kỳ sinh hoạt tháng này",
+            T.KEY_OPEN_MEETING,
+            tooltip=T.KEY_OPEN_MEETING_HELP,
             id="open-meeting",
+        ),
+        Binding("n", "year", T.KEY_YEAR, tooltip=T.KEY_YEAR_HELP, id="history-year"),
+        Binding(
+            "g", "remedies", T.KEY_REMEDIES, tooltip=T.KEY_REMEDIES_HELP, id="history-remedies"
+        ),
+        Binding(
+            "t,slash",
+            "search",
+            T.KEY_SEARCH,
+            tooltip=T.KEY_SEARCH_HELP,
+            key_display="t",
+            id="history-search",
         ),
     ]
 
+    @dataclass
+    class RemediesCounted(Message):
+        """The worker counted the open remedies (posted from its thread)."""
+
+        totals: RemedyTotals
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.summaries: list[MeetingSummary] = []
+
+    @property
+    def chibo(self) -> ChiboApp:
+        return cast("ChiboApp", self.app)
+
+    def today(self) -> date:
+        """The app's clock (fixed in tests), never ``date.today()``."""
+        return self.chibo.clock().date()
+
+    # -- layout ----------------------------------------------------------------
+
     def compose(self) -> ComposeResult:
         yield TopBar()
-        yield Static(id="months")
+        with Vertical(id="home"):
+            yield Static(id="home-this-month")
+            yield Static(id="home-stats")
+            yield Static(id="home-header", classes="list-header")
+            yield HistoryList(id="home-months")
+            yield Static(id="home-empty")
+            yield Static(legend(), id="home-legend", classes="legend")
         yield Footer()
 
     def on_mount(self) -> None:
-        lines = [f"{s.month[5:]}/{s.month[:4]}" for s in self.app.repo.summaries()]  # type: ignore[attr-defined]
-        self.query_one("#months", Static).update("\n".join(lines) or "Chưa có kỳ sinh hoạt nào")
+        self.query_one(TopBar).context = T.HOME_CONTEXT
+        self.refresh_months()
+
+    def on_screen_resume(self) -> None:
+        # Back from the live meeting or a history view: the months may have changed.
+        if self.is_mounted:
+            self.refresh_months()
+
+    def on_resize(self) -> None:
+        self._fill_list()
+
+    def show_saved(self, at: datetime) -> None:
+        """Called by the app after each save: keep the top bar's time current."""
+        self.query_one(TopBar).show_saved(at)
+
+    # -- content ---------------------------------------------------------------
+
+    def refresh_months(self) -> None:
+        """Read the month list again (cheap: the summaries only)."""
+        self.summaries = self.chibo.repo.summaries()
+        today = self.today()
+        this_month = month_of(today)
+        held = {s.month: s for s in self.summaries}
+        label = month_label(this_month)
+        current = held.get(this_month)
+        if current is None:
+            line = T.HOME_THIS_MONTH_NONE.format(month=label)
+        elif current.state.value == "finalised":
+            line = T.HOME_THIS_MONTH_FINAL.format(month=label)
+        else:
+            line = T.HOME_THIS_MONTH_DRAFT.format(month=label)
+        empty = not self.summaries
+        self.query_one("#home-this-month", Static).update(line)
+        self.query_one("#home-empty", Static).update(T.HOME_EMPTY.format(month=label))
+        self.set_class(empty, "-empty")
+        if empty:
+            self.query_one("#home-stats", Static).update("")
+            return
+        self._show_stats(None)
+        self._fill_list()
+        self.count_remedies(self.chibo.last_saved)
+
+    def _show_stats(self, remedies: RemedyTotals | None) -> None:
+        latest_year = int(self.summaries[0].month[:4])
+        rollup = year_rollup(self.summaries, latest_year)
+        parts = [
+            T.HOME_COUNT.format(n=len(self.summaries)),
+            T.HOME_YEAR_LINE.format(
+                year=latest_year, good=rollup.four_good_months, held=rollup.held
+            ),
+        ]
+        if remedies is None:
+            parts.append(T.HOME_REMEDIES_LOADING)
+        elif remedies.unresolved == 0:
+            parts.append(T.HOME_REMEDIES_NONE)
+        else:
+            text = T.HOME_REMEDIES_LINE.format(open=remedies.unresolved)
+            if remedies.overdue:
+                text += T.HOME_REMEDIES_OVERDUE.format(overdue=remedies.overdue)
+            parts.append(text)
+        self.query_one("#home-stats", Static).update(" · ".join(parts))
+
+    def _fill_list(self) -> None:
+        if not self.summaries or not self.is_mounted:
+            return
+        wide = self.size.width >= WIDE
+        note_width = max(self.size.width - sum(w for _, w in COLUMNS) - 8, 0) if wide else 0
+        header = Content("").join(
+            [
+                pad(T.HOME_COL_MONTH, 10),
+                pad("".join(f"TC{n} " for n in range(1, 5)), 16),
+                pad("", 2),
+                pad(T.HOME_COL_FOUR_GOOD, 11),
+                pad(T.HOME_COL_ATTENDANCE, 16),
+                pad(T.HOME_COL_STATE, 11),
+                pad(T.HOME_COL_NOTE, note_width) if note_width else Content(""),
+            ]
+        )
+        self.query_one("#home-header", Static).update(header)
+        months = self.query_one("#home-months", HistoryList)
+        keep = months.highlighted_option.id if months.highlighted_option else None
+        months.set_options(self._row(s, note_width) for s in self.summaries)
+        ids = [s.month for s in self.summaries]
+        months.highlighted = ids.index(keep) if keep in ids else 0
+
+    def _row(self, s: MeetingSummary, note_width: int) -> Option:
+        ratio = percent(s.present / s.expected) if s.expected else "–"
+        attendance = f"{s.present}/{s.expected} · {ratio}"
+        cells = [
+            pad(month_label(s.month), 10),
+            verdict_marks(s.verdicts, 4),
+            pad("", 2),
+            pad(four_good_mark(s.four_good), 11),
+            pad(attendance, 16),
+            pad(state_mark(s.state), 11),
+        ]
+        if note_width:
+            failed = [
+                T.CRITERION_SHORT.get(i + 1, str(i + 1))
+                for i, v in enumerate(s.verdicts)
+                if v is Verdict.FAIL
+            ]
+            cells.append(pad(Content.styled(", ".join(failed), STYLE_MUTED), note_width))
+        return Option(Content("").join(cells), id=s.month)
+
+    # -- the open-remedy count (worker) ----------------------------------------
+
+    @work(thread=True, exclusive=True, group="home-remedies", exit_on_error=False)
+    def count_remedies(self, stamp: object) -> None:
+        snapshot = CACHE.get(self.chibo.repo, stamp)
+        self.post_message(self.RemediesCounted(totals(snapshot.remedies, self.today())))
+
+    def on_home_screen_remedies_counted(self, message: RemediesCounted) -> None:
+        if self.summaries:
+            self._show_stats(message.totals)
+
+    # -- actions ---------------------------------------------------------------
+
+    def highlighted_month(self) -> str | None:
+        months = self.query_one("#home-months", HistoryList)
+        option = months.highlighted_option
+        return option.id if option is not None else None
+
+    @on(OptionList.OptionSelected, "#home-months")
+    def open_month(self, event: OptionList.OptionSelected) -> None:
+        from .month import MonthScreen
+
+        if event.option.id:
+            self.app.push_screen(MonthScreen(event.option.id))
 
     def action_open_meeting(self) -> None:
-        from .meeting import MeetingScreen
+        self.chibo.open_meeting(month_of(self.today()))
 
-        self.app.push_screen(MeetingScreen(month_of(date.today())))
+    def action_year(self) -> None:
+        from .year import YearScreen
+
+        month = self.highlighted_month()
+        year = int(month[:4]) if month else self.today().year
+        self.app.push_screen(YearScreen(year, month))
+
+    def action_remedies(self) -> None:
+        from .remedies import RemediesScreen
+
+        self.app.push_screen(RemediesScreen())
+
+    def action_search(self) -> None:
+        from .search import SearchScreen
+
+        self.app.push_screen(SearchScreen())

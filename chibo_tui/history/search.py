@@ -1,0 +1,163 @@
+"""Search across every meeting's text, ignoring case and diacritics.
+
+The index is built once (in a worker: it folds every line of every meeting) and
+then filtered in memory on each keystroke: "ket luan" finds "Kết luận".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..domain.model import Meeting
+from ..domain.vietnamese import fold
+from .month_text import month_sections
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable line: where it is, what it says, and its folded form."""
+
+    month: str
+    anchor: str  # the section to open
+    line_no: int  # the line within the section
+    section: str  # the section's title ("Tiêu chí 2. Chất lượng sinh hoạt tốt")
+    group: str  # the sub-heading ("Nguyên nhân"), may be empty
+    criterion: int | None
+    text: str
+    folded: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A line that matches, with the spans of ``entry.text`` to highlight."""
+
+    entry: Entry
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True)
+class Results:
+    """The first ``limit`` hits, newest month first, and how many there are in all."""
+
+    query: str
+    hits: tuple[Hit, ...]
+    total: int
+
+
+def terms_of(query: str) -> list[str]:
+    """The folded words of a query; a line matches when it contains all of them."""
+    return fold(query).split()
+
+
+class SearchIndex:
+    """Every line of every meeting, folded once; :meth:`search` filters in memory."""
+
+    def __init__(self, entries: list[Entry], meetings: int) -> None:
+        self.entries = entries
+        self.meetings = meetings
+        self._folded = [e.folded for e in entries]
+
+    @classmethod
+    def build(cls, meetings: Iterable[Meeting]) -> SearchIndex:
+        """Index ``meetings``; the entries come out newest month first."""
+        ordered = sorted(meetings, key=lambda m: m.month, reverse=True)
+        entries: list[Entry] = []
+        for meeting in ordered:
+            for section in month_sections(meeting):
+                for no, line in enumerate(section.lines):
+                    if line.kind.value == "group":
+                        continue
+                    text = line.display
+                    entries.append(
+                        Entry(
+                            month=meeting.month,
+                            anchor=section.anchor,
+                            line_no=no,
+                            section=section.title,
+                            group=line.group,
+                            criterion=section.criterion,
+                            text=text,
+                            folded=fold(text),
+                        )
+                    )
+        return cls(entries, len(ordered))
+
+    def search(self, query: str, limit: int = 200) -> Results:
+        """Lines containing every word of ``query`` (case and diacritics ignored)."""
+        terms = sorted(set(terms_of(query)), key=len, reverse=True)
+        if not terms:
+            return Results(query, (), 0)
+        # The longest word first: it keeps the fewest lines for the next ones.
+        found = [i for i, folded in enumerate(self._folded) if terms[0] in folded]
+        for term in terms[1:]:
+            found = [i for i in found if term in self._folded[i]]
+        hits = tuple(
+            Hit(e, match_spans(e.text, terms, e.folded))
+            for e in (self.entries[i] for i in found[:limit])
+        )
+        return Results(query, hits, len(found))
+
+
+def match_spans(text: str, terms: list[str], folded: str | None = None) -> tuple[Span, ...]:
+    """Where the folded ``terms`` occur in ``text``, as spans of the original text.
+
+    Vietnamese in NFC folds one character to one, so positions in the folded text
+    are positions in the original; otherwise each folded character remembers the
+    original one it came from. Overlapping spans are merged.
+    """
+    folded = fold(text) if folded is None else folded
+    if len(folded) == len(text):
+        origin: list[int] | range = range(len(text))
+    else:
+        chars: list[str] = []
+        origin = []
+        for i, ch in enumerate(text):
+            for f in _fold_char(ch):
+                chars.append(f)
+                origin.append(i)
+        folded = "".join(chars)
+    spans: list[Span] = []
+    for term in terms:
+        start = folded.find(term)
+        while start != -1:
+            end = start + len(term)
+            spans.append((origin[start], origin[end - 1] + 1))
+            start = folded.find(term, end)
+    spans.sort()
+    merged: list[Span] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(ch: str) -> str:
+    return fold(ch)
+
+
+def excerpt(text: str, spans: tuple[Span, ...], width: int) -> tuple[str, tuple[Span, ...]]:
+    """At most ``width`` characters of ``text`` around the first span, with "…" where cut.
+
+    Returns the excerpt and the spans moved into it (cut to what is visible).
+    """
+    if len(text) <= width or width < 8:
+        return text, spans
+    first = spans[0][0] if spans else 0
+    start = max(0, min(first - width // 3, len(text) - width))
+    end = start + width
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    start += len(prefix)
+    end -= len(suffix)
+    shift = start - len(prefix)
+    moved = tuple(
+        (max(s, start) - shift, min(e, end) - shift) for s, e in spans if e > start and s < end
+    )
+    return prefix + text[start:end] + suffix, moved

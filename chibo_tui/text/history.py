@@ -1,0 +1,226 @@
+"""Every Vietnamese string of the history screens: home, a month, the year, remedies, search."""
+
+from __future__ import annotations
+
+# -- marks shared by the lists and the grid ----------------------------------
+
+MARK_PASS = "✓"
+MARK_FAIL = "✗"
+MARK_UNDECIDED = "–"
+MARK_NOT_HELD = "·"
+MARK_FOUR_GOOD = "★"
+LEGEND_PASS = "đạt"
+LEGEND_FAIL = "không đạt"
+LEGEND_UNDECIDED = "chưa có kết quả"
+LEGEND_NOT_HELD = "chưa họp"
+LEGEND_FOUR_GOOD = "bốn tốt"
+STATE_DRAFT = "dự thảo"
+STATE_FINAL = "đã chốt"
+FOUR_GOOD_BADGE = "★ bốn tốt"
+
+CRITERION_SHORT = {
+    1: "Nhiệm vụ chính trị",
+    2: "Chất lượng sinh hoạt",
+    3: "Đoàn kết, kỷ luật",
+    4: "Cán bộ, đảng viên",
+}
+"""Short names of the four criteria, for grids and lists (full titles live in each meeting)."""
+
+# -- keys (footer and command palette) ---------------------------------------
+
+KEY_OPEN_MEETING = "Họp tháng này"
+KEY_OPEN_MEETING_HELP = "Mở hoặc bắt đầu kỳ sinh hoạt tháng này"
+KEY_VIEW = "Xem"
+KEY_VIEW_HELP = "Xem chi tiết mục đang chọn"
+KEY_YEAR = "Cả năm"
+KEY_YEAR_HELP = "Bảng 12 tháng × 4 tiêu chí của năm, tổng hợp theo quý"
+KEY_REMEDIES = "Giải pháp"
+KEY_REMEDIES_HELP = "Các giải pháp khắc phục của mọi tháng: người phụ trách, thời hạn, trạng thái"
+KEY_SEARCH = "Tìm kiếm"
+KEY_SEARCH_HELP = "Tìm trong nội dung mọi kỳ sinh hoạt (không phân biệt dấu, hoa thường)"
+KEY_BACK = "Quay lại"
+KEY_BACK_HELP = "Trở về màn hình trước"
+KEY_MINUTES = "Xuất biên bản"
+KEY_MINUTES_HELP = "Xuất biên bản sinh hoạt tháng này ra tệp .docx"
+KEY_REPORT = "Xuất báo cáo"
+KEY_REPORT_HELP = "Xuất báo cáo kết quả “chi bộ bốn tốt” của tháng ra tệp .docx"
+KEY_EDIT_MEETING = "Mở kỳ họp"
+KEY_EDIT_MEETING_HELP = "Mở tháng này trong màn hình họp để tiếp tục, mở lại hoặc bổ sung"
+KEY_PREV_MONTH = "Tháng trước"
+KEY_PREV_MONTH_HELP = "Xem kỳ sinh hoạt liền trước"
+KEY_NEXT_MONTH = "Tháng sau"
+KEY_NEXT_MONTH_HELP = "Xem kỳ sinh hoạt liền sau"
+KEY_CRITERION = "Tiêu chí {n}"
+KEY_CRITERION_HELP = "Cuộn tới tiêu chí {n}"
+KEY_PREV_YEAR = "Năm trước"
+KEY_PREV_YEAR_HELP = "Xem năm trước"
+KEY_NEXT_YEAR = "Năm sau"
+KEY_NEXT_YEAR_HELP = "Xem năm sau"
+KEY_MONTH_LEFT = "Chọn tháng trước"
+KEY_MONTH_RIGHT = "Chọn tháng sau"
+KEY_OPEN_MONTH = "Xem tháng"
+KEY_OPEN_MONTH_HELP = "Xem đầy đủ kỳ sinh hoạt của tháng đang chọn"
+KEY_SUMMARY = "Tổng hợp năm"
+KEY_SUMMARY_HELP = "Xuất báo cáo tổng hợp năm đang xem ra tệp .docx"
+KEY_PLAN = "Kế hoạch năm sau"
+KEY_PLAN_HELP = "Xuất dự thảo kế hoạch “chi bộ bốn tốt” của năm sau ra tệp .docx"
+KEY_STATUS_FILTER = "Lọc trạng thái"
+KEY_STATUS_FILTER_HELP = "Đổi bộ lọc trạng thái: còn mở, quá hạn, chưa, đang, đã khắc phục, tất cả"
+KEY_OWNER_FILTER = "Lọc người phụ trách"
+KEY_OWNER_FILTER_HELP = "Chọn người phụ trách để chỉ xem giải pháp của người đó"
+KEY_RESULTS = "Xuống kết quả"
+KEY_RESULTS_HELP = "Chuyển từ ô tìm kiếm xuống danh sách kết quả"
+KEY_QUERY = "Ô tìm kiếm"
+KEY_QUERY_HELP = "Trở lại ô tìm kiếm để sửa từ khóa"
+
+# -- home ---------------------------------------------------------------------
+
+HOME_CONTEXT = "Lịch sử sinh hoạt"
+HOME_EMPTY = "Chi bộ chưa có kỳ sinh hoạt nào. Nhấn M để bắt đầu kỳ sinh hoạt tháng {month}."
+HOME_THIS_MONTH_NONE = "Tháng {month} chưa sinh hoạt — nhấn M để bắt đầu."
+HOME_THIS_MONTH_DRAFT = "Tháng {month} đang dự thảo — nhấn M để tiếp tục."
+HOME_THIS_MONTH_FINAL = "Tháng {month} đã chốt biên bản — nhấn M để mở lại hoặc bổ sung."
+HOME_YEAR_LINE = "Năm {year}: {good}/{held} tháng đạt “bốn tốt”"
+HOME_REMEDIES_LOADING = "Đang tổng hợp giải pháp…"
+HOME_REMEDIES_LINE = "Giải pháp còn mở: {open}"
+HOME_REMEDIES_OVERDUE = ", {overdue} quá hạn"
+HOME_REMEDIES_NONE = "Mọi giải pháp đã khắc phục"
+HOME_COL_MONTH = "Tháng"
+HOME_COL_FOUR_GOOD = "Bốn tốt"
+HOME_COL_ATTENDANCE = "Dự họp"
+HOME_COL_STATE = "Trạng thái"
+HOME_COL_NOTE = "Không đạt"
+HOME_COUNT = "{n} kỳ sinh hoạt"
+
+# -- a month in full ----------------------------------------------------------
+
+MONTH_CONTEXT = "Tháng {month}"
+MONTH_TITLE = "Kỳ sinh hoạt tháng {month}"
+MONTH_HINT = "← → tháng trước, tháng sau · 1–4 tới tiêu chí · PgUp PgDn cuộn trang"
+MONTH_MISSING = "Không có kỳ sinh hoạt tháng {month}."
+MONTH_FIRST = "Đây là kỳ sinh hoạt đầu tiên."
+MONTH_LAST = "Đây là kỳ sinh hoạt mới nhất."
+STATE_FINAL_AT = "đã chốt lúc {at}"
+STATE_DRAFT_LONG = "dự thảo (chưa chốt)"
+
+SECTION_GENERAL = "Thông tin chung"
+SECTION_ATTENDANCE = "Điểm danh"
+SECTION_FOLLOW_UPS = "Giải pháp của các tháng trước"
+SECTION_CRITERION = "Tiêu chí {n}. {title}"
+SECTION_OTHER = "Các nội dung khác"
+SECTION_CONCLUSION = "Kết luận của chủ trì"
+SECTION_AMENDMENTS = "Mở lại, bổ sung sau khi chốt"
+
+FIELD_DATE = "Ngày"
+FIELD_TIME = "Thời gian"
+FIELD_TIME_VALUE = "{start} – {end} ({minutes} phút)"
+FIELD_TIME_OPEN = "từ {start}"
+FIELD_PLACE = "Địa điểm"
+FIELD_CHAIR = "Chủ trì"
+FIELD_MINUTE_TAKER = "Thư ký"
+FIELD_GUESTS = "Đại biểu, khách mời"
+FIELD_STATE = "Trạng thái"
+FIELD_OVERRIDE = "Chốt khi còn vấn đề, lý do"
+FIELD_ROSTER = "Tổng số"
+FIELD_ROSTER_VALUE = (
+    "{total} đảng viên ({official} chính thức, {probationary} dự bị; {exempt} miễn sinh hoạt)"
+)
+FIELD_PRESENT = "Dự họp"
+FIELD_EXCUSED = "Vắng có lý do"
+FIELD_UNEXCUSED = "Vắng không lý do"
+FIELD_NOBODY = "không có"
+FIELD_VOTERS = "Biểu quyết"
+FIELD_VOTERS_VALUE = (
+    "{voters} đảng viên chính thức có mặt; căn cứ thông qua: {base} đảng viên chính thức"
+)
+
+FOLLOW_UPS_NONE = "Không có giải pháp nào cần theo dõi."
+FOLLOW_UP_LINE = "{text} — {owner}, hạn {due} (tháng {month}, tiêu chí {n})"
+FOLLOW_UP_NOTE = "Ghi chú: {note}"
+
+GROUP_CHECKS = "Tiêu chí con"
+GROUP_DISCUSSION = "Ý kiến thảo luận"
+GROUP_CAUSES = "Nguyên nhân"
+GROUP_RESPONSIBILITY = "Trách nhiệm"
+GROUP_REMEDIES = "Giải pháp khắc phục"
+GROUP_RESULT = "Kết quả"
+GROUP_MINORITY = "Ý kiến bảo lưu"
+CHECKS_NONE = "Không có tiêu chí con."
+DISCUSSION_NONE = "Không có ý kiến."
+REMEDY_LINE = "{text} — {owner}, hạn {due}"
+NO_OWNER = "chưa giao"
+NO_DUE = "chưa định"
+PROPOSED = "Đề xuất"
+VOTE = "Biểu quyết"
+VOTE_NONE = "Chưa biểu quyết."
+VOTE_PUT = "đưa ra “{verdict}”"
+VOTE_EARLIER = "Lần biểu quyết trước"
+ADOPTION = "Thông qua"
+VALIDITY = "Kiểm phiếu"
+VERDICT = "Kết quả được thông qua"
+VERDICT_NONE = "chưa có"
+AMENDMENT_LINE = "{at} — {reason}"
+NOTHING = "Chưa có."
+
+# -- the year -----------------------------------------------------------------
+
+YEAR_CONTEXT = "Năm {year}"
+YEAR_TITLE = "Năm {year}"
+YEAR_PREV_HINT = "‹ {year}"
+YEAR_NEXT_HINT = "{year} ›"
+YEAR_QUARTERS = {1: "Quý I", 2: "Quý II", 3: "Quý III", 4: "Quý IV"}
+YEAR_COUNT_HEADER = "Đạt"
+YEAR_ROW_FOUR_GOOD = "Bốn tốt"
+YEAR_ROW_ATTENDANCE = "Dự họp"
+YEAR_ROW_QUARTER = "Bốn tốt theo quý"
+YEAR_QUARTER_VALUE = "{good}/{held}"
+YEAR_TOTAL_TARGET = "Mục tiêu: {target} tháng"
+YEAR_EMPTY = "Năm {year} chưa có kỳ sinh hoạt nào."
+YEAR_CURSOR_NOT_HELD = "Tháng {month}: chưa sinh hoạt."
+YEAR_CURSOR_HEAD = "Tháng {month} · "
+YEAR_CURSOR_ATTENDANCE = " · dự họp {present}/{expected} ({ratio})"
+YEAR_CURSOR_FAILED = " · không đạt: {names}"
+YEAR_CURSOR_FOUR_GOOD = " · ★ bốn tốt"
+YEAR_CURSOR_HINT = " — Enter để xem"
+YEAR_REMEDIES_LOADING = "Đang tổng hợp giải pháp của năm…"
+YEAR_REMEDIES = "Giải pháp đề ra trong năm: {raised} · đã khắc phục {done} · còn mở {open}"
+YEAR_REMEDIES_OVERDUE = " ({overdue} quá hạn)"
+YEAR_CRITERION_TITLE = "Tiêu chí {n}"
+
+# -- remedies -----------------------------------------------------------------
+
+REMEDIES_CONTEXT = "Giải pháp khắc phục"
+REMEDIES_LOADING = "Đang tải giải pháp của mọi tháng…"
+REMEDIES_EMPTY = "Chưa có giải pháp khắc phục nào."
+REMEDIES_NONE_MATCH = "Không có giải pháp nào khớp bộ lọc."
+REMEDIES_COUNT = "{shown}/{total} giải pháp · còn mở {open} · quá hạn {overdue}"
+REMEDIES_STATUS = "Trạng thái:"
+REMEDIES_OWNER = "Người phụ trách:"
+REMEDIES_OWNER_ALL = "Tất cả"
+REMEDIES_COL_RAISED = "Đề ra"
+REMEDIES_COL_TEXT = "Giải pháp"
+REMEDIES_COL_OWNER = "Phụ trách"
+REMEDIES_COL_DUE = "Hạn"
+REMEDIES_COL_STATUS = "Trạng thái"
+REMEDIES_OVERDUE = "quá hạn"
+REMEDIES_UPDATED = "cập nhật {month}"
+STATUS_FILTERS = {
+    "unresolved": "còn mở",
+    "overdue": "quá hạn",
+    "open": "chưa khắc phục",
+    "in_progress": "đang khắc phục",
+    "done": "đã khắc phục",
+    "all": "tất cả",
+}
+
+# -- search -------------------------------------------------------------------
+
+SEARCH_CONTEXT = "Tìm kiếm"
+SEARCH_PLACEHOLDER = "Gõ từ cần tìm, có dấu hay không dấu đều được (ví dụ: ket luan)"
+SEARCH_BUILDING = "Đang lập chỉ mục {n} kỳ sinh hoạt…"
+SEARCH_READY = "Sẵn sàng tìm trong {n} kỳ sinh hoạt ({lines} dòng)."
+SEARCH_NONE = "Không tìm thấy “{query}”."
+SEARCH_FOUND = "{total} dòng khớp “{query}”"
+SEARCH_FOUND_LIMITED = "{total} dòng khớp “{query}”, hiện {shown} dòng mới nhất"
+SEARCH_HINT = "↓ để chọn kết quả, Enter để mở đúng chỗ trong tháng."
+SEARCH_WHERE = "{month} · {section}"

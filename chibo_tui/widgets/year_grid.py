@@ -1,0 +1,256 @@
+"""The year as a picture: 12 months × 4 criteria, grouped by quarter, with counts.
+
+Each cell is a small widget whose class says what it shows (``-pass``, ``-fail``,
+``-undecided``, ``-not-held``), so the colours live in the stylesheet as design
+tokens. Switching years only changes texts and classes; nothing is remounted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Static
+
+from ..domain.model import MeetingSummary, Verdict
+from ..domain.rollup import YearRollup
+from ..text import history as T
+
+MONTHS = range(1, 13)
+QUARTERS = range(1, 5)
+CELL_STATES = ("-pass", "-fail", "-undecided", "-not-held", "-star")
+BARS = "▁▂▃▄▅▆▇█"
+"""Attendance from 50 % (or less) to 100 %, when the cells are too narrow for numbers."""
+
+
+def _months_of(quarter: int) -> range:
+    return range(quarter * 3 - 2, quarter * 3 + 1)
+
+
+class YearGrid(Vertical, can_focus=True):
+    """12 months across (quarters side by side), the four criteria down, then totals.
+
+    The grid holds the keys of the year screen: ←/→ select a month, PgUp/PgDn (or
+    ↑/↓) switch years, Enter opens the selected month.
+    """
+
+    BINDINGS = [
+        Binding(
+            "enter",
+            "screen.open_month",
+            T.KEY_OPEN_MONTH,
+            tooltip=T.KEY_OPEN_MONTH_HELP,
+            key_display="↵",
+            id="year-open-month",
+        ),
+        Binding(
+            "pageup",
+            "screen.switch_year(-1)",
+            T.KEY_PREV_YEAR,
+            tooltip=T.KEY_PREV_YEAR_HELP,
+            key_display="PgUp",
+            id="year-previous",
+        ),
+        Binding(
+            "pagedown",
+            "screen.switch_year(1)",
+            T.KEY_NEXT_YEAR,
+            tooltip=T.KEY_NEXT_YEAR_HELP,
+            key_display="PgDn",
+            id="year-next",
+        ),
+        Binding(
+            "up",
+            "screen.switch_year(-1)",
+            T.KEY_PREV_YEAR,
+            tooltip=T.KEY_PREV_YEAR_HELP,
+            show=False,
+            id="year-previous-arrow",
+        ),
+        Binding(
+            "down",
+            "screen.switch_year(1)",
+            T.KEY_NEXT_YEAR,
+            tooltip=T.KEY_NEXT_YEAR_HELP,
+            show=False,
+            id="year-next-arrow",
+        ),
+        Binding(
+            "left",
+            "screen.move(-1)",
+            T.KEY_MONTH_LEFT,
+            tooltip=T.KEY_MONTH_LEFT,
+            key_display="←",
+            show=False,
+            id="year-month-left",
+        ),
+        Binding(
+            "right",
+            "screen.move(1)",
+            T.KEY_MONTH_RIGHT,
+            tooltip=T.KEY_MONTH_RIGHT,
+            key_display="→",
+            show=False,
+            id="year-month-right",
+        ),
+    ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._attendance: dict[int, float | None] = {}
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="grid-row -quarter-titles"):
+            yield Static("", classes="grid-label")
+            for q in QUARTERS:
+                yield Static(T.YEAR_QUARTERS[q], classes=f"grid-quarter-title -q{q}")
+            yield Static("", classes="grid-count")
+        yield self._row(
+            "months",
+            "",
+            lambda m: Static(str(m), id=f"m-{m}", classes="grid-cell -month"),
+            T.YEAR_COUNT_HEADER,
+        )
+        for n in range(1, 5):
+            yield self._row(
+                f"criterion-{n}",
+                f"{n} {T.CRITERION_SHORT[n]}",
+                lambda m, n=n: Static("", id=f"c{n}-{m}", classes="grid-cell -mark"),
+                "",
+                count_id=f"count-{n}",
+            )
+        yield self._row(
+            "four-good",
+            T.YEAR_ROW_FOUR_GOOD,
+            lambda m: Static("", id=f"f-{m}", classes="grid-cell -mark"),
+            "",
+            count_id="count-four",
+        )
+        yield self._row(
+            "attendance",
+            T.YEAR_ROW_ATTENDANCE,
+            lambda m: Static("", id=f"a-{m}", classes="grid-cell -number"),
+            "",
+            count_id="count-attendance",
+        )
+        with Horizontal(classes="grid-row -quarter-totals"):
+            yield Static(T.YEAR_ROW_QUARTER, classes="grid-label")
+            for q in QUARTERS:
+                yield Static("", id=f"q-{q}", classes=f"grid-quarter-total -q{q}")
+            yield Static("", classes="grid-count")
+
+    @staticmethod
+    def _row(
+        name: str,
+        label: str,
+        cell: Callable[[int], Static],
+        count: str,
+        count_id: str | None = None,
+    ) -> Horizontal:
+        quarters = [
+            Horizontal(*(cell(m) for m in _months_of(q)), classes=f"grid-quarter -q{q}")
+            for q in QUARTERS
+        ]
+        return Horizontal(
+            Static(label, classes="grid-label"),
+            *quarters,
+            Static(count, id=count_id, classes="grid-count"),
+            classes=f"grid-row -{name}",
+        )
+
+    # -- filling ---------------------------------------------------------------
+
+    def show(self, rollup: YearRollup) -> None:
+        """Fill every cell from the year's roll-up (summaries only)."""
+        year = rollup.year
+        for m in MONTHS:
+            summary = rollup.by_month.get(f"{year:04d}-{m:02d}")
+            for n in range(1, 5):
+                self._mark(f"#c{n}-{m}", summary, n)
+            self._four_good(m, summary)
+            held_here = summary is not None and summary.expected > 0
+            self._attendance[m] = summary.present / summary.expected if held_here else None  # type: ignore[union-attr]
+        held = rollup.held
+        for n in range(1, 5):
+            count = self.query_one(f"#count-{n}", Static)
+            count.update(f"{rollup.passed[n - 1]}/{held}" if held else "")
+            count.set_class(bool(held) and rollup.passed[n - 1] == held, "-full")
+        four = self.query_one("#count-four", Static)
+        four.update(f"{rollup.four_good_months}/{held}" if held else "")
+        four.set_class(bool(held) and rollup.four_good_months == held, "-full")
+        present = sum(s.present for s in rollup.by_month.values())
+        expected = sum(s.expected for s in rollup.by_month.values())
+        self.query_one("#count-attendance", Static).update(
+            f"{round(100 * present / expected)}%" if expected else ""
+        )
+        self._paint_attendance()
+        for q in QUARTERS:
+            good, held_q = rollup.quarters[q]
+            cell = self.query_one(f"#q-{q}", Static)
+            if held_q:
+                value = T.YEAR_QUARTER_VALUE.format(good=good, held=held_q)
+                cell.update(f"{T.MARK_FOUR_GOOD} {value}")
+            else:
+                cell.update(T.MARK_NOT_HELD)
+            cell.set_class(held_q > 0 and good == held_q, "-full")
+            cell.set_class(held_q == 0, "-not-held")
+
+    def on_resize(self) -> None:
+        self._paint_attendance()
+
+    def _paint_attendance(self) -> None:
+        """Percentages where the cells are wide enough, else a bar per month (▁ … █)."""
+        if not self._attendance:
+            return
+        numbers = self.query_one("#a-1", Static).size.width >= 4
+        for m in MONTHS:
+            ratio = self._attendance.get(m)
+            cell = self.query_one(f"#a-{m}", Static)
+            if ratio is None:
+                cell.update(T.MARK_NOT_HELD)
+            elif numbers:
+                cell.update(str(round(100 * ratio)))
+            else:
+                level = min(max(round((ratio - 0.5) * 2 * (len(BARS) - 1)), 0), len(BARS) - 1)
+                cell.update(BARS[level])
+            cell.set_class(ratio is None, "-not-held")
+
+    def _mark(self, selector: str, summary: MeetingSummary | None, number: int) -> None:
+        cell = self.query_one(selector, Static)
+        if summary is None:
+            self._set(cell, T.MARK_NOT_HELD, "-not-held")
+            return
+        verdict = summary.verdicts[number - 1] if len(summary.verdicts) >= number else None
+        if verdict is Verdict.PASS:
+            self._set(cell, T.MARK_PASS, "-pass")
+        elif verdict is Verdict.FAIL:
+            self._set(cell, T.MARK_FAIL, "-fail")
+        else:
+            self._set(cell, T.MARK_UNDECIDED, "-undecided")
+
+    def _four_good(self, month: int, summary: MeetingSummary | None) -> None:
+        cell = self.query_one(f"#f-{month}", Static)
+        if summary is None:
+            self._set(cell, T.MARK_NOT_HELD, "-not-held")
+        elif summary.four_good:
+            self._set(cell, T.MARK_FOUR_GOOD, "-star")
+        else:
+            self._set(cell, "", "")
+
+    @staticmethod
+    def _set(cell: Static, text: str, state: str) -> None:
+        cell.update(text)
+        for name in CELL_STATES:
+            cell.set_class(name == state, name)
+
+    def move_cursor(self, month: int | None) -> None:
+        """Mark the column of ``month`` (1–12) as selected."""
+        for cell in self.query(".grid-cell"):
+            cell.remove_class("-cursor")
+        if month is not None:
+            for cell in self.query(
+                f"#m-{month}, #c1-{month}, #c2-{month}, #c3-{month}, #c4-{month}, #f-{month}, #a-{month}"
+            ):
+                cell.add_class("-cursor")
