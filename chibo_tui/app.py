@@ -17,6 +17,7 @@ from .autosave import AutoSaver
 from .domain.model import Cell, Meeting
 from .store import Repository
 from .text import common as T
+from .text import setup as S
 
 AUTOSAVE_INTERVAL = 0.5
 """Seconds between handing edits to the writer thread: saved within a second."""
@@ -32,6 +33,11 @@ class ChiboApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", T.KEY_QUIT, tooltip=T.KEY_QUIT_HELP, id="quit", priority=True),
         Binding("f1", "show_files", T.KEY_FILES, tooltip=T.KEY_FILES_HELP, id="files"),
+        Binding("f6", "open_setup('profile')", S.KEY_PROFILE, tooltip=S.KEY_PROFILE_HELP, id="profile"),
+        Binding("f7", "open_setup('roster')", S.KEY_ROSTER, tooltip=S.KEY_ROSTER_HELP, id="roster"),
+        Binding(
+            "f8", "open_setup('criteria')", S.KEY_CRITERIA, tooltip=S.KEY_CRITERIA_HELP, id="criteria"
+        ),
     ]
 
     @dataclass
@@ -164,6 +170,12 @@ class ChiboApp(App[None]):
         self.saver.close()
 
     # -- app-wide actions ----------------------------------------------------
+
+    def action_open_setup(self, page: str) -> None:
+        """The cell's profile, roster or criteria screen ("profile", "roster", "criteria")."""
+        from .screens.setup import open_setup
+
+        open_setup(self, page)
 
     def action_show_files(self) -> None:
         self.notify(

@@ -1,0 +1,299 @@
+"""The cell's profile: names on the documents' header, secretary and deputy, layout settings."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.suggester import Suggester
+from textual.timer import Timer
+from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+
+from ..domain.model import Cell, Role
+from ..domain.vietnamese import date_line, name_sort_key, nfc
+from ..text import setup as T
+from ..widgets.topbar import TopBar
+from .setup import SetupScreen
+
+TEXT_FIELDS: dict[str, str] = {
+    "profile-name": "name",
+    "profile-parent": "parent_committee",
+    "profile-place": "place_name",
+    "profile-city": "city",
+    "profile-meeting-place": "meeting_place",
+}
+"""Input id → attribute of :class:`Cell`."""
+
+PREVIEW_DELAY = 0.3
+"""Seconds after the last key before the header preview is redrawn."""
+
+ROLE_PICKERS: dict[str, Role] = {"profile-secretary": Role.SECRETARY, "profile-deputy": Role.DEPUTY}
+
+
+def clean_text(value: str) -> str:
+    """What is stored from a text box: NFC, one space between words."""
+    return " ".join(nfc(value).split())
+
+
+class ParentSuggester(Suggester):
+    """Completes "Đảng bộ phường …" / "Đảng ủy phường …" with the place name."""
+
+    def __init__(self, screen: ProfileScreen) -> None:
+        super().__init__(use_cache=False, case_sensitive=False)
+        self._screen = screen
+
+    async def get_suggestion(self, value: str) -> str | None:
+        place = self._screen.cell.place_name
+        if not value:
+            return None
+        for pattern in T.PARENT_SUGGESTIONS:
+            candidate = pattern.format(place=place)
+            if candidate.casefold().startswith(value.casefold()) and candidate != value:
+                return candidate
+        return None
+
+
+class ProfileScreen(SetupScreen):
+    """Every field is saved as it is typed; the header preview follows."""
+
+    PAGE: ClassVar[str] = "profile"
+
+    def __init__(self, first_run: bool = False) -> None:
+        super().__init__(first_run)
+        self._preview_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        cell = self.cell
+        yield TopBar()
+        yield from self.compose_step_hint()
+        with VerticalScroll(id="profile-body"):
+            with Vertical(id="profile-form"):
+                yield Static(T.PROFILE_INTRO, classes="hint", markup=False)
+                yield from self._text_row(
+                    "profile-name", T.LABEL_NAME, cell.name, T.PLACEHOLDER_NAME
+                )
+                yield Static("", id="profile-name-error", classes="error-text form-note")
+                yield from self._text_row(
+                    "profile-parent",
+                    T.LABEL_PARENT,
+                    cell.parent_committee,
+                    T.PLACEHOLDER_PARENT,
+                    suggester=ParentSuggester(self),
+                )
+                yield Static(T.HINT_PARENT, classes="hint form-note", markup=False)
+                yield from self._text_row(
+                    "profile-place", T.LABEL_PLACE, cell.place_name, T.PLACEHOLDER_PLACE
+                )
+                yield from self._text_row(
+                    "profile-city", T.LABEL_CITY, cell.city, T.PLACEHOLDER_CITY
+                )
+                for picker_id, label in (
+                    ("profile-secretary", T.LABEL_SECRETARY),
+                    ("profile-deputy", T.LABEL_DEPUTY),
+                ):
+                    with Horizontal(classes="form-row"):
+                        yield Label(label, classes="form-label")
+                        yield Select[str]([], prompt=T.PICK_NOBODY, id=picker_id, compact=True)
+                yield from self._text_row(
+                    "profile-meeting-place",
+                    T.LABEL_MEETING_PLACE,
+                    cell.meeting_place,
+                    T.PLACEHOLDER_MEETING_PLACE,
+                )
+                yield Label(T.SECTION_DOCUMENTS, classes="section-title")
+                with Horizontal(classes="form-row"):
+                    yield Label(T.LABEL_MARGINS, classes="form-label")
+                    yield Select[tuple[int, ...]](
+                        margin_options(cell),
+                        value=tuple(cell.documents.margins_mm),
+                        allow_blank=False,
+                        id="profile-margins",
+                        compact=True,
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label(T.LABEL_COLON, classes="form-label")
+                    yield Checkbox(
+                        T.COLON_CHECK,
+                        cell.documents.colon_after_number,
+                        id="profile-colon",
+                        compact=True,
+                    )
+            with Vertical(id="profile-preview-box"):
+                yield Label(T.PREVIEW_TITLE, classes="section-title")
+                yield Static(id="profile-preview")
+        yield Footer()
+
+    @staticmethod
+    def _text_row(
+        input_id: str,
+        label: str,
+        value: str,
+        placeholder: str,
+        suggester: Suggester | None = None,
+    ) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label(label, classes="form-label")
+            yield Input(
+                value,
+                placeholder=placeholder,
+                id=input_id,
+                compact=True,
+                suggester=suggester,
+                select_on_focus=False,
+            )
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#profile-name-error").display = False
+        self._fill_pickers()
+        self._show_preview()
+        self.query_one("#profile-name", Input).focus()
+
+    def on_screen_resume(self) -> None:
+        self._fill_pickers()
+
+    # -- text fields -----------------------------------------------------------
+
+    @on(Input.Changed)
+    def _text_changed(self, event: Input.Changed) -> None:
+        field = TEXT_FIELDS.get(event.input.id or "")
+        if field is None:
+            return
+        value = clean_text(event.value)
+        if field == "name":
+            error = self.query_one("#profile-name-error", Static)
+            error.update(T.NAME_REQUIRED if not value else "")
+            error.display = not value
+            if not value:
+                return
+        if getattr(self.cell, field) != value:
+            setattr(self.cell, field, value)
+            self.changed()
+            self._schedule_preview()
+
+    def _schedule_preview(self) -> None:
+        """Redraw the header preview and the top bar once typing pauses (a redraw of
+        the whole layout on every key would make typing lag)."""
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self._show_preview)
+
+    # -- secretary and deputy ----------------------------------------------------
+
+    def _fill_pickers(self) -> None:
+        cell = self.cell
+        for picker_id, role in ROLE_PICKERS.items():
+            picker = self.query_one(f"#{picker_id}", Select)
+            holder = cell.with_role(role)
+            eligible = [
+                m
+                for m in cell.active_members()
+                if (m.is_official and not m.exempt) or (holder is not None and m.id == holder.id)
+            ]
+            eligible.sort(key=lambda m: name_sort_key(m.full_name))
+            with picker.prevent(Select.Changed):
+                picker.set_options([(m.full_name, m.id) for m in eligible])
+                picker.prompt = T.PICK_NOBODY if eligible else T.PICK_EMPTY_ROSTER
+                picker.value = holder.id if holder is not None else Select.NULL
+
+    @on(Select.Changed, "#profile-secretary, #profile-deputy")
+    def _role_picked(self, event: Select.Changed) -> None:
+        role = ROLE_PICKERS[event.select.id or ""]
+        chosen = event.value if isinstance(event.value, str) else None
+        messages = assign_role(self.cell, role, chosen)
+        if messages:
+            self.changed()
+            self.notify("\n".join(messages), timeout=6)
+            self.apply_roles_to_drafts()
+        self._fill_pickers()
+
+    def apply_roles_to_drafts(self) -> None:
+        from ..domain.lifecycle import sync_roster
+
+        self.apply_to_drafts(sync_roster)
+
+    # -- document settings ---------------------------------------------------------
+
+    @on(Select.Changed, "#profile-margins")
+    def _margins_picked(self, event: Select.Changed) -> None:
+        if isinstance(event.value, tuple) and tuple(self.cell.documents.margins_mm) != event.value:
+            self.cell.documents.margins_mm = event.value  # type: ignore[assignment]
+            self.changed()
+        self._show_preview()
+
+    @on(Checkbox.Changed, "#profile-colon")
+    def _colon_toggled(self, event: Checkbox.Changed) -> None:
+        if self.cell.documents.colon_after_number != event.value:
+            self.cell.documents.colon_after_number = event.value
+            self.changed()
+        self._show_preview()
+
+    def _show_preview(self) -> None:
+        self._preview_timer = None
+        self.show_cell_name()
+        self.query_one("#profile-preview", Static).update(
+            header_preview(self.cell, self.chibo.clock().date())
+        )
+
+
+def margin_options(cell: Cell) -> list[tuple[str, tuple[int, ...]]]:
+    """The two layouts of the sources, and the cell's own if it is neither."""
+    options = [(label, margins) for margins, label in T.MARGINS.items()]
+    current = tuple(cell.documents.margins_mm)
+    if current not in T.MARGINS:
+        top, bottom, left, right = current
+        options.append((T.MARGINS_OTHER.format(t=top, b=bottom, l=left, r=right), current))
+    return options
+
+
+def assign_role(cell: Cell, role: Role, member_id: str | None) -> list[str]:
+    """Give ``role`` (secretary or deputy) to a member, or to nobody.
+
+    The previous holder becomes a plain member; returns what changed, in words.
+    """
+    holder = cell.with_role(role)
+    if (holder.id if holder else None) == member_id:
+        return []
+    role_name = T.ROLE_NAMES[role.value]
+    messages: list[str] = []
+    if holder is not None:
+        holder.role = Role.MEMBER
+        messages.append(T.ROLE_MOVED.format(old=holder.full_name, role=role_name))
+    member = cell.member(member_id) if member_id else None
+    if member is None:
+        messages.append(T.ROLE_CLEARED.format(role=role_name))
+        return messages
+    if member.role in (Role.SECRETARY, Role.DEPUTY):
+        old_role = T.ROLE_NAMES[member.role.value]
+        messages.append(T.ROLE_MOVED.format(old=member.full_name, role=old_role))
+    member.role = role
+    messages.append(T.ROLE_SET.format(name=member.full_name, role=role_name))
+    return messages
+
+
+def header_preview(cell: Cell, day: date) -> Table:
+    """The documents' two-column header as it will print, in capitals."""
+    missing = T.PREVIEW_MISSING
+    parent = cell.parent_committee.upper() or missing
+    name = cell.name.upper() or missing
+    place = cell.place_name or missing
+    colon = ":" if cell.documents.colon_after_number else ""
+    grid = Table.grid(expand=True, padding=(0, 2))
+    grid.add_column(justify="center", ratio=1)
+    grid.add_column(justify="center", ratio=1)
+    grid.add_row(Text(parent), Text(T.PREVIEW_PARTY, style="bold underline"))
+    grid.add_row(Text(name, style="bold"), Text(""))
+    grid.add_row(Text("*"), Text(date_line(place, day), style="italic"))
+    grid.add_row(Text(T.PREVIEW_NUMBER.format(colon=colon)), Text(""))
+    top, bottom, left, right = cell.documents.margins_mm
+    grid.add_row(Text(""), Text(""))
+    label = T.MARGINS.get((top, bottom, left, right)) or T.MARGINS_OTHER.format(
+        t=top, b=bottom, l=left, r=right
+    )
+    grid.add_row(Text(T.PREVIEW_MARGINS.format(margins=label), style="dim"), Text(""))
+    return grid

@@ -1,0 +1,224 @@
+"""What the profile, roster and criteria screens share: the first-run steps and saving.
+
+:class:`SetupScreen` is their base: top bar, footer, the keys between the three
+steps of the first run, and :meth:`SetupScreen.apply_to_drafts`, which carries a
+change of the roster or the criteria into the meetings not yet finalised (a
+finalised meeting keeps the copy it was judged against).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Label, Static
+
+from ..domain.codec import to_dict
+from ..domain.criteria import sample_criteria
+from ..domain.model import Cell, Meeting, MeetingState
+from ..text import common
+from ..text import setup as T
+from ..widgets.topbar import TopBar
+
+if TYPE_CHECKING:
+    from datetime import datetime
+
+    from ..app import ChiboApp
+
+PAGES = ("profile", "roster", "criteria")
+"""The first-run steps, in order; also the argument of ``app.action_open_setup``."""
+
+SAMPLE_FILE_NAME = "chibo-mau.json"
+"""The sample cell's database, next to the real one (never mixed with it)."""
+
+
+def ensure_cell(app: ChiboApp) -> Cell:
+    """The app's cell, created (with the sample criteria) on a new database."""
+    if app.cell is None:
+        app.cell = Cell(criteria=sample_criteria(), criteria_is_sample=True)
+        app.cell_changed()
+    return app.cell
+
+
+def is_sample(app: ChiboApp) -> bool:
+    """Whether the database in use is the sample cell's."""
+    return app.repo.path.name == SAMPLE_FILE_NAME
+
+
+def draft_meetings(app: ChiboApp) -> list[Meeting]:
+    """Every meeting not yet finalised, oldest first.
+
+    A meeting open on a screen (or waiting to be saved) is taken as it is in
+    memory, so that a change made here is not lost when that screen saves it.
+    """
+    live: dict[str, Meeting] = {}
+    for screen in app.screen_stack:
+        meeting = getattr(screen, "meeting", None)
+        if isinstance(meeting, Meeting):
+            live[meeting.month] = meeting
+    # Edits handed to ``meeting_changed`` but not yet to the writer thread.
+    pending = cast("dict[str, Meeting]", getattr(app, "_dirty_meetings", {}))
+    live.update(pending)
+    months = {s.month for s in app.repo.summaries() if s.state is MeetingState.DRAFT}
+    if months - set(live) and not app.saver.idle:
+        app.saver.flush(2.0)  # a meeting screen just closed: let its last save land
+    found: dict[str, Meeting] = {}
+    for month in months | set(live):
+        meeting = live.get(month) or app.repo.load_meeting(month)
+        if meeting is not None and not meeting.is_final:
+            found[month] = meeting
+    return [found[m] for m in sorted(found)]
+
+
+class SetupScreen(Screen[None]):
+    """Base of the profile, roster and criteria screens.
+
+    ``first_run`` makes the screen a step of the first-run setup: Ctrl+N and
+    Ctrl+B go to the next and previous step, and the last step leads to the
+    home screen. Otherwise Escape closes the screen.
+    """
+
+    CSS_PATH = "setup.tcss"
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+        (0, "-narrow"),
+        (130, "-wide"),
+    ]
+    PAGE: ClassVar[str] = ""
+    """This screen's name in :data:`PAGES`."""
+
+    BINDINGS = [
+        Binding("escape", "back", T.KEY_BACK, tooltip=T.KEY_BACK_HELP, id="setup-back"),
+        Binding("ctrl+b", "step(-1)", T.KEY_PREV, tooltip=T.KEY_PREV_HELP, id="setup-prev"),
+        Binding("ctrl+n", "step(1)", T.KEY_NEXT, tooltip=T.KEY_NEXT_HELP, id="setup-next"),
+    ]
+
+    def __init__(self, first_run: bool = False) -> None:
+        super().__init__()
+        self.first_run = first_run
+
+    # -- shared state --------------------------------------------------------
+
+    @property
+    def chibo(self) -> ChiboApp:
+        return cast("ChiboApp", self.app)
+
+    @property
+    def cell(self) -> Cell:
+        return ensure_cell(self.chibo)
+
+    def changed(self) -> None:
+        """The cell was edited: saved within a second."""
+        self.chibo.cell_changed()
+
+    def apply_to_drafts(self, sync: Callable[[Meeting, Cell], None]) -> list[Meeting]:
+        """Run ``sync`` (``lifecycle.sync_roster`` or ``sync_criteria``) on every draft
+        meeting and save those it changed; returns the drafts."""
+        drafts = draft_meetings(self.chibo)
+        for meeting in drafts:
+            before = to_dict(meeting)
+            sync(meeting, self.cell)
+            if to_dict(meeting) != before:
+                self.chibo.meeting_changed(meeting)
+        return drafts
+
+    # -- chrome --------------------------------------------------------------
+
+    @property
+    def page_title(self) -> str:
+        return T.PAGE_TITLES[self.PAGE]
+
+    def context_text(self) -> str:
+        if self.first_run:
+            return T.STEP.format(n=PAGES.index(self.PAGE) + 1, title=self.page_title)
+        return self.page_title
+
+    def compose_step_hint(self) -> ComposeResult:
+        """The first run's reminder of the keys between steps."""
+        if self.first_run:
+            last = self.PAGE == PAGES[-1]
+            yield Static(T.DONE_HINT if last else T.NEXT_STEP_HINT, classes="setup-step hint")
+
+    def on_mount(self) -> None:
+        bar = self.query_one(TopBar)
+        bar.context = self.context_text()
+        if is_sample(self.chibo):
+            bar.set_extra(T.SAMPLE_BADGE)
+
+    def show_saved(self, at: datetime) -> None:
+        """Called by the app after each save (also while the screen is closing)."""
+        for bar in self.query(TopBar):
+            bar.show_saved(at)
+
+    def show_cell_name(self) -> None:
+        """The top bar shows the cell's name as it is now (after a rename)."""
+        label = self.query_one(TopBar).query_one("#topbar-cell", Label)
+        label.update(self.cell.name or common.NO_CELL_NAME)
+
+    # -- moving between steps -------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "step":
+            return self.first_run
+        return True
+
+    def action_step(self, delta: int) -> None:
+        """The previous or next first-run step; after the last one, the home screen."""
+        index = PAGES.index(self.PAGE) + delta
+        if index < 0:
+            from .welcome import WelcomeScreen
+
+            self.app.switch_screen(WelcomeScreen())
+        elif index >= len(PAGES):
+            self.finish()
+        else:
+            open_setup(self.chibo, PAGES[index], first_run=True)
+
+    def finish(self) -> None:
+        """Leave the first run for the home screen, once the roster has someone."""
+        if not self.cell.active_members():
+            self.notify(T.NEED_MEMBERS_TO_FINISH, severity="warning")
+            open_setup(self.chibo, "roster", first_run=True)
+            return
+        self.chibo.save_now()
+        self.app.switch_screen(self.chibo.first_screen())
+
+    def action_back(self) -> None:
+        if self.first_run:
+            self.action_step(-1)
+        elif len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+        else:
+            self.app.switch_screen(self.chibo.first_screen())
+
+
+def open_setup(app: ChiboApp, page: str, first_run: bool | None = None) -> None:
+    """Show the profile, roster or criteria screen.
+
+    From another setup screen it takes that screen's place (so Escape returns to
+    where the chair came from); from anywhere else it opens on top.
+    """
+    from .criteria import CriteriaScreen
+    from .profile import ProfileScreen
+    from .roster import RosterScreen
+
+    screens: dict[str, type[SetupScreen]] = {
+        "profile": ProfileScreen,
+        "roster": RosterScreen,
+        "criteria": CriteriaScreen,
+    }
+    if page not in screens:
+        raise ValueError(f"unknown setup page {page!r}")
+    current = app.screen
+    if isinstance(current, ModalScreen):
+        return  # finish the dialog first
+    ensure_cell(app)
+    if isinstance(current, SetupScreen):
+        if current.PAGE == page:
+            return
+        keep = current.first_run if first_run is None else first_run
+        app.switch_screen(screens[page](first_run=keep))
+    else:
+        app.push_screen(screens[page](first_run=bool(first_run)))
