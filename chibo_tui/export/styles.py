@@ -182,7 +182,7 @@ def labelled(container: Any, label: str, text: str, *, indent: bool = True) -> P
 def page_break(doc: Document) -> None:
     from docx.enum.text import WD_BREAK
 
-    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    add_run(doc.add_paragraph(), "").add_break(WD_BREAK.PAGE)
 
 
 def table(

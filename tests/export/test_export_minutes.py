@@ -1,0 +1,270 @@
+"""The minutes: every item of DESIGN.md §6.1, read back from the .docx."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime, time
+from pathlib import Path
+
+import pytest
+from docx_probe import blocks, borders, cell_texts, lines, open_doc, paragraph_with, text
+from export_fixtures import ALL_DIACRITICS, make_cell, make_meeting
+
+from chibo_tui.domain import rules
+from chibo_tui.domain.lifecycle import amend, new_meeting
+from chibo_tui.domain.model import (
+    Cell,
+    Discussion,
+    Meeting,
+    Presence,
+    RemedyFollowUp,
+    RemedyStatus,
+    Verdict,
+    Vote,
+)
+from chibo_tui.export import export_minutes
+
+
+def minutes_text(cell: Cell, meeting: Meeting, out: Path) -> str:
+    return text(open_doc(export_minutes(cell, meeting, out)))
+
+
+def test_opening_facts(cell: Cell, meeting: Meeting, out: Path) -> None:
+    body = minutes_text(cell, meeting, out)
+    counts = rules.attendance_counts(meeting.attendance)
+    assert "- Thời gian: bắt đầu lúc 19 giờ 30 phút, ngày 05/10/2026." in body
+    assert "- Địa điểm: Nhà văn hóa khu phố 3." in body
+    assert (
+        f"- Tổng số đảng viên của chi bộ: {counts.total} đồng chí; trong đó chính thức "
+        f"{counts.official}, dự bị {counts.probationary}." in body
+    )
+    assert f"- Có mặt: {counts.present}/{counts.expected} đồng chí phải dự sinh hoạt" in body
+    assert f"chính thức {counts.voters}, dự bị" in body
+    assert "- Chủ trì: đồng chí Nguyễn Văn An, Bí thư chi bộ." in body
+    assert "- Thư ký: đồng chí Trần Văn Bình." in body
+    assert "Lê Thị Thu Hằng, Đảng ủy viên, phụ trách chi bộ." in body
+
+
+def test_absentees_by_name_with_reasons(cell: Cell, meeting: Meeting, out: Path) -> None:
+    body = minutes_text(cell, meeting, out)
+    excused = [a for a in meeting.attendance if a.presence is Presence.EXCUSED]
+    unexcused = [a for a in meeting.attendance if a.presence is Presence.UNEXCUSED]
+    assert excused and unexcused
+    for a in excused:
+        assert f"đồng chí {a.full_name} ({a.reason})" in body
+    assert f"+ Không có lý do (1): đồng chí {unexcused[0].full_name}." in body
+    exempt = [a for a in meeting.attendance if a.exempt]
+    assert exempt and all(a.full_name in body for a in exempt)
+
+
+def test_only_official_members_vote(out: Path) -> None:
+    cell = make_cell(20)  # three probationary members, all present but one
+    meeting = make_meeting(cell)
+    counts = rules.attendance_counts(meeting.attendance)
+    present = [a for a in meeting.attendance if a.presence is Presence.PRESENT and not a.exempt]
+    assert counts.voters < len(present)  # probationary members are present
+    body = minutes_text(cell, meeting, out)
+    assert f"- Biểu quyết: {counts.voters} đảng viên chính thức có mặt được biểu quyết" in body
+    for review in meeting.reviews:
+        assert rules.vote_sentence(review.vote, counts.voters) in body
+
+
+def test_each_criterion_vote_and_result(cell: Cell, meeting: Meeting, out: Path) -> None:
+    doc = open_doc(export_minutes(cell, meeting, out))
+    body = text(doc)
+    counts = rules.attendance_counts(meeting.attendance)
+    for review in meeting.reviews:
+        sentence = rules.vote_sentence(review.vote, counts.voters)
+        assert f"- Kết quả biểu quyết: {sentence}." in body
+        ruling = rules.adoption(review.vote, counts.official_voting_base)
+        assert ruling.reason in body
+        verdict = "KHÔNG ĐẠT" if review.number == 2 else "ĐẠT"
+        result = paragraph_with(doc, f"Chi bộ thống nhất: nội dung {review.number} ")
+        assert result.text.endswith(f"{verdict}.")
+        assert all(r.bold for r in result.runs)
+    assert "Kết quả chung: 3/4 nội dung đạt → tháng chưa đạt “bốn tốt”." in body
+
+
+def test_discussion_causes_remedies(cell: Cell, meeting: Meeting, out: Path) -> None:
+    body = minutes_text(cell, meeting, out)
+    for review in meeting.reviews:
+        for entry in review.discussion:
+            assert f"- Đồng chí {entry.speaker}: {entry.text}" in body
+    failed = meeting.review(2)
+    assert "Chủ quan: chi ủy chưa chuẩn bị kỹ nội dung." in body
+    assert "Khách quan: mưa lớn." in body  # a second line of the note: its own paragraph
+    assert failed.responsibility in body
+    remedy = failed.remedies[0]
+    assert f"{remedy.text}. Phụ trách: {remedy.owner}; thời hạn: 28/10/2026." in body
+    assert "tiêu chí con" in body and ": không đạt." in body
+
+
+def test_closing_sentence_and_signatures(cell: Cell, meeting: Meeting, out: Path) -> None:
+    doc = open_doc(export_minutes(cell, meeting, out))
+    body = lines(doc)
+    closing = (
+        "Biên bản kết thúc lúc 21 giờ 45 phút cùng ngày, đã được đọc lại cho những người có "
+        "mặt cùng nghe và nhất trí."
+    )
+    assert closing in body
+    signature = [b for b in blocks(doc) if not hasattr(b, "text")][-1]
+    ((left, right),) = cell_texts(signature)
+    assert left.split("\n")[0] == "THƯ KÝ" and left.split("\n")[-1] == meeting.minute_taker
+    assert right.split("\n")[0] == "CHỦ TRÌ" and right.split("\n")[-1] == meeting.chair
+    assert set(borders(signature).values()) == {"nil"}
+    assert body.index(closing) < len(body) - 4  # the signatures come after it
+
+
+def test_last_months_remedies(cell: Cell, out: Path) -> None:
+    earlier = make_meeting(cell, "2026-09")
+    meeting = make_meeting(cell, "2026-10", history=[earlier])
+    assert meeting.follow_ups
+    meeting.follow_ups[0].status = RemedyStatus.IN_PROGRESS
+    meeting.follow_ups[0].note = "Đã họp chi ủy ngày 20/9."
+    meeting.follow_ups.append(
+        RemedyFollowUp(
+            "x1", "2026-08", 4, "Thu đảng phí đúng hạn", "tập thể", None, RemedyStatus.DONE
+        )
+    )
+    body = minutes_text(cell, meeting, out)
+    f = meeting.follow_ups[0]
+    assert (
+        f"- {f.text} (nội dung 2, đề ra tháng 09/2026; phụ trách: {f.owner}; "
+        "thời hạn: 28/09/2026): đang khắc phục. Đã họp chi ủy ngày 20/9." in body
+    )
+    assert (
+        "- Thu đảng phí đúng hạn (nội dung 4, đề ra tháng 08/2026; phụ trách: tập thể; "
+        "thời hạn: chưa định): đã khắc phục." in body
+    )
+
+
+def test_no_follow_ups_says_so(cell: Cell, meeting: Meeting, out: Path) -> None:
+    assert "Không có giải pháp khắc phục nào còn tồn đọng" in minutes_text(cell, meeting, out)
+
+
+def test_earlier_votes_minority_and_amendments(cell: Cell, meeting: Meeting, out: Path) -> None:
+    counts = rules.attendance_counts(meeting.attendance)
+    review = meeting.review(3)
+    first = Vote(in_favour=3, against=counts.voters - 3, other=0, verdict_put=Verdict.FAIL)
+    review.earlier_votes = [first]
+    review.minority_opinions = "Đồng chí Phạm Minh Dũng bảo lưu: đề nghị đánh giá không đạt."
+    amend(meeting, datetime(2026, 10, 7, 8, 15), "Sửa tên người phát biểu", "Ý kiến số 2")
+    body = minutes_text(cell, meeting, out)
+    not_adopted = rules.adoption(first, counts.official_voting_base)
+    assert not not_adopted.value
+    assert (
+        f"Lần 1: chủ trì đề nghị kết quả không đạt; "
+        f"{rules.vote_sentence(first, counts.voters)}; {not_adopted.reason}." in body
+    )
+    assert "Lần 2: chủ trì đề nghị chi bộ biểu quyết kết quả nội dung 3: đạt." in body
+    assert "Ý kiến bảo lưu (ghi nguyên văn):" in body
+    assert review.minority_opinions in body
+    assert "SỬA ĐỔI, BỔ SUNG SAU KHI CHỐT BIÊN BẢN" in body
+    assert (
+        "Lúc 08:15 ngày 07/10/2026 — lý do: Sửa tên người phát biểu. Nội dung: Ý kiến số 2." in body
+    )
+
+
+def test_a_vote_that_did_not_adopt(cell: Cell, meeting: Meeting, out: Path) -> None:
+    meeting.review(1).vote = Vote(in_favour=1, against=0, other=0)
+    body = minutes_text(cell, meeting, out)
+    assert "Kết quả chưa được thông qua; chủ trì cần xem xét lại." in body
+    assert "số phiếu chưa khớp" in body  # 1 + 0 + 0 is not the number of voters
+
+
+def test_draft_is_marked(cell: Cell, out: Path) -> None:
+    draft = make_meeting(cell, final=False)
+    doc = open_doc(export_minutes(cell, draft, out))
+    first = blocks(doc)[0]
+    assert first.text == "DỰ THẢO"
+    assert all(r.bold for r in first.runs)
+    final = open_doc(export_minutes(cell, make_meeting(cell), out))
+    assert "DỰ THẢO" not in text(final)
+
+
+def test_empty_meeting_is_clean(cell: Cell, out: Path) -> None:
+    # A draft just opened: nobody marked, nothing said, no times, no votes.
+    meeting = new_meeting(cell, "2026-11", date(2026, 11, 3))
+    meeting.chair, meeting.chair_id = "", None
+    body = minutes_text(cell, meeting, out)
+    assert "bắt đầu lúc … giờ … phút" in body
+    assert "Chưa điểm danh:" in body
+    assert "Không có ý kiến thảo luận." in body
+    assert "Chưa biểu quyết." in body
+    assert "Biên bản kết thúc lúc … giờ … phút cùng ngày" in body
+    assert "- Chủ trì: đồng chí ……………." in body
+    assert "None" not in body
+
+
+def test_meeting_without_criteria_or_roster(out: Path) -> None:
+    cell = Cell()
+    meeting = Meeting(month="2026-01", date=date(2026, 1, 9))
+    body = minutes_text(cell, meeting, out)
+    assert "ĐẢNG BỘ ……………" in body and "CHI BỘ ……………" in body
+    assert "Tổng số đảng viên của chi bộ: 0 đồng chí" in body
+    assert "Kết quả chung" not in body
+
+
+def test_one_member_cell(out: Path) -> None:
+    cell = make_cell(1)
+    meeting = make_meeting(cell, absent=0)
+    body = minutes_text(cell, meeting, out)
+    assert "1/1 đồng chí tán thành, đạt 100%" in body
+    assert "- Vắng mặt: không." in body
+    assert "- Thư ký: đồng chí ……………." in body
+
+
+def test_sixty_members(out: Path) -> None:
+    cell = make_cell(60)
+    meeting = make_meeting(cell, discussion_per_criterion=10)
+    body = minutes_text(cell, meeting, out)
+    counts = rules.attendance_counts(meeting.attendance)
+    assert counts.total == 60
+    assert f"{counts.total} đồng chí; trong đó chính thức {counts.official}" in body
+    for a in meeting.attendance:
+        if a.exempt or a.presence is not Presence.PRESENT:
+            assert a.full_name in body
+
+
+def test_thirty_members_forty_entries(out: Path) -> None:
+    cell = make_cell(30)
+    meeting = make_meeting(cell, discussion_per_criterion=10)
+    doc = open_doc(export_minutes(cell, meeting, out))
+    speeches = [line for line in lines(doc) if line.startswith("- Đồng chí ")]
+    assert len(speeches) == 40
+
+
+def test_every_diacritic_survives(cell: Cell, meeting: Meeting, out: Path) -> None:
+    decomposed = unicodedata.normalize("NFD", ALL_DIACRITICS)  # as some keyboards send it
+    meeting.review(1).discussion.append(Discussion("Đoàn Thị Ỷ Lạc", decomposed))
+    meeting.conclusion = ALL_DIACRITICS
+    body = minutes_text(cell, meeting, out)
+    assert f"- Đồng chí Đoàn Thị Ỷ Lạc: {ALL_DIACRITICS}" in body  # stored as NFC
+    assert body.count(ALL_DIACRITICS) >= 2
+    assert unicodedata.normalize("NFC", body) == body
+
+
+def test_long_notes_and_odd_characters(cell: Cell, meeting: Meeting, out: Path) -> None:
+    long = ("Đảng viên nêu gương, gắn bó với nhân dân nơi cư trú. " * 400).strip()
+    meeting.conclusion = long + "\n\n\nDòng cuối\x0b\x00 có ký tự điều khiển\x1f."
+    meeting.review(2).causes = "\t  " + long
+    body = minutes_text(cell, meeting, out)
+    assert long in body
+    assert "Dòng cuối có ký tự điều khiển." in body
+    assert "\x00" not in body and "\x0b" not in body
+
+
+def test_unusual_times(cell: Cell, meeting: Meeting, out: Path) -> None:
+    meeting.start_time, meeting.end_time = time(7, 5), time(9, 0)
+    body = minutes_text(cell, meeting, out)
+    assert "bắt đầu lúc 07 giờ 05 phút" in body
+    assert "Biên bản kết thúc lúc 09 giờ 00 phút cùng ngày" in body
+
+
+@pytest.mark.parametrize("reason", ["", "Chưa kịp ghi giờ kết thúc do mất điện"])
+def test_override_reason_only_when_given(
+    cell: Cell, meeting: Meeting, out: Path, reason: str
+) -> None:
+    meeting.override_reason = reason
+    body = minutes_text(cell, meeting, out)
+    assert ("lý do: Chưa kịp ghi giờ kết thúc" in body) is bool(reason)
