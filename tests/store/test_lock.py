@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from chibo_tui.store import DatabaseLockedError, Repository
+from chibo_tui.store import DamagedDatabaseError, DatabaseLockedError, Repository
 
 
 def test_second_open_in_the_same_process_is_refused(db_path):
@@ -61,7 +61,7 @@ def test_lock_of_a_process_that_closed_cleanly_is_not_a_takeover(db_path, lock_h
 def test_damaged_database_does_not_keep_the_lock(db_path):
     db_path.parent.mkdir(parents=True)
     db_path.write_bytes(b"")
-    with pytest.raises(Exception):  # noqa: B017 - the kind is tested in test_damaged_files
+    with pytest.raises(DamagedDatabaseError):
         Repository.open(db_path)
     db_path.unlink()
     with Repository.open(db_path) as repo:  # the failed open released the lock

@@ -10,12 +10,13 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from chibo_tui.domain import rules
 from chibo_tui.domain.model import Discussion, Guest, Vote
-from chibo_tui.store import Repository
+from chibo_tui.store import Repository, StoreError
 
 
 def reopened(path: Path) -> Repository:
@@ -82,7 +83,8 @@ def test_text_is_stored_in_nfc(factory, db_path):
 _VIET_NFD = [unicodedata.normalize("NFD", c) for c in "ắằẳẵặấầẩẫậếềểễệốồổỗộớờởỡợứừửữựĐđ"]
 wild_text = st.lists(
     st.one_of(
-        st.characters(),  # any code point but surrogates: controls, NUL, RTL, …
+        # any code point but lone surrogates (see test_lone_surrogate_…): controls, NUL, RTL, …
+        st.characters(exclude_categories=["Cs"]),
         st.sampled_from(_VIET_NFD),
         st.sampled_from(["😀", "👨‍👩‍👧", "🇻🇳", "\u2028", "\ufeff", "\r\n", "\x00", "\x1b[31m"]),
     ),
@@ -220,3 +222,30 @@ def test_dates_survive(factory, db_path):
         repo.save_meeting(meeting)
     with reopened(db_path) as repo:
         assert repo.load_meeting("2026-02").date == date(2026, 2, 28)
+
+
+@pytest.mark.xfail(
+    reason="BUG: a lone surrogate (e.g. from a broken paste) makes every save of that "
+    "meeting fail with a bare UnicodeEncodeError from schema.dumps; it should be replaced "
+    "(U+FFFD) on the way in like NFC, or refused with a StoreError the UI can show",
+    strict=True,
+)
+def test_lone_surrogate_is_stored_or_refused_cleanly(factory, db_path):
+    cell = factory.cell()
+    meeting = factory.meeting(cell)
+    with Repository.open(db_path) as repo:
+        repo.save_cell(cell)
+        repo.save_meeting(meeting)
+        meeting.conclusion = "Kết luận \ud83d"
+        try:
+            repo.save_meeting(meeting)
+        except StoreError:
+            assert (
+                repo.load_meeting("2026-03").conclusion
+                == "Chi bộ thống nhất đánh giá tháng đạt “bốn tốt”."
+            )
+            return
+        saved = repo.load_meeting("2026-03").conclusion
+    assert saved.startswith("Kết luận ") and saved.encode("utf-8")
+    with reopened(db_path) as repo:
+        assert repo.load_meeting("2026-03").conclusion == saved
