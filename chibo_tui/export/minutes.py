@@ -133,8 +133,8 @@ def _opening(doc: Document, cell: Cell, meeting: Meeting, counts: rules.Attendan
     styles.labelled(
         doc,
         "- Có mặt: ",
-        f"{counts.present}/{counts.expected} đồng chí phải dự sinh hoạt ({ratio}); "
-        f"chính thức {counts.voters}, dự bị {probationary_present}.",
+        f"{counts.present}/{counts.expected} đồng chí ({ratio} số đảng viên phải dự sinh "
+        f"hoạt); chính thức {counts.voters}, dự bị {probationary_present}.",
     )
     if counts.absent:
         styles.labelled(doc, "- Vắng mặt: ", f"{counts.absent} đồng chí:")

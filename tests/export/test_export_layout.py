@@ -81,11 +81,16 @@ def test_times_new_roman_in_every_slot(kind: str, cell: Cell, out: Path) -> None
     normal = doc.styles["Normal"]
     assert rfonts(normal.element.rPr) == want
     assert normal.font.size == Pt(14)
-    for style in doc.styles:
-        r_pr = getattr(style.element, "rPr", None)
-        if r_pr is not None:
-            assert rfonts(r_pr).get("asciiTheme") is None, style.name
-            assert rfonts(r_pr).get("eastAsia") == FONT, style.name
+    # Every style that names a font names Times New Roman, and no theme font.
+    named = list(styles_el.iter(qn("w:rFonts")))
+    assert len(named) > 10
+    for el in named:
+        assert {a.split("}")[1]: v for a, v in el.attrib.items()} == {
+            "ascii": FONT,
+            "hAnsi": FONT,
+            "eastAsia": FONT,
+            "cs": FONT,
+        }
     runs = all_runs(doc)
     assert runs
     for run in runs:

@@ -38,7 +38,8 @@ def test_opening_facts(cell: Cell, meeting: Meeting, out: Path) -> None:
         f"- Tổng số đảng viên của chi bộ: {counts.total} đồng chí; trong đó chính thức "
         f"{counts.official}, dự bị {counts.probationary}." in body
     )
-    assert f"- Có mặt: {counts.present}/{counts.expected} đồng chí phải dự sinh hoạt" in body
+    assert f"- Có mặt: {counts.present}/{counts.expected} đồng chí (" in body
+    assert "số đảng viên phải dự sinh hoạt); chính thức" in body
     assert f"chính thức {counts.voters}, dự bị" in body
     assert "- Chủ trì: đồng chí Nguyễn Văn An, Bí thư chi bộ." in body
     assert "- Thư ký: đồng chí Trần Văn Bình." in body
