@@ -350,3 +350,17 @@ def test_read_only_commands_work_while_another_process_holds_the_lock(capsys, de
         assert f"tiến trình {holder.pid}" in err
         assert "đang được mở bởi một chibo khác" in err
     assert snapshot(demo_db.parent) == before
+
+
+def test_database_from_the_environment_or_before_the_command(capsys, demo_db, monkeypatch):
+    code, out, _ = run(capsys, "--db", demo_db, "check")
+    assert code == 0 and f"Kiểm tra {demo_db}" in out and "kỳ sinh hoạt: 14" in out
+    monkeypatch.setenv("CHIBO_DB", str(demo_db))
+    code, out, _ = run(capsys, "check")
+    assert code == 0 and f"Kiểm tra {demo_db}" in out and "kỳ sinh hoạt: 14" in out
+
+
+def test_check_of_a_missing_database_creates_nothing(capsys, tmp_path):
+    code, out, _ = run(capsys, "check", "--db", tmp_path / "nowhere" / "chibo.json")
+    assert code == 0 and "Chưa có cơ sở dữ liệu" in out
+    assert not (tmp_path / "nowhere").exists()
