@@ -132,7 +132,8 @@ def build_summary(cell: Cell, meetings: Sequence[Meeting], year: int, today: dat
     styles.add_run(par, target.reason + ".")
 
     styles.heading(doc, "III. GIẢI PHÁP KHẮC PHỤC")
-    _remedies(doc, remedy_year(meetings, year), year)
+    # Statuses stand as the year's last meeting left them (it may not be December yet).
+    _remedies(doc, remedy_year(meetings, year), year, held[-1].month)
 
     styles.heading(doc, "IV. TÌNH HÌNH DỰ SINH HOẠT")
     _attendance(doc, rollup, held)
@@ -235,10 +236,14 @@ def _quarters(doc: Document, rollup: YearRollup) -> None:
     styles.cell_text(c[6], f"{rollup.four_good_months}/{rollup.held}", bold=True, size=12)
 
 
-def _remedies(doc: Document, remedies: RemedyYear, year: int) -> None:
+def _remedies(doc: Document, remedies: RemedyYear, year: int, last_month: str) -> None:
     styles.item(doc, f"Đề ra trong năm {year}: {len(remedies.opened)} giải pháp.")
     styles.item(doc, f"Đã khắc phục trong năm: {len(remedies.closed)} giải pháp.")
-    styles.item(doc, f"Còn chưa khắc phục xong đến cuối năm: {len(remedies.still_open)} giải pháp.")
+    styles.item(
+        doc,
+        f"Chưa khắc phục xong (theo kỳ sinh hoạt tháng {month_label(last_month)}): "
+        f"{len(remedies.still_open)} giải pháp.",
+    )
     if not remedies.still_open:
         return
     styles.paragraph(doc, "Các giải pháp còn chưa khắc phục xong:", keep_next=True)

@@ -74,7 +74,7 @@ def test_remedies_across_years(cell: Cell, out: Path) -> None:
     body = text(summary_doc(cell, history, out))
     assert "- Đề ra trong năm 2026: 1 giải pháp." in body
     assert "- Đã khắc phục trong năm: 1 giải pháp." in body
-    assert "- Còn chưa khắc phục xong đến cuối năm: 1 giải pháp." in body
+    assert "- Chưa khắc phục xong (theo kỳ sinh hoạt tháng 02/2026): 1 giải pháp." in body
     assert "chưa khắc phục" in body and "01/2026" in body
 
 
