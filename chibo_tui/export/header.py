@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..domain.model import Cell
 from ..domain.vietnamese import date_line
@@ -21,6 +21,7 @@ from .facts import clean, doc_number, upper
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 # Width of PARTY in Times New Roman Bold 15 pt (13.8 em); the rule under it is
@@ -84,14 +85,14 @@ def party_header(doc: Document, cell: Cell, *, number: str, day: date) -> Table:
 
 
 def _line(
-    cell: object,
+    cell: Any,
     text: str,
     *,
     bold: bool = False,
     italic: bool = False,
     size: float = 14,
     after: float = 0,
-) -> object:
+) -> Paragraph:
     return styles.paragraph(
         cell,
         text,
@@ -155,7 +156,7 @@ def signature_block(doc: Document, left: Signer | Recipients | None, right: Sign
     return tbl
 
 
-def _signer(cell: object, signer: Signer) -> None:
+def _signer(cell: Any, signer: Signer) -> None:
     for title in signer.titles:
         _line(cell, title, bold=True)
     if signer.note:
@@ -166,7 +167,7 @@ def _signer(cell: object, signer: Signer) -> None:
     _line(cell, clean(signer.name) or "……………………", bold=True)
 
 
-def _recipients(cell: object, recipients: Recipients) -> None:
+def _recipients(cell: Any, recipients: Recipients) -> None:
     par = styles.paragraph(cell, align="left", indent=False, single=True, after=0)
     styles.add_run(par, "Nơi nhận", size=14, underline=True)
     styles.add_run(par, ":", size=14)
@@ -185,7 +186,7 @@ def page_numbers(doc: Document) -> None:
     header = section.header
     header.is_linked_to_previous = False
     par = header.paragraphs[0]
-    par.alignment = styles.ALIGN["center"]
+    par.alignment = styles.alignment("center")
 
     def field_char(kind: str) -> None:
         run = styles.add_run(par, "")

@@ -28,7 +28,13 @@ _FONT_SLOTS = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
 _THEME_SLOTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
-ALIGN = {"left": 0, "center": 1, "right": 2, "justify": 3}  # WD_ALIGN_PARAGRAPH values
+
+
+def alignment(name: str) -> Any:
+    """``"justify"`` → ``WD_ALIGN_PARAGRAPH.JUSTIFY`` (imported only when needed)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    return getattr(WD_ALIGN_PARAGRAPH, name.upper())
 
 
 def new_document(margins_mm: Sequence[int]) -> Document:
@@ -51,7 +57,8 @@ def new_document(margins_mm: Sequence[int]) -> Document:
 
 def text_width_mm(doc: Document) -> float:
     section = doc.sections[0]
-    width = section.page_width - section.left_margin - section.right_margin
+    # new_document sets all three, so the zeros are only there for the type checker.
+    width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
     return width / 36000  # EMU per mm
 
 
@@ -194,7 +201,7 @@ def _paragraph_properties(
 
     scratch = Paragraph(OxmlElement("w:p"), None)  # type: ignore[arg-type]
     fmt = scratch.paragraph_format
-    scratch.alignment = ALIGN[align]
+    scratch.alignment = alignment(align)
     fmt.first_line_indent = Mm(INDENT_MM) if indent else None
     fmt.space_before, fmt.space_after = Pt(before), Pt(after)
     if single:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -67,14 +68,14 @@ def borders(table: Table) -> dict[str, str]:
     return {el.tag.split("}")[1]: el.get(qn("w:val")) for el in edges}
 
 
-def rfonts(r_pr: object) -> dict[str, str | None]:
-    el = r_pr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+def rfonts(r_pr: Any) -> dict[str, str | None]:
+    el = r_pr.find(qn("w:rFonts"))
     if el is None:
         return {}
     return {k: el.get(qn(f"w:{k}")) for k in ("ascii", "hAnsi", "eastAsia", "cs", "asciiTheme")}
 
 
-def all_runs(doc: Document) -> list[object]:
+def all_runs(doc: Document) -> list[Any]:
     """Every w:r in the body and in the page headers."""
     parts = [doc.element.body]
     for section in doc.sections:
@@ -87,3 +88,13 @@ def paragraph_with(doc: Document, needle: str) -> Paragraph:
         if isinstance(block, Paragraph) and needle in block.text:
             return block
     raise AssertionError(f"no paragraph contains {needle!r}")
+
+
+def paragraphs(doc: Document) -> list[Paragraph]:
+    """Body paragraphs (not those inside tables), in order."""
+    return [b for b in blocks(doc) if isinstance(b, Paragraph)]
+
+
+def tables(doc: Document) -> list[Table]:
+    """Body tables, in order: the header first."""
+    return [b for b in blocks(doc) if isinstance(b, Table)]

@@ -42,7 +42,7 @@ def test_basis_line() -> None:
 
 @given(st.text())
 def test_clean_is_always_xml_safe(raw: str) -> None:
-    from lxml import etree
+    from lxml import etree  # type: ignore[import-untyped]
 
     cleaned = facts.clean(raw)
     element = etree.Element("t")

@@ -11,7 +11,7 @@ import pytest
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
-from docx_probe import FONT, all_runs, blocks, borders, cell_texts, open_doc, rfonts
+from docx_probe import FONT, all_runs, borders, cell_texts, open_doc, paragraphs, rfonts, tables
 from export_fixtures import make_cell, make_meeting, year_of_meetings
 
 from chibo_tui.domain.model import Cell, DocumentSettings
@@ -100,7 +100,7 @@ def test_times_new_roman_in_every_slot(kind: str, cell: Cell, out: Path) -> None
 def test_header_table(kind: str, cell: Cell, out: Path) -> None:
     _, number, _, day = KINDS[kind]
     doc = build(kind, cell, out)
-    header = next(b for b in blocks(doc) if not hasattr(b, "text"))
+    header = tables(doc)[0]
     assert len(header.columns) == 2
     assert set(borders(header).values()) == {"nil"}
     assert len(borders(header)) == 6
@@ -131,16 +131,16 @@ def test_header_table(kind: str, cell: Cell, out: Path) -> None:
 def test_colon_after_number_setting(cell: Cell, out: Path) -> None:
     cell = replace(cell, documents=DocumentSettings(colon_after_number=True))
     doc = build("minutes", cell, out)
-    header = next(b for b in blocks(doc) if not hasattr(b, "text"))
+    header = tables(doc)[0]
     assert header.rows[1].cells[0].text == "Số: 10-BB/CB"
 
 
 def test_title_block(kind: str, cell: Cell, out: Path) -> None:
     _, _, title, _ = KINDS[kind]
     doc = build(kind, cell, out)
-    paragraphs = [b for b in blocks(doc) if hasattr(b, "text")]
-    index = next(i for i, p in enumerate(paragraphs) if p.text == title)
-    head, summary, rule = paragraphs[index : index + 3]
+    body = paragraphs(doc)
+    index = next(i for i, p in enumerate(body) if p.text == title)
+    head, summary, rule = body[index : index + 3]
     assert head.alignment == WD_ALIGN_PARAGRAPH.CENTER
     assert all(r.bold for r in head.runs) and head.runs[0].font.size == Pt(16)
     assert all(r.bold for r in summary.runs) and summary.runs[0].font.size == Pt(14)
@@ -153,10 +153,8 @@ def test_body_is_justified_with_first_line_indent(kind: str, cell: Cell, out: Pa
     # Running text: long paragraphs that are not titles (bold) or notes (italic).
     body = [
         b
-        for b in blocks(doc)
-        if hasattr(b, "text")
-        and len(b.text) > 60
-        and not all(r.bold or r.italic for r in b.runs if r.text.strip())
+        for b in paragraphs(doc)
+        if len(b.text) > 60 and not all(r.bold or r.italic for r in b.runs if r.text.strip())
     ]
     assert body
     for par in body:
@@ -175,9 +173,8 @@ def test_page_numbers_from_page_two(kind: str, cell: Cell, out: Path) -> None:
 
 def test_signature_table_is_borderless(kind: str, cell: Cell, out: Path) -> None:
     doc = build(kind, cell, out)
-    tables = [b for b in blocks(doc) if not hasattr(b, "text")]
     signature = next(
-        t for t in tables if any("CHỦ TRÌ" in c or "BÍ THƯ" in c for c in cell_texts(t)[0])
+        t for t in tables(doc) if any("CHỦ TRÌ" in c or "BÍ THƯ" in c for c in cell_texts(t)[0])
     )
     assert set(borders(signature).values()) == {"nil"}
     assert len(signature.columns) == 2
@@ -185,7 +182,7 @@ def test_signature_table_is_borderless(kind: str, cell: Cell, out: Path) -> None
 
 def test_no_draft_mark_on_finalised_documents(kind: str, cell: Cell, out: Path) -> None:
     doc = build(kind, cell, out)
-    assert all(getattr(b, "text", "") != "DỰ THẢO" for b in blocks(doc))
+    assert all(p.text != "DỰ THẢO" for p in paragraphs(doc))
 
 
 def test_core_properties(kind: str, cell: Cell, out: Path) -> None:

@@ -7,7 +7,16 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 import pytest
-from docx_probe import blocks, borders, cell_texts, lines, open_doc, paragraph_with, text
+from docx_probe import (
+    borders,
+    cell_texts,
+    lines,
+    open_doc,
+    paragraph_with,
+    paragraphs,
+    tables,
+    text,
+)
 from export_fixtures import ALL_DIACRITICS, make_cell, make_meeting
 
 from chibo_tui.domain import rules
@@ -67,6 +76,7 @@ def test_only_official_members_vote(out: Path) -> None:
     body = minutes_text(cell, meeting, out)
     assert f"- Biểu quyết: {counts.voters} đảng viên chính thức có mặt được biểu quyết" in body
     for review in meeting.reviews:
+        assert review.vote is not None
         assert rules.vote_sentence(review.vote, counts.voters) in body
 
 
@@ -75,6 +85,7 @@ def test_each_criterion_vote_and_result(cell: Cell, meeting: Meeting, out: Path)
     body = text(doc)
     counts = rules.attendance_counts(meeting.attendance)
     for review in meeting.reviews:
+        assert review.vote is not None
         sentence = rules.vote_sentence(review.vote, counts.voters)
         assert f"- Kết quả biểu quyết: {sentence}." in body
         ruling = rules.adoption(review.vote, counts.official_voting_base)
@@ -108,7 +119,7 @@ def test_closing_sentence_and_signatures(cell: Cell, meeting: Meeting, out: Path
         "mặt cùng nghe và nhất trí."
     )
     assert closing in body
-    signature = [b for b in blocks(doc) if not hasattr(b, "text")][-1]
+    signature = tables(doc)[-1]
     ((left, right),) = cell_texts(signature)
     assert left.split("\n")[0] == "THƯ KÝ" and left.split("\n")[-1] == meeting.minute_taker
     assert right.split("\n")[0] == "CHỦ TRÌ" and right.split("\n")[-1] == meeting.chair
@@ -176,7 +187,7 @@ def test_a_vote_that_did_not_adopt(cell: Cell, meeting: Meeting, out: Path) -> N
 def test_draft_is_marked(cell: Cell, out: Path) -> None:
     draft = make_meeting(cell, final=False)
     doc = open_doc(export_minutes(cell, draft, out))
-    first = blocks(doc)[0]
+    first = paragraphs(doc)[0]
     assert first.text == "DỰ THẢO"
     assert all(r.bold for r in first.runs)
     final = open_doc(export_minutes(cell, make_meeting(cell), out))

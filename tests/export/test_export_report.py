@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from docx_probe import blocks, cell_texts, open_doc, text
+from docx.table import Table
+from docx_probe import cell_texts, open_doc, tables, text
 from export_fixtures import make_cell, make_meeting
 
 from chibo_tui.domain import rules
@@ -13,8 +14,8 @@ from chibo_tui.domain.model import Cell, Meeting, Vote
 from chibo_tui.export import export_report
 
 
-def tables(path: Path) -> list:
-    return [b for b in blocks(open_doc(path)) if not hasattr(b, "text")]
+def tables_of(path: Path) -> list[Table]:
+    return tables(open_doc(path))
 
 
 def test_bases_and_meeting(cell: Cell, meeting: Meeting, out: Path) -> None:
@@ -34,7 +35,7 @@ def test_bases_typed_without_can_cu(out: Path) -> None:
 
 
 def test_result_table(cell: Cell, meeting: Meeting, out: Path) -> None:
-    table = tables(export_report(cell, meeting, out))[1]  # after the header
+    table = tables_of(export_report(cell, meeting, out))[1]  # after the header
     rows = cell_texts(table)
     assert rows[0] == ["STT", "Nội dung", "Kết quả", "Biểu quyết"]
     assert rows[1][-5:] == ["Đạt", "Không đạt", "Tán thành", "Không tán thành", "Ý kiến khác"]
@@ -44,6 +45,7 @@ def test_result_table(cell: Cell, meeting: Meeting, out: Path) -> None:
         assert row[:2] == [str(review.number), review.title]
         assert row[2:4] == (["x", ""] if passed else ["", "x"])
         vote = review.vote
+        assert vote is not None
         assert row[4:] == [f"{vote.in_favour}/{counts.voters}", str(vote.against), str(vote.other)]
     body = text(open_doc(export_report(cell, meeting, out)))
     assert "Kết quả chung: 3/4 nội dung đạt → tháng chưa đạt “bốn tốt”." in body
@@ -68,13 +70,13 @@ def test_all_passed(cell: Cell, out: Path) -> None:
 
 def test_not_adopted_row(cell: Cell, meeting: Meeting, out: Path) -> None:
     meeting.review(4).vote = Vote(in_favour=1, against=0, other=0)
-    rows = cell_texts(tables(export_report(cell, meeting, out))[1])
+    rows = cell_texts(tables_of(export_report(cell, meeting, out))[1])
     assert rows[5][1].endswith("(chưa được thông qua)")
     assert rows[5][2:4] == ["", ""]
 
 
 def test_recipients_and_signature(cell: Cell, meeting: Meeting, out: Path) -> None:
-    signature = [t for t in tables(export_report(cell, meeting, out)) if len(t.columns) == 2][-1]
+    signature = [t for t in tables_of(export_report(cell, meeting, out)) if len(t.columns) == 2][-1]
     ((left, right),) = cell_texts(signature)
     assert left.split("\n") == [
         "Nơi nhận:",
@@ -90,7 +92,7 @@ def test_appendix_of_sub_criteria(cell: Cell, meeting: Meeting, out: Path) -> No
     body = text(open_doc(path))
     assert "PHỤ LỤC" in body
     assert "(Kèm theo Báo cáo số 10-BC/CB ngày 05/10/2026 của Chi bộ Đinh Tiên Hoàng)" in body
-    rows = cell_texts(tables(path)[-1])
+    rows = cell_texts(tables_of(path)[-1])
     assert rows[0] == ["STT", "Tiêu chí", "Đạt", "Không đạt"]
     checks = [c for r in meeting.reviews for c in r.checks]
     sub_rows = [r for r in rows[1:] if r[0].isdigit()]
@@ -117,5 +119,5 @@ def test_cell_without_secretary(out: Path) -> None:
     cell = make_cell(1)
     cell.members[0].role = cell.members[0].role.MEMBER
     meeting = make_meeting(cell, absent=0)
-    signature = [t for t in tables(export_report(cell, meeting, out)) if len(t.columns) == 2][-1]
+    signature = [t for t in tables_of(export_report(cell, meeting, out)) if len(t.columns) == 2][-1]
     assert cell_texts(signature)[0][1].split("\n")[-1] == "……………………"

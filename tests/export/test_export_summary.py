@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from docx_probe import blocks, cell_texts, open_doc, text
+from docx_probe import cell_texts, open_doc, tables, text
 from export_fixtures import make_meeting, year_of_meetings
 
 from chibo_tui.domain import rules
@@ -25,7 +25,7 @@ def summary_doc(cell: Cell, meetings: list, out: Path, year: int = 2026):
 def test_grid_of_twelve_months(cell: Cell, out: Path) -> None:
     meetings = year_of_meetings(cell, 2026, 10)
     doc = summary_doc(cell, meetings, out)
-    grid = [b for b in blocks(doc) if not hasattr(b, "text")][1]
+    grid = tables(doc)[1]
     rows = cell_texts(grid)
     assert rows[0] == ["Tháng", "Nội dung", "Bốn tốt", "Dự sinh hoạt"]
     assert rows[1] == ["Tháng", "1", "2", "3", "4", "Bốn tốt", "Dự sinh hoạt"]  # merged down
@@ -45,7 +45,7 @@ def test_quarters_and_counts(cell: Cell, out: Path) -> None:
     body = text(doc)
     assert "- Nội dung 2 (Chất lượng sinh hoạt tốt): 9/12 tháng đạt." in body
     assert "Cả năm: 9/12 tháng đạt “bốn tốt”." in body
-    quarters = [b for b in blocks(doc) if not hasattr(b, "text")][2]
+    quarters = tables(doc)[2]
     rows = cell_texts(quarters)
     assert rows[0][0] == "Quý" and rows[0][-1] == "Bốn tốt"
     assert [r[0] for r in rows[1:]] == ["I", "II", "III", "IV", "Cả năm"]
