@@ -92,6 +92,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(T.INTERRUPTED, file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # "chibo check | head": the reader left; say nothing more.
+        sys.stderr.close()
+        return 0
 
 
 def _warn_takeover(repo: Repository) -> None:

@@ -17,7 +17,9 @@ from pathlib import Path
 from .atomic import atomic_write
 
 KEEP = 30
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})(?:-\d+)?-(?P<tag>[a-z]+)\.zip$")
+_NAME = re.compile(
+    r"^(?P<stem>.+)-(?P<stamp>[0-9]{8}-[0-9]{6})(?:-(?P<n>[0-9]+))?-(?P<tag>[a-z]+)\.zip$"
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,7 @@ class Backup:
     path: Path
     taken: datetime
     tag: str  # "open", "finalise", "restore"
+    sequence: int = 1  # several backups in one second: -2, -3 …
 
     @property
     def label(self) -> str:
@@ -47,8 +50,8 @@ def list_backups(db_path: Path) -> list[Backup]:
         if not match or match["stem"] != db_path.stem:
             continue
         taken = datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S")
-        found.append(Backup(path, taken, match["tag"]))
-    return sorted(found, key=lambda b: (b.taken, b.path.name), reverse=True)
+        found.append(Backup(path, taken, match["tag"], int(match["n"] or 1)))
+    return sorted(found, key=lambda b: (b.taken, b.sequence), reverse=True)
 
 
 def _digest(files: dict[str, bytes]) -> str:

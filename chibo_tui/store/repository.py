@@ -8,13 +8,14 @@ file, whatever the length of the history.
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -30,6 +31,7 @@ from .lock import DatabaseLock
 from .storage import AtomicMemoryStorage
 
 CELL_ID = 1
+T = TypeVar("T")
 
 
 def month_id(month: str) -> int:
@@ -42,10 +44,17 @@ def id_month(doc_id: int | str) -> str:
     return f"{n // 100:04d}-{n % 100:02d}"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def nfc_tree(obj: Any) -> Any:
-    """Every string in a JSON-ready tree in NFC (keyboards send both forms)."""
+    """Every string in a JSON-ready tree in NFC (keyboards send both forms).
+
+    A lone surrogate (a broken paste) cannot be written as UTF-8; it becomes
+    U+FFFD rather than making every later save of the record fail.
+    """
     if isinstance(obj, str):
-        return unicodedata.normalize("NFC", obj)
+        return unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", obj))
     if isinstance(obj, list):
         return [nfc_tree(v) for v in obj]
     if isinstance(obj, dict):
@@ -118,8 +127,7 @@ class Repository:
     def _load(self) -> None:
         if not self.read_only:
             remove_stale_temps(self.path.parent, self.path.name)
-            for p in self.path.parent.glob(f"{self.path.stem}.meetings-*.json"):
-                remove_stale_temps(self.path.parent, p.name)
+            remove_stale_temps(self.path.parent, f"{self.path.stem}.meetings-")
         raw = {p.name: self._read_bytes(p) for p in self.files()}
         if raw and self.path.name not in raw:
             self._damaged(self.path, "thiếu tệp chính trong khi còn tệp các năm")
@@ -129,6 +137,12 @@ class Repository:
             year = _year_of(p)
             assert year is not None
             years[year] = self._parse(p, raw[p.name], schema.YEAR_TABLES)
+        cell = main.get("cell", {}).get(str(CELL_ID))
+        if cell is not None:
+            try:
+                from_dict(Cell, cell, "cell")
+            except CodecError as exc:
+                self._damaged(self.path, f"bản ghi hỏng — {exc}")
         if raw and not self.read_only:
             self.opening_backup = take_backup(self.path, raw, "open", self._clock())
         migrated = [schema.migrate(main)] + [schema.migrate(d) for d in years.values()]
@@ -200,10 +214,17 @@ class Repository:
 
     # -- the cell ------------------------------------------------------------
 
+    def _decode(self, cls: type[T], data: dict[str, Any], where: str, path: Path) -> T:
+        try:
+            return from_dict(cls, data, where)
+        except CodecError as exc:
+            self._damaged(path, f"bản ghi hỏng — {exc}")
+            raise  # unreachable
+
     def load_cell(self) -> Cell | None:
         with self._mutex:
             doc = self.main.table("cell").get(doc_id=CELL_ID)
-        return from_dict(Cell, dict(doc), "cell") if doc else None
+        return self._decode(Cell, dict(doc), "cell", self.path) if doc else None
 
     def save_cell(self, cell: Cell) -> None:
         with self._mutex:
@@ -221,7 +242,9 @@ class Repository:
         """Every month held, newest first, without loading the meetings."""
         with self._mutex:
             docs = self.main.table("summaries").all()
-        found = [from_dict(MeetingSummary, dict(d), f"summaries.{d.doc_id}") for d in docs]
+        found = [
+            self._decode(MeetingSummary, dict(d), f"summaries.{d.doc_id}", self.path) for d in docs
+        ]
         return sorted(found, key=lambda s: s.month, reverse=True)
 
     def load_meeting(self, month: str) -> Meeting | None:
@@ -230,14 +253,19 @@ class Repository:
             if year not in self._year_data and year not in self._years:
                 return None
             doc = self._year_db(year).table("meetings").get(doc_id=month_id(month))
-        return from_dict(Meeting, dict(doc), f"meetings.{month}") if doc else None
+        if not doc:
+            return None
+        return self._decode(Meeting, dict(doc), f"meetings.{month}", self._year_path(year))
 
     def load_year(self, year: int) -> list[Meeting]:
         with self._mutex:
             if year not in self._year_data and year not in self._years:
                 return []
             docs = self._year_db(year).table("meetings").all()
-        meetings = [from_dict(Meeting, dict(d), f"meetings.{id_month(d.doc_id)}") for d in docs]
+        path = self._year_path(year)
+        meetings = [
+            self._decode(Meeting, dict(d), f"meetings.{id_month(d.doc_id)}", path) for d in docs
+        ]
         return sorted(meetings, key=lambda m: m.month)
 
     def years(self) -> list[int]:
@@ -264,6 +292,10 @@ class Repository:
             if old is not None and old_state == MeetingState.FINALISED.value:
                 same = _without_resume(dict(old)) == _without_resume(data)
                 if same:
+                    # A finalise whose summary write failed is completed here.
+                    if self._save_summary(meeting) and meeting.is_final:
+                        self._audit("finalise", meeting.month, meeting.override_reason)
+                        take_backup(self.path, self._current_bytes(), "finalise", self._clock())
                     return
                 if len(data.get("amendments", [])) <= len(old.get("amendments", [])):
                     raise LockedMeetingError(meeting.month)
@@ -278,13 +310,16 @@ class Repository:
             elif old_state == MeetingState.FINALISED.value:
                 self._audit("amend", meeting.month, meeting.amendments[-1].reason)
 
-    def _save_summary(self, meeting: Meeting) -> None:
+    def _save_summary(self, meeting: Meeting) -> bool:
+        """Write the month's summary if it changed; ``True`` when it did."""
         summary = to_dict(rules.summarise(meeting))
         table = self.main.table("summaries")
         doc_id = month_id(meeting.month)
         old = table.get(doc_id=doc_id)
-        if old is None or dict(old) != summary:
-            table.upsert(Document(summary, doc_id=doc_id))
+        if old is not None and dict(old) == summary:
+            return False
+        table.upsert(Document(summary, doc_id=doc_id))
+        return True
 
     def import_history(self, cell: Cell, meetings: list[Meeting]) -> None:
         """Write a whole cell and its history into an empty database, one write per file."""
@@ -354,17 +389,19 @@ class Repository:
         problems = report.problems
         try:
             cell = self.load_cell()
-        except CodecError as exc:
-            problems.append(f"Hồ sơ chi bộ hỏng: {exc}")
+        except DamagedDatabaseError as exc:
+            problems.append(f"Hồ sơ chi bộ hỏng: {exc.reason}")
             cell = None
         report.counts["đảng viên"] = len(cell.active_members()) if cell else 0
         summaries = {s.month: s for s in self._safe(self.summaries, problems) or []}
         meetings: list[Meeting] = []
+        stored: set[str] = set()
         for year in self.years():
             with self._mutex:
                 docs = self._year_db(year).table("meetings").all()
             for doc in docs:
                 month = id_month(doc.doc_id)
+                stored.add(month)
                 try:
                     meeting = from_dict(Meeting, dict(doc), f"meetings.{month}")
                 except CodecError as exc:
@@ -374,7 +411,7 @@ class Repository:
                 problems.extend(f"Tháng {month}: {p}" for p in _invariants(meeting, month, year))
                 if to_dict(rules.summarise(meeting)) != to_dict(summaries.get(month)):
                     problems.append(f"Tháng {month}: danh sách tháng chưa khớp với biên bản")
-        missing = set(summaries) - {m.month for m in meetings}
+        missing = sorted(set(summaries) - stored)
         problems.extend(f"Tháng {m}: có trong danh sách nhưng không có biên bản" for m in missing)
         report.counts["kỳ sinh hoạt"] = len(meetings)
         report.counts["đã chốt"] = sum(m.is_final for m in meetings)
@@ -387,8 +424,8 @@ class Repository:
     def _safe(fn: Callable[[], Any], problems: list[str]) -> Any:
         try:
             return fn()
-        except CodecError as exc:
-            problems.append(f"Danh sách tháng hỏng: {exc}")
+        except DamagedDatabaseError as exc:
+            problems.append(f"Danh sách tháng hỏng: {exc.reason}")
             return None
 
 

@@ -41,6 +41,9 @@ def parse(raw: bytes, tables: tuple[str, ...]) -> Tables:
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(d, dict) for d in table.values()):
             raise SchemaError(f"bảng “{name}” không đúng dạng")
+        bad = next((key for key in table if not (key.isascii() and key.isdigit())), None)
+        if bad is not None:
+            raise SchemaError(f"bảng “{name}” có khóa bản ghi không hợp lệ “{bad}”")
     version = schema_version(data)
     if version > SCHEMA_VERSION:
         raise SchemaError(

@@ -223,11 +223,6 @@ def test_check_reports_a_bad_vote_with_exit_1(capsys, demo_db):
     assert "Không phát hiện lỗi" not in out
 
 
-@pytest.mark.xfail(
-    reason="BUG: a record that does not decode (CodecError from load_cell/load_meeting) "
-    "escapes main() as a traceback in demo and export, instead of exit 1 with a message",
-    strict=True,
-)
 @pytest.mark.parametrize(
     "argv",
     [["demo"], ["export", "report", "--month", "2026-03"], ["export", "plan", "--year", "2026"]],

@@ -155,11 +155,6 @@ def test_parse_month_rejects_with_a_vietnamese_message(text):
     assert "YYYY-MM" in str(info.value)
 
 
-@pytest.mark.xfail(
-    reason="BUG: parse_month accepts non-ASCII digits (\\d matches Unicode digits) "
-    "and returns them unchanged as a month key",
-    strict=True,
-)
 @pytest.mark.parametrize("text", ["２０２６-０３", "٢٠٢٦-٠٣"])
 def test_parse_month_month_keys_are_ascii(text):
     try:

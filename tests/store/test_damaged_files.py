@@ -158,11 +158,6 @@ def test_every_truncation_of_a_real_file_is_refused(good_db):
         assert repo.load_cell() is not None
 
 
-@pytest.mark.xfail(
-    reason="BUG: schema.parse accepts document ids that are not numbers; TinyDB then "
-    "raises a bare ValueError (int('abc')) on every read, e.g. in summaries() and check()",
-    strict=True,
-)
 @pytest.mark.parametrize("file", ["main", "year"])
 def test_document_id_that_is_not_a_number_is_damage(good_db, file):
     path = good_db if file == "main" else good_db.with_name("chibo.meetings-2026.json")

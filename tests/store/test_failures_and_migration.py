@@ -88,12 +88,6 @@ def test_failed_write_of_a_new_year_leaves_no_trace(saved, factory, db_path, mon
     assert [s.month for s in repo.summaries()] == ["2026-03"]
 
 
-@pytest.mark.xfail(
-    reason="BUG: when the meeting file is written but the summary write fails while "
-    "finalising, saving the same meeting again returns early (unchanged finalised "
-    "meeting), so the month list keeps saying 'draft' and no finalise audit/backup is made",
-    strict=True,
-)
 def test_retrying_a_half_failed_finalise_repairs_the_month_list(saved, db_path, monkeypatch):
     repo, cell, meeting = saved
     real = storage_module.atomic_write
@@ -143,12 +137,6 @@ def test_stale_temp_files_are_removed_at_open(saved, db_path):
     assert keep.exists()
 
 
-@pytest.mark.xfail(
-    reason="BUG: remove_stale_temps only looks for temps of the main file and of year "
-    "files that exist; a temp of a year's first write (killed before the rename) "
-    "is never removed",
-    strict=True,
-)
 def test_stale_temp_of_a_year_never_written_is_removed(saved, db_path):
     repo, _, _ = saved
     repo.close()

@@ -152,12 +152,6 @@ def test_backups_keep_the_newest_thirty(db_path, clock):
     assert take_backup(db_path, {"chibo.json": b"state %d" % (KEEP + 6)}, "open", clock()) is None
 
 
-@pytest.mark.xfail(
-    reason="BUG: list_backups orders backups of the same second by file name, so "
-    "'x-…-open.zip' sorts above 'x-…-2-open.zip' and '-10-' below '-9-': the first "
-    "backup of a second is called the newest",
-    strict=True,
-)
 def test_backups_of_the_same_second_are_listed_newest_first(db_path):
     now = datetime(2026, 3, 5, 21, 0, 0)
     for i in range(11):

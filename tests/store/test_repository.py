@@ -224,12 +224,6 @@ def test_dates_survive(factory, db_path):
         assert repo.load_meeting("2026-02").date == date(2026, 2, 28)
 
 
-@pytest.mark.xfail(
-    reason="BUG: a lone surrogate (e.g. from a broken paste) makes every save of that "
-    "meeting fail with a bare UnicodeEncodeError from schema.dumps; it should be replaced "
-    "(U+FFFD) on the way in like NFC, or refused with a StoreError the UI can show",
-    strict=True,
-)
 def test_lone_surrogate_is_stored_or_refused_cleanly(factory, db_path):
     cell = factory.cell()
     meeting = factory.meeting(cell)
