@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-CONTEXT = "Sinh hoạt tháng {month}"
+CONTEXT = "Tháng {month}"
 READ_ONLY_BANNER = "Biên bản đã chốt lúc {at} — chỉ đọc. Ctrl+O để mở lại (cần ghi lý do)."
-CLOCK = "⏱ {elapsed}"
-CLOCK_NOT_STARTED = "⏱ chưa bắt đầu"
+CLOCK = "Đã họp {elapsed}"
+CLOCK_NOT_STARTED = "Chưa ghi giờ bắt đầu"
 
 STEPS = {
     "opening": "Khai mạc",

@@ -42,9 +42,9 @@ class AttendancePane(MeetingPane):
         table = RosterTable(id="roster", cursor_type="row", zebra_stripes=True, classes="list")
         table.add_column(T.COL_NO, key="no")
         table.add_column(T.COL_NAME, key="name")
+        table.add_column(T.COL_PRESENCE, key="presence", width=16)
         table.add_column(T.COL_STATUS, key="status")
-        table.add_column(T.COL_PRESENCE, key="presence")
-        table.add_column(T.COL_REASON, key="reason")
+        table.add_column(T.COL_REASON, key="reason", width=28)
         yield table
         yield Label(T.EXEMPT_TITLE, classes="section-title")
         yield Label("", id="exempt-list", classes="muted")
@@ -68,11 +68,11 @@ class AttendancePane(MeetingPane):
     @staticmethod
     def _cells(row: Attendance) -> tuple[str, str, str, str]:
         status = T.STATUS_OFFICIAL if row.status is MemberStatus.OFFICIAL else T.STATUS_PROBATIONARY
-        return row.full_name, status, T.PRESENCE[row.presence.value], row.reason
+        return row.full_name, T.PRESENCE[row.presence.value], status, row.reason
 
     def _update_row(self, row: Attendance) -> None:
         table = self.query_one(RosterTable)
-        _, _, presence, reason = self._cells(row)
+        _, presence, _, reason = self._cells(row)
         table.update_cell(row.member_id, "presence", presence)
         table.update_cell(row.member_id, "reason", reason)
 

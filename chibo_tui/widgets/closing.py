@@ -54,6 +54,7 @@ class ClosePane(MeetingPane):
         yield Label(T.CHECKLIST_TITLE, classes="section-title")
         yield Label("", id="close-checklist")
         yield Label("", id="close-four-good", classes="section-title")
+        yield Label("", id="close-blocked", classes="error-text")
         with Horizontal(classes="row buttons"):
             yield Button(T.FINALISE, id="finalise", variant="success", compact=True)
             yield Button(
@@ -83,7 +84,9 @@ class ClosePane(MeetingPane):
         self.query_one("#finalise", Button).display = not final and not problems
         override = self.query_one("#finalise-override", Button)
         override.display = not final and bool(problems)
-        override.disabled = bool(rules.invalid_votes(self.meeting))
+        blocked = bool(rules.invalid_votes(self.meeting)) and not final
+        override.disabled = blocked
+        self.query_one("#close-blocked", Label).update(T.FINALISE_BLOCKED if blocked else "")
 
     @on(Input.Changed, "#close-end")
     def _end(self, event: Input.Changed) -> None:

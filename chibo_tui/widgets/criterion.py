@@ -79,10 +79,10 @@ class CriterionPane(MeetingPane):
         if r.checks:
             table = ChecklistTable(cursor_type="row", classes="list checklist")
             table.add_column("#", key="no")
+            table.add_column(T.COL_RESULT, key="result", width=10)
             table.add_column(T.COL_SUB, key="text")
-            table.add_column(T.COL_RESULT, key="result")
             for i, check in enumerate(r.checks):
-                table.add_row(str(i + 1), check.text, T.CHECK_MARK[check.passed], key=str(i))
+                table.add_row(str(i + 1), T.CHECK_MARK[check.passed], check.text, key=str(i))
             yield table
         else:
             yield Label(T.NO_CHECKS, classes="muted")

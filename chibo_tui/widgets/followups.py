@@ -42,8 +42,8 @@ class FollowUpPane(MeetingPane):
         table.add_column(T.COL_REMEDY, key="text")
         table.add_column(T.COL_OWNER, key="owner")
         table.add_column(T.COL_DUE, key="due")
-        table.add_column(T.COL_STATE, key="state")
-        table.add_column(T.COL_NOTE, key="note")
+        table.add_column(T.COL_STATE, key="state", width=15)
+        table.add_column(T.COL_NOTE, key="note", width=24)
         for i, f in enumerate(self.meeting.follow_ups):
             table.add_row(*self._cells(f), key=str(i))
         yield table

@@ -21,6 +21,8 @@ from ..text import history as T
 MONTHS = range(1, 13)
 QUARTERS = range(1, 5)
 CELL_STATES = ("-pass", "-fail", "-undecided", "-not-held", "-star")
+NUMBERS_FROM = 100
+"""Grid width from which each month's attendance shows as a percentage (cells ≥ 5 wide)."""
 BARS = "▁▂▃▄▅▆▇█"
 """Attendance from 50 % (or less) to 100 %, when the cells are too narrow for numbers."""
 
@@ -204,7 +206,7 @@ class YearGrid(Vertical, can_focus=True):
         """Percentages where the cells are wide enough, else a bar per month (▁ … █)."""
         if not self._attendance:
             return
-        numbers = self.query_one("#a-1", Static).size.width >= 4
+        numbers = self.size.width >= NUMBERS_FROM
         for m in MONTHS:
             ratio = self._attendance.get(m)
             cell = self.query_one(f"#a-{m}", Static)
