@@ -15,11 +15,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from ..domain.model import Member, MemberStatus, Role
 from ..domain.roster_import import UNIQUE_ROLES, clean_name, name_problem
 from ..domain.vietnamese import fold
+from ..screens.setup import Choice
 from ..text import setup as T
 from .confirm import ConfirmDialog
 
@@ -89,7 +90,7 @@ class MemberFormDialog(ModalScreen[MemberDraft | None]):
                 placeholder=T.FORM_NAME_PLACEHOLDER,
                 id="member-name",
             )
-            yield Label("", id="member-error", classes="error-text")
+            yield Static("", id="member-error", classes="error-text", markup=False)
             with Horizontal(id="member-flags"):
                 yield Checkbox(
                     T.FORM_PROBATIONARY,
@@ -102,20 +103,22 @@ class MemberFormDialog(ModalScreen[MemberDraft | None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label(T.FORM_ROLE, classes="form-label-short")
-                yield Select[Role](
+                yield Choice[Role](
                     [(T.ROLE_NAMES[r.value], r) for r in ROLE_ORDER],
                     value=member.role if member else Role.MEMBER,
                     allow_blank=False,
                     id="member-role",
                     compact=True,
                 )
-            yield Label("", id="member-note", classes="ok-text")
-            yield Label(T.FORM_HINT if member else T.FORM_ADD_HINT, classes="hint")
+            yield Static("", id="member-note", classes="ok-text", markup=False)
+            yield Static(T.FORM_HINT if member else T.FORM_ADD_HINT, classes="hint", markup=False)
             with Horizontal(classes="dialog-buttons"):
                 yield Button(T.FORM_SAVE, variant="primary", id="member-save")
                 yield Button(T.FORM_CANCEL, id="member-cancel")
 
     def on_mount(self) -> None:
+        self._say("#member-error", "")
+        self._say("#member-note", "")
         self._sync_role_lock()
         self.query_one("#member-name", Input).focus()
 
@@ -139,9 +142,15 @@ class MemberFormDialog(ModalScreen[MemberDraft | None]):
             role.value = Role.MEMBER
         role.disabled = probationary
 
+    def _say(self, selector: str, text: str) -> None:
+        """Show a message line, or hide it when there is nothing to say."""
+        line = self.query_one(selector, Static)
+        line.update(text)
+        line.display = bool(text)
+
     @on(Input.Changed, "#member-name")
     def _clear_error(self) -> None:
-        self.query_one("#member-error", Label).update("")
+        self._say("#member-error", "")
 
     @on(Input.Submitted, "#member-name")
     @on(Button.Pressed, "#member-save")
@@ -158,7 +167,7 @@ class MemberFormDialog(ModalScreen[MemberDraft | None]):
         error = draft_problem(draft)
         name_box = self.query_one("#member-name", Input)
         if error:
-            self.query_one("#member-error", Label).update(error)
+            self._say("#member-error", error)
             name_box.focus()
             return
         own_id = self.member.id if self.member else None
@@ -195,7 +204,7 @@ class MemberFormDialog(ModalScreen[MemberDraft | None]):
 
     def _reset(self, note: str) -> None:
         """Ready for the next member; status and role go back to the usual."""
-        self.query_one("#member-note", Label).update(note)
+        self._say("#member-note", note)
         self.query_one("#member-probationary", Checkbox).value = False
         self.query_one("#member-exempt", Checkbox).value = False
         self.query_one("#member-role", Select).value = Role.MEMBER

@@ -188,6 +188,10 @@ def _separator(lines: Sequence[str]) -> str | None:
 
 
 def _columns(line: str, sep: str | None) -> list[str]:
+    """The cells of a line: by the file's separator, or by the line's own when it
+    has another (a list typed by hand mixes "An, dự bị" and "Bình; bí thư")."""
+    if sep is None or sep not in line:
+        sep = next((s for s in _SEPARATORS if s in line), None)
     if sep is None:
         return [line.strip()]
     row = next(csv.reader([line], delimiter=sep, skipinitialspace=True), [])

@@ -45,6 +45,7 @@ class CriteriaScreen(SetupScreen):
             tooltip=T.KEY_PREV_CRITERION_HELP,
             id="criteria-prev",
             key_display="←",
+            priority=True,
         ),
         Binding(
             "right",
@@ -53,6 +54,7 @@ class CriteriaScreen(SetupScreen):
             tooltip=T.KEY_NEXT_CRITERION_HELP,
             id="criteria-next",
             key_display="→",
+            priority=True,
         ),
         *(
             Binding(str(n), f"go({n})", T.CRITERION_TAB.format(n=n), show=False, id=f"criteria-{n}")

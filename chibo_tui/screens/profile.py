@@ -14,11 +14,11 @@ from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from ..domain.model import Cell, Role
-from ..domain.vietnamese import date_line, name_sort_key, nfc
+from ..domain.model import Cell, Member, Role
+from ..domain.vietnamese import date_line, fold, name_sort_key, nfc
 from ..text import setup as T
 from ..widgets.topbar import TopBar
-from .setup import SetupScreen
+from .setup import Choice, SetupScreen
 
 TEXT_FIELDS: dict[str, str] = {
     "profile-name": "name",
@@ -79,6 +79,9 @@ class ProfileScreen(SetupScreen):
                 )
                 yield Static("", id="profile-name-error", classes="error-text form-note")
                 yield from self._text_row(
+                    "profile-place", T.LABEL_PLACE, cell.place_name, T.PLACEHOLDER_PLACE
+                )
+                yield from self._text_row(
                     "profile-parent",
                     T.LABEL_PARENT,
                     cell.parent_committee,
@@ -86,9 +89,6 @@ class ProfileScreen(SetupScreen):
                     suggester=ParentSuggester(self),
                 )
                 yield Static(T.HINT_PARENT, classes="hint form-note", markup=False)
-                yield from self._text_row(
-                    "profile-place", T.LABEL_PLACE, cell.place_name, T.PLACEHOLDER_PLACE
-                )
                 yield from self._text_row(
                     "profile-city", T.LABEL_CITY, cell.city, T.PLACEHOLDER_CITY
                 )
@@ -98,7 +98,7 @@ class ProfileScreen(SetupScreen):
                 ):
                     with Horizontal(classes="form-row"):
                         yield Label(label, classes="form-label")
-                        yield Select[str]([], prompt=T.PICK_NOBODY, id=picker_id, compact=True)
+                        yield Choice[str]([], prompt=T.PICK_NOBODY, id=picker_id, compact=True)
                 yield from self._text_row(
                     "profile-meeting-place",
                     T.LABEL_MEETING_PLACE,
@@ -108,7 +108,7 @@ class ProfileScreen(SetupScreen):
                 yield Label(T.SECTION_DOCUMENTS, classes="section-title")
                 with Horizontal(classes="form-row"):
                     yield Label(T.LABEL_MARGINS, classes="form-label")
-                    yield Select[tuple[int, ...]](
+                    yield Choice[tuple[int, ...]](
                         margin_options(cell),
                         value=tuple(cell.documents.margins_mm),
                         allow_blank=False,
@@ -197,7 +197,9 @@ class ProfileScreen(SetupScreen):
             ]
             eligible.sort(key=lambda m: name_sort_key(m.full_name))
             with picker.prevent(Select.Changed):
-                picker.set_options([(m.full_name, m.id) for m in eligible])
+                picker.set_options(
+                    list(zip(distinct_names(eligible), (m.id for m in eligible), strict=True))
+                )
                 picker.prompt = T.PICK_NOBODY if eligible else T.PICK_EMPTY_ROSTER
                 picker.value = holder.id if holder is not None else Select.NULL
 
@@ -239,6 +241,23 @@ class ProfileScreen(SetupScreen):
         self.query_one("#profile-preview", Static).update(
             header_preview(self.cell, self.chibo.clock().date())
         )
+
+
+def distinct_names(members: list[Member]) -> list[str]:
+    """Names for a list, namesakes told apart by their rank: "Nguyễn Văn An (2)"."""
+    counts: dict[str, int] = {}
+    labels = []
+    for member in members:
+        key = fold(member.full_name)
+        counts[key] = counts.get(key, 0) + 1
+        labels.append(member.full_name)
+    seen: dict[str, int] = {}
+    for i, member in enumerate(members):
+        key = fold(member.full_name)
+        if counts[key] > 1:
+            seen[key] = seen.get(key, 0) + 1
+            labels[i] = f"{member.full_name} ({seen[key]})"
+    return labels
 
 
 def margin_options(cell: Cell) -> list[tuple[str, tuple[int, ...]]]:

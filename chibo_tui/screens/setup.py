@@ -8,13 +8,17 @@ finalised meeting keeps the copy it was judged against).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, cast
+from collections.abc import Callable, Hashable
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, Static
+from textual.widgets import Label, Select, Static
+
+# Textual's drop-down names its Escape key in English in the footer; ours says it
+# in Vietnamese. The two classes are not exported by ``textual.widgets.select``.
+from textual.widgets._select import SelectCurrent, SelectOverlay
 
 from ..domain.codec import to_dict
 from ..domain.criteria import sample_criteria
@@ -27,6 +31,8 @@ if TYPE_CHECKING:
     from datetime import datetime
 
     from ..app import ChiboApp
+
+SelectType = TypeVar("SelectType", bound=Hashable)
 
 PAGES = ("profile", "roster", "criteria")
 """The first-run steps, in order; also the argument of ``app.action_open_setup``."""
@@ -71,6 +77,22 @@ def draft_meetings(app: ChiboApp) -> list[Meeting]:
         if meeting is not None and not meeting.is_final:
             found[month] = meeting
     return [found[m] for m in sorted(found)]
+
+
+class _ChoiceOverlay(SelectOverlay):
+    """The open list of a :class:`Choice`."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss", T.KEY_CLOSE_LIST, tooltip=T.KEY_CLOSE_LIST, id="choice-close")
+    ]
+
+
+class Choice(Select[SelectType]):
+    """A drop-down list (Enter opens it, type to search, Enter picks), in Vietnamese."""
+
+    def compose(self) -> ComposeResult:
+        yield SelectCurrent(self.prompt)
+        yield _ChoiceOverlay(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
 
 class SetupScreen(Screen[None]):

@@ -31,6 +31,14 @@ def sample_path(real: Path) -> Path:
     return real.with_name(SAMPLE_FILE_NAME)
 
 
+def display_path(path: Path) -> Path:
+    """A path as the chair would type it: relative to the working folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def open_sample(path: Path, today: date) -> Repository:
     """Open the sample database, filling it with the demo cell on first use.
 
@@ -58,6 +66,7 @@ class WelcomeScreen(Screen[None]):
     """The two ways in: set up my own cell, or try the sample cell."""
 
     CSS_PATH = "setup.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (96, "-wide")]
 
     BINDINGS = [
         Binding("s,1", "setup", T.KEY_SETUP, tooltip=T.KEY_SETUP_HELP, id="welcome-setup"),
@@ -97,7 +106,7 @@ class WelcomeScreen(Screen[None]):
         state = (
             T.WELCOME_RESUME.format(name=cell.name)
             if started and cell is not None
-            else T.WELCOME_EMPTY.format(path=self.chibo.repo.path)
+            else T.WELCOME_EMPTY.format(path=display_path(self.chibo.repo.path))
         )
         self.query_one("#welcome-state", Static).update(state)
         setup_title = (
@@ -110,14 +119,19 @@ class WelcomeScreen(Screen[None]):
         choices.clear_options()
         choices.add_options(
             [
-                Option(_choice("1", setup_title, T.WELCOME_SETUP_HELP), id="setup"),
+                Option(
+                    _choice("1", setup_title, T.WELCOME_SETUP_HELP, T.WELCOME_SETUP_STEPS),
+                    id="setup",
+                ),
                 None,
                 Option(
                     _choice(
                         "2",
                         T.WELCOME_DEMO,
                         T.WELCOME_DEMO_HELP,
-                        T.WELCOME_DEMO_WHERE.format(path=sample_path(self.chibo.repo.path)),
+                        T.WELCOME_DEMO_WHERE.format(
+                            path=display_path(sample_path(self.chibo.repo.path))
+                        ),
                     ),
                     id="demo",
                 ),
