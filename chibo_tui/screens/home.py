@@ -126,7 +126,8 @@ class HomeScreen(Screen[None]):
 
     def show_saved(self, at: datetime) -> None:
         """Called by the app after each save: keep the top bar's time current."""
-        self.query_one(TopBar).show_saved(at)
+        for bar in self.query(TopBar):  # none while the screen is being taken down
+            bar.show_saved(at)
 
     # -- content ---------------------------------------------------------------
 
@@ -148,9 +149,13 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-this-month", Static).update(line)
         self.query_one("#home-empty", Static).update(T.HOME_EMPTY.format(month=label))
         self.set_class(empty, "-empty")
+        months = self.query_one("#home-months", HistoryList)
+        months.can_focus = not empty  # hidden, it must not take the keys (nor the footer)
         if empty:
             self.query_one("#home-stats", Static).update("")
+            self.set_focus(None)
             return
+        months.focus()
         self._show_stats(None)
         self._fill_list()
         self.count_remedies(self.chibo.last_saved)

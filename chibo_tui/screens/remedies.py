@@ -106,7 +106,9 @@ class RemediesScreen(Screen[None]):
         self.load(self.chibo.last_saved)
 
     def show_saved(self, at: datetime) -> None:
-        self.query_one(TopBar).show_saved(at)
+        """Called by the app after each save: keep the top bar's time current."""
+        for bar in self.query(TopBar):  # none while the screen is being taken down
+            bar.show_saved(at)
 
     @work(thread=True, exclusive=True, group="remedies-load", exit_on_error=False)
     def load(self, stamp: object) -> None:

@@ -95,7 +95,9 @@ class YearScreen(Screen[None]):
         self.show_year(self.year)
 
     def show_saved(self, at: datetime) -> None:
-        self.query_one(TopBar).show_saved(at)
+        """Called by the app after each save: keep the top bar's time current."""
+        for bar in self.query(TopBar):  # none while the screen is being taken down
+            bar.show_saved(at)
 
     # -- content ---------------------------------------------------------------
 

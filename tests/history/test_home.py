@@ -1,0 +1,148 @@
+"""The home screen: months newest first with their verdicts, and the way to every view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from history_fixtures import MONTHS, prompts, text_of
+
+from chibo_tui.app import ChiboApp
+from chibo_tui.domain.rules import percent
+from chibo_tui.screens.home import HomeScreen
+from chibo_tui.screens.month import MonthScreen
+from chibo_tui.screens.remedies import RemediesScreen
+from chibo_tui.screens.search import SearchScreen
+from chibo_tui.screens.year import YearScreen
+from chibo_tui.widgets.history_list import HistoryList
+
+
+async def test_home_lists_every_month_newest_first_with_its_verdicts(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        rows = prompts(screen.query_one("#home-months", HistoryList))
+        summaries = app.repo.summaries()
+        assert len(rows) == MONTHS
+        assert [row.split()[0] for row in rows] == [
+            f"{s.month[5:]}/{s.month[:4]}" for s in summaries
+        ]
+        for row, summary in zip(rows, summaries, strict=True):
+            marks = "".join(ch for ch in row if ch in "✓✗–")
+            expected = "".join("✓" if v and v.value == "pass" else "✗" for v in summary.verdicts)
+            assert marks == expected
+            assert ("★ bốn tốt" in row) == summary.four_good
+            ratio = percent(summary.present / summary.expected)
+            assert f"{summary.present}/{summary.expected} · {ratio}" in row
+            assert "đã chốt" in row
+        failed = next(r for r, s in zip(rows, summaries, strict=True) if not s.four_good)
+        assert any(
+            name in failed
+            for name in (
+                "Nhiệm vụ chính trị",
+                "Chất lượng sinh hoạt",
+                "Đoàn kết, kỷ luật",
+                "Cán bộ, đảng viên",
+            )
+        )
+
+
+async def test_home_says_what_to_do_this_month_and_counts_open_remedies(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        this_month = text_of(app.screen.query_one("#home-this-month"))
+        assert this_month == "Tháng 11/2026 chưa sinh hoạt — nhấn M để bắt đầu."
+        stats = text_of(app.screen.query_one("#home-stats"))
+        assert "30 kỳ sinh hoạt" in stats
+        assert "Năm 2026: " in stats
+        assert "Giải pháp còn mở: 4, 3 quá hạn" in stats
+
+
+async def test_a_cell_without_meetings_is_invited_to_start(
+    make_history_app: Callable[[int], ChiboApp],
+) -> None:
+    app = make_history_app(0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        assert screen.has_class("-empty")
+        empty = screen.query_one("#home-empty")
+        assert empty.display and not screen.query_one("#home-months").display
+        assert text_of(empty) == (
+            "Chi bộ chưa có kỳ sinh hoạt nào. Nhấn M để bắt đầu kỳ sinh hoạt tháng 11/2026."
+        )
+        await pilot.press("m")
+        await pilot.pause()
+        from chibo_tui.screens.meeting import MeetingScreen
+
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.month == "2026-11"
+        app.pop_screen()
+        await pilot.pause()
+
+
+async def test_enter_opens_the_highlighted_month(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MonthScreen)
+        assert app.screen.month == "2026-08"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.highlighted_month() == "2026-08"
+
+
+async def test_keys_lead_to_the_year_the_remedies_and_search(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key, kind in (("n", YearScreen), ("g", RemediesScreen), ("t", SearchScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, kind), key
+            await app.workers.wait_for_complete()
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+
+
+async def test_the_year_key_opens_the_year_of_the_highlighted_month(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("end", "n")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, YearScreen)
+        assert (screen.year, screen.cursor) == (2024, 5)
+
+
+async def test_every_view_is_a_command_in_the_palette(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        assert {"Họp tháng này", "Cả năm", "Giải pháp", "Tìm kiếm", "Xem"} <= titles
+        command = next(c for c in app.get_system_commands(app.screen) if c.title == "Cả năm")
+        command.callback()
+        await pilot.pause()
+        assert isinstance(app.screen, YearScreen)
+
+
+async def test_the_list_follows_a_meeting_started_meanwhile(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("m")
+        await pilot.pause()
+        app.save_now()
+        app.pop_screen()
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HomeScreen)
+        rows = prompts(screen.query_one("#home-months", HistoryList))
+        assert rows[0].startswith("11/2026") and "dự thảo" in rows[0]
+        assert text_of(screen.query_one("#home-this-month")) == (
+            "Tháng 11/2026 đang dự thảo — nhấn M để tiếp tục."
+        )

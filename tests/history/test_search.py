@@ -1,0 +1,106 @@
+"""Search while typing, without diacritics; a result opens the month at the line."""
+
+from __future__ import annotations
+
+from history_fixtures import prompts, text_of
+from textual.widgets import Input
+
+from chibo_tui.app import ChiboApp
+from chibo_tui.domain.vietnamese import fold
+from chibo_tui.screens import search
+from chibo_tui.screens.month import MonthBody, MonthScreen
+from chibo_tui.screens.search import SearchScreen
+from chibo_tui.widgets.history_list import HistoryList
+
+
+async def open_search(app: ChiboApp, pilot) -> SearchScreen:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.press("t")
+    await pilot.pause()
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    assert screen.index is not None
+    return screen
+
+
+async def test_typing_without_diacritics_finds_the_lines(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_search(app, pilot)
+        assert text_of(screen.query_one("#search-status")).startswith(
+            "Sẵn sàng tìm trong 30 kỳ sinh hoạt"
+        )
+        await pilot.press(*"ket luan")
+        screen.search_now()  # what the pause after the last key does
+        await pilot.pause()
+        rows = prompts(screen.query_one("#search-results", HistoryList))
+        assert screen.results is not None and rows
+        assert len(rows) == len(screen.results.hits) == screen.results.total
+        for row, hit in zip(rows, screen.results.hits, strict=True):
+            where, line = row.split("\n")
+            month = hit.entry.month
+            assert where.startswith(f"{month[5:]}/{month[:4]} · {hit.entry.section}")
+            assert "ket luan" in fold(line)
+        assert text_of(screen.query_one("#search-status")).startswith(
+            f"{screen.results.total} dòng khớp “ket luan”"
+        )
+
+
+async def test_results_follow_the_query_as_it_changes(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_search(app, pilot)
+        query = screen.query_one("#search-input", Input)
+        query.value = "dang phi"
+        screen.search_now()
+        broad = screen.results.total if screen.results else 0
+        query.value = "dang phi han"
+        screen.search_now()
+        narrow = screen.results.total if screen.results else 0
+        assert 0 < narrow <= broad
+        query.value = "khong co tu nay"
+        screen.search_now()
+        assert text_of(screen.query_one("#search-status")) == "Không tìm thấy “khong co tu nay”."
+        assert not prompts(screen.query_one("#search-results", HistoryList))
+
+
+async def test_the_pause_after_typing_runs_the_search(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_search(app, pilot)
+        await pilot.press(*"camera")
+        assert screen._timer is not None  # waiting for a pause in the typing
+        assert screen.results is not None and screen.results.query == ""
+        await pilot.pause(3 * search.DEBOUNCE)  # the debounce is about time itself
+        assert screen._timer is None
+        assert screen.results.query == "camera" and screen.results.total > 0
+
+
+async def test_a_result_opens_the_month_at_that_line(app: ChiboApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_search(app, pilot)
+        screen.query_one("#search-input", Input).value = "nguyen nhan chu quan"
+        screen.search_now()
+        assert screen.results is not None
+        hit = screen.results.hits[1]
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        month = app.screen
+        assert isinstance(month, MonthScreen)
+        assert month.month == hit.entry.month
+        line = month.query_one(f"#line-{hit.entry.anchor}-{hit.entry.line_no}")
+        assert line.has_class("-found")
+        assert month.query_one(MonthBody).region.contains_region(line.region)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+
+async def test_enter_in_the_query_opens_the_first_result(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_search(app, pilot)
+        screen.query_one("#search-input", Input).value = "camera"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, MonthScreen)
+        assert screen.results is not None
+        assert app.screen.month == screen.results.hits[0].entry.month
