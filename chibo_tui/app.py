@@ -152,11 +152,12 @@ class ChiboApp(App[None]):
         return self.saver.flush(timeout)
 
     def on_chibo_app_saved(self, message: Saved) -> None:
+        from .widgets.topbar import TopBar
+
         self.last_saved = message.at
         for screen in self.screen_stack:
-            refresh = getattr(screen, "show_saved", None)
-            if refresh is not None:
-                refresh(message.at)
+            for bar in screen.query(TopBar):  # none while a screen is being replaced
+                bar.show_saved(message.at)
 
     def on_chibo_app_save_failed(self, message: SaveFailed) -> None:
         self.notify(T.SAVE_FAILED.format(error=message.error), severity="error", timeout=10)

@@ -124,9 +124,6 @@ class MeetingScreen(Screen[None]):
             self._lock_form()
         self.call_after_refresh(self._resume_focus)
 
-    def show_saved(self, at: datetime) -> None:
-        self.query_one(TopBar).show_saved(at)
-
     def _tick(self) -> None:
         start = self.meeting.start_time
         if start is None:
