@@ -127,6 +127,17 @@ def adoption(vote: Vote, official_base: int) -> Ruling[bool]:
     )
 
 
+def adoption_in_words(vote: Vote, official_base: int) -> str:
+    """The adoption rule as a document states it (no arrows or fractions)."""
+    adopted = adoption(vote, official_base).value
+    relation = "hơn" if adopted else "không hơn"
+    result = "được thông qua" if adopted else "không được thông qua"
+    return (
+        f"{vote.in_favour}/{official_base} đồng chí tán thành, {relation} một nửa số đảng viên "
+        f"chính thức của chi bộ ({official_base} đồng chí): {result}"
+    )
+
+
 def vote_sentence(vote: Vote, voters: int) -> str:
     """The minutes' sentence: "9/11 đồng chí tán thành, đạt 81,8%; 1 không tán thành; …"."""
     share = percent(vote.in_favour / voters) if voters else "0%"
@@ -174,7 +185,7 @@ def four_good(verdicts: list[Verdict | None]) -> Ruling[bool]:
     passed = sum(v is Verdict.PASS for v in verdicts)
     ok = len(verdicts) == 4 and passed == 4
     tail = "tháng đạt “bốn tốt”" if ok else "tháng chưa đạt “bốn tốt”"
-    return Ruling(ok, f"{passed}/4 nội dung đạt → {tail}")
+    return Ruling(ok, f"{passed}/4 nội dung đạt, {tail}")
 
 
 def meeting_minutes(start: time, end: time) -> int:

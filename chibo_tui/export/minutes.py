@@ -264,11 +264,11 @@ def _review(doc: Document, review: CriterionReview, counts: rules.AttendanceCoun
 
 def _votes(doc: Document, review: CriterionReview, counts: rules.AttendanceCounts) -> None:
     for i, earlier in enumerate(review.earlier_votes, start=1):
-        ruling = rules.adoption(earlier, counts.official_voting_base)
+        words = rules.adoption_in_words(earlier, counts.official_voting_base)
         styles.item(
             doc,
             f"Lần {i}: chủ trì đề nghị kết quả {rules.VERDICT_TEXT[earlier.verdict_put]}; "
-            f"{rules.vote_sentence(earlier, counts.voters)}; {ruling.reason}.",
+            f"{rules.vote_sentence(earlier, counts.voters)}; {words}.",
         )
     vote = review.vote
     if vote is None:
@@ -287,7 +287,8 @@ def _votes(doc: Document, review: CriterionReview, counts: rules.AttendanceCount
     if not validity.value:
         styles.item(doc, f"Lưu ý: số phiếu chưa khớp — {validity.reason}.")
     ruling = rules.adoption(vote, counts.official_voting_base)
-    styles.item(doc, f"Căn cứ Điều 10.5 Điều lệ Đảng: {ruling.reason}.")
+    words = rules.adoption_in_words(vote, counts.official_voting_base)
+    styles.item(doc, f"Căn cứ Điều 10.5 Điều lệ Đảng: {words}.")
     par = styles.paragraph(doc)
     if ruling.value:
         styles.add_run(par, f"Chi bộ thống nhất: nội dung {review.number} ", bold=True)

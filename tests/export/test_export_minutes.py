@@ -88,13 +88,12 @@ def test_each_criterion_vote_and_result(cell: Cell, meeting: Meeting, out: Path)
         assert review.vote is not None
         sentence = rules.vote_sentence(review.vote, counts.voters)
         assert f"- Kết quả biểu quyết: {sentence}." in body
-        ruling = rules.adoption(review.vote, counts.official_voting_base)
-        assert ruling.reason in body
+        assert rules.adoption_in_words(review.vote, counts.official_voting_base) in body
         verdict = "KHÔNG ĐẠT" if review.number == 2 else "ĐẠT"
         result = paragraph_with(doc, f"Chi bộ thống nhất: nội dung {review.number} ")
         assert result.text.endswith(f"{verdict}.")
         assert all(r.bold for r in result.runs)
-    assert "Kết quả chung: 3/4 nội dung đạt → tháng chưa đạt “bốn tốt”." in body
+    assert "Kết quả chung: 3/4 nội dung đạt, tháng chưa đạt “bốn tốt”." in body
 
 
 def test_discussion_causes_remedies(cell: Cell, meeting: Meeting, out: Path) -> None:
@@ -166,7 +165,8 @@ def test_earlier_votes_minority_and_amendments(cell: Cell, meeting: Meeting, out
     assert not not_adopted.value
     assert (
         f"Lần 1: chủ trì đề nghị kết quả không đạt; "
-        f"{rules.vote_sentence(first, counts.voters)}; {not_adopted.reason}." in body
+        f"{rules.vote_sentence(first, counts.voters)}; "
+        f"{rules.adoption_in_words(first, counts.official_voting_base)}." in body
     )
     assert "Lần 2: chủ trì đề nghị chi bộ biểu quyết kết quả nội dung 3: đạt." in body
     assert "Ý kiến bảo lưu (ghi nguyên văn):" in body

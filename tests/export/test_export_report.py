@@ -48,7 +48,7 @@ def test_result_table(cell: Cell, meeting: Meeting, out: Path) -> None:
         assert vote is not None
         assert row[4:] == [f"{vote.in_favour}/{counts.voters}", str(vote.against), str(vote.other)]
     body = text(open_doc(export_report(cell, meeting, out)))
-    assert "Kết quả chung: 3/4 nội dung đạt → tháng chưa đạt “bốn tốt”." in body
+    assert "Kết quả chung: 3/4 nội dung đạt, tháng chưa đạt “bốn tốt”." in body
 
 
 def test_what_failed_and_the_remedies(cell: Cell, meeting: Meeting, out: Path) -> None:
@@ -65,7 +65,7 @@ def test_all_passed(cell: Cell, out: Path) -> None:
     meeting = make_meeting(cell, fail=())
     body = text(open_doc(export_report(cell, meeting, out)))
     assert "các nội dung đều đạt" in body
-    assert "4/4 nội dung đạt → tháng đạt “bốn tốt”" in body
+    assert "4/4 nội dung đạt, tháng đạt “bốn tốt”" in body
 
 
 def test_not_adopted_row(cell: Cell, meeting: Meeting, out: Path) -> None:
