@@ -68,12 +68,11 @@ class ImportPreviewDialog(ModalScreen[list[Member] | None]):
                         else T.PREVIEW_IMPORT.format(count=count)
                     )
                     yield Button(label, variant="primary", id="preview-import")
-                    if plan.namesakes:
-                        kept = count - len(plan.namesakes)
+                    kept = count - len(plan.namesakes)
+                    if plan.namesakes and kept:
                         yield Button(
                             T.PREVIEW_SKIP_NAMESAKES.format(count=kept),
                             id="preview-skip-namesakes",
-                            disabled=kept == 0,
                         )
                     yield Button(T.PREVIEW_CANCEL, id="preview-cancel")
                 else:

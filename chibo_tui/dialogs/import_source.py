@@ -82,6 +82,7 @@ class ImportSourceDialog(ModalScreen[ImportSource | None]):
     """A path box, and optionally a box to paste the list into."""
 
     CSS_PATH = "../screens/setup.tcss"
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     BINDINGS = [
         Binding("escape", "cancel", T.SOURCE_CANCEL, tooltip=T.SOURCE_CANCEL, id="source-cancel"),

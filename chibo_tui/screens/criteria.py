@@ -38,24 +38,6 @@ class CriteriaScreen(SetupScreen):
     PAGE: ClassVar[str] = "criteria"
 
     BINDINGS = [
-        Binding(
-            "left",
-            "show(-1)",
-            T.KEY_PREV_CRITERION,
-            tooltip=T.KEY_PREV_CRITERION_HELP,
-            id="criteria-prev",
-            key_display="←",
-            priority=True,
-        ),
-        Binding(
-            "right",
-            "show(1)",
-            T.KEY_NEXT_CRITERION,
-            tooltip=T.KEY_NEXT_CRITERION_HELP,
-            id="criteria-next",
-            key_display="→",
-            priority=True,
-        ),
         *(
             Binding(str(n), f"go({n})", T.CRITERION_TAB.format(n=n), show=False, id=f"criteria-{n}")
             for n in range(1, CRITERIA_COUNT + 1)
@@ -94,6 +76,24 @@ class CriteriaScreen(SetupScreen):
             tooltip=T.KEY_IMPORT_TOML_HELP,
             id="criteria-import",
         ),
+        Binding(
+            "left",
+            "show(-1)",
+            T.KEY_PREV_CRITERION,
+            tooltip=T.KEY_PREV_CRITERION_HELP,
+            id="criteria-prev",
+            key_display="←",
+            priority=True,
+        ),
+        Binding(
+            "right",
+            "show(1)",
+            T.KEY_NEXT_CRITERION,
+            tooltip=T.KEY_NEXT_CRITERION_HELP,
+            id="criteria-next",
+            key_display="→",
+            priority=True,
+        ),
         Binding("ctrl+n", "step(1)", T.KEY_DONE, tooltip=T.KEY_DONE_HELP, id="setup-done"),
     ]
 
@@ -116,6 +116,7 @@ class CriteriaScreen(SetupScreen):
         yield Label(id="criteria-title")
         yield OptionList(id="criteria-subs")
         yield Static(T.CRITERIA_EMPTY, id="criteria-empty", markup=False)
+        yield Static(T.CRITERIA_KEYS, id="criteria-keys", classes="hint", markup=False)
         yield Static(id="criteria-applies", classes="hint", markup=False)
         yield Footer()
 

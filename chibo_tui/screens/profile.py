@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 from typing import ClassVar
 
-from rich.table import Table
-from rich.text import Text
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
@@ -295,24 +295,41 @@ def assign_role(cell: Cell, role: Role, member_id: str | None) -> list[str]:
     return messages
 
 
-def header_preview(cell: Cell, day: date) -> Table:
-    """The documents' two-column header as it will print, in capitals."""
+def header_preview(cell: Cell, day: date) -> Content:
+    """The documents' two-column header as it will print, in capitals, and the margins."""
     missing = T.PREVIEW_MISSING
-    parent = cell.parent_committee.upper() or missing
-    name = cell.name.upper() or missing
-    place = cell.place_name or missing
     colon = ":" if cell.documents.colon_after_number else ""
-    grid = Table.grid(expand=True, padding=(0, 2))
-    grid.add_column(justify="center", ratio=1)
-    grid.add_column(justify="center", ratio=1)
-    grid.add_row(Text(parent), Text(T.PREVIEW_PARTY, style="bold underline"))
-    grid.add_row(Text(name, style="bold"), Text(""))
-    grid.add_row(Text("*"), Text(date_line(place, day), style="italic"))
-    grid.add_row(Text(T.PREVIEW_NUMBER.format(colon=colon)), Text(""))
-    top, bottom, left, right = cell.documents.margins_mm
-    grid.add_row(Text(""), Text(""))
-    label = T.MARGINS.get((top, bottom, left, right)) or T.MARGINS_OTHER.format(
-        t=top, b=bottom, l=left, r=right
+    left = [
+        (cell.parent_committee.upper() or missing, ""),
+        (cell.name.upper() or missing, "bold"),
+        ("*", ""),
+        (T.PREVIEW_NUMBER.format(colon=colon), ""),
+    ]
+    right = [
+        (T.PREVIEW_PARTY, "bold underline"),
+        ("", ""),
+        (date_line(cell.place_name or missing, day), "italic"),
+        ("", ""),
+    ]
+    left_width = max(cell_len(text) for text, _ in left)
+    right_width = max(cell_len(text) for text, _ in right)
+    lines: list[Content] = []
+    for (l_text, l_style), (r_text, r_style) in zip(left, right, strict=True):
+        lines.append(
+            Content.assemble(
+                _centre(l_text, l_style, left_width), "    ", _centre(r_text, r_style, right_width)
+            )
+        )
+    top, bottom, left_mm, right_mm = cell.documents.margins_mm
+    label = T.MARGINS.get((top, bottom, left_mm, right_mm)) or T.MARGINS_OTHER.format(
+        t=top, b=bottom, l=left_mm, r=right_mm
     )
-    grid.add_row(Text(T.PREVIEW_MARGINS.format(margins=label), style="dim"), Text(""))
-    return grid
+    lines += [Content(""), Content.styled(T.PREVIEW_MARGINS.format(margins=label), "dim")]
+    return Content("\n").join(lines)
+
+
+def _centre(text: str, style: str, width: int) -> Content:
+    """``text`` centred in ``width`` cells, styled (the padding is not)."""
+    spare = width - cell_len(text)
+    before = spare // 2
+    return Content.assemble(" " * before, (text, style), " " * (spare - before))

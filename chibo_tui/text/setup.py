@@ -245,6 +245,10 @@ CRITERIA_APPLIES = "Thay đổi áp dụng cho kỳ chưa chốt: tháng {months
 CRITERIA_APPLIES_NONE = (
     "Thay đổi áp dụng từ kỳ sinh hoạt sau; biên bản đã chốt giữ nguyên bộ tiêu chí lúc đánh giá."
 )
+CRITERIA_KEYS = (
+    "←/→ hoặc 1–4 chọn tiêu chí · a thêm · e sửa · x xóa · Shift+↑/↓ đổi thứ tự · "
+    "t sửa tên · r về mẫu · i nhập TOML · Ctrl+P mọi lệnh"
+)
 KEY_PREV_CRITERION = "Tiêu chí trước"
 KEY_PREV_CRITERION_HELP = "Xem tiêu chí trước (phím ← hoặc 1–4)"
 KEY_NEXT_CRITERION = "Tiêu chí sau"
