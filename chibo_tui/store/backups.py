@@ -6,6 +6,7 @@ copies are skipped so that 30 openings in a day do not push out older states.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import re
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from .atomic import atomic_write
+from .atomic import TEMP_SUFFIX, atomic_write
 
 KEEP = 30
 _NAME = re.compile(
@@ -90,6 +91,23 @@ def take_backup(db_path: Path, files: dict[str, bytes], tag: str, now: datetime)
     for old in list_backups(db_path)[KEEP:]:
         old.path.unlink(missing_ok=True)
     return path
+
+
+def remove_stale_backup_temps(db_path: Path) -> list[Path]:
+    """Backups of this database half-written by a process that was killed.
+
+    Call under the database lock: only its holder writes backups. Temp files of
+    other databases sharing the folder are left alone.
+    """
+    removed = []
+    for temp in backup_folder(db_path).glob(f".{db_path.stem}-*{TEMP_SUFFIX}"):
+        name = temp.name[1 : -len(TEMP_SUFFIX)].rsplit(".", 1)[0]  # drop ".<pid>"
+        match = _NAME.match(name)
+        if match and match["stem"] == db_path.stem:
+            with contextlib.suppress(OSError):
+                temp.unlink()
+                removed.append(temp)
+    return removed
 
 
 def read_backup(path: Path) -> dict[str, bytes]:

@@ -25,7 +25,7 @@ from ..domain.codec import CodecError, from_dict, to_dict
 from ..domain.model import Cell, Meeting, MeetingState, MeetingSummary
 from . import schema
 from .atomic import atomic_write, remove_stale_temps
-from .backups import Backup, list_backups, read_backup, take_backup
+from .backups import Backup, list_backups, read_backup, remove_stale_backup_temps, take_backup
 from .errors import DamagedDatabaseError, LockedMeetingError, StoreError
 from .lock import DatabaseLock
 from .storage import AtomicMemoryStorage
@@ -128,6 +128,7 @@ class Repository:
         if not self.read_only:
             remove_stale_temps(self.path.parent, self.path.name)
             remove_stale_temps(self.path.parent, f"{self.path.stem}.meetings-")
+            remove_stale_backup_temps(self.path)
         raw = {p.name: self._read_bytes(p) for p in self.files()}
         if raw and self.path.name not in raw:
             self._damaged(self.path, "thiếu tệp chính trong khi còn tệp các năm")
