@@ -1,0 +1,296 @@
+"""A writer killed with SIGKILL at random moments loses nothing.
+
+A child process saves meetings and the cell through the store, following a
+deterministic plan (``reliability_helpers``); it is killed at a seeded random
+moment, 50 times in all (five batches of ten, so that ``pytest -n`` spreads
+them). After every kill the database is opened as the next start would open it,
+and must hold exactly the state before or after the save that was interrupted.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from reliability_helpers import (
+    Plan,
+    child_env,
+    pretty,
+    seed_database,
+    step,
+    stored_state,
+    writer_server,
+)
+
+from chibo_tui.domain.codec import to_dict
+from chibo_tui.domain.model import MeetingState
+from chibo_tui.store import Repository
+from chibo_tui.store.atomic import TEMP_SUFFIX
+from chibo_tui.store.backups import list_backups, read_backup
+
+BATCHES = 5
+KILLS_PER_BATCH = 10
+SAVES_PER_RUN = 400
+"""More than a writer can do before it is killed: it never ends on its own."""
+
+
+@dataclass
+class Run:
+    """What the parent learnt from one killed writer."""
+
+    ready: bool
+    begun: int | None  # the last save it started
+    finished: bool  # whether that save returned
+
+
+class Writers:
+    """Fork writers from a ``crash_writer`` server and kill them."""
+
+    def __init__(self) -> None:
+        self.server = writer_server()
+
+    def _line(self) -> str:
+        assert self.server.stdout is not None
+        line = self.server.stdout.readline().decode()
+        assert line, "the writer server died: " + self.stderr()
+        return line.strip()
+
+    def run_and_kill(self, db: Path, start: int, rng: random.Random) -> Run:
+        """Fork a writer at save ``start`` and SIGKILL it at a random moment.
+
+        One kill in five comes at any moment from the fork (the lock, the stale-file
+        clean-up, the opening backup, the first saves); the others a random 0–200 ms
+        after the writer is ready, in the middle of its saves.
+        """
+        assert self.server.stdin is not None
+        self.server.stdin.write(f"{db} {start} {start + SAVES_PER_RUN}\n".encode())
+        self.server.stdin.flush()
+        lines = [self._line()]
+        while not lines[-1].startswith("pid "):
+            lines.append(self._line())
+        pid = int(lines[-1].split()[1])
+        if rng.random() < 0.2:
+            time.sleep(rng.uniform(0.0, 0.3))
+        else:
+            while not any(line.startswith("ready") for line in lines):
+                lines.append(self._line())
+            time.sleep(rng.uniform(0.0, 0.2))
+        os.kill(pid, signal.SIGKILL)
+        while not lines[-1].startswith(f"exit {pid} "):
+            lines.append(self._line())
+        status = int(lines[-1].split()[2])
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, self.stderr()
+        begun = [int(line[2:]) for line in lines if line.startswith("B ")]
+        done = {int(line[2:]) for line in lines if line.startswith("D ")}
+        last = begun[-1] if begun else None
+        return Run(
+            ready=any(line.startswith("ready") for line in lines),
+            begun=last,
+            finished=last is not None and last in done,
+        )
+
+    def stderr(self) -> str:
+        """What the server and its writers said on stderr (once the server is done)."""
+        self.close()
+        assert self.server.stderr is not None
+        return self.server.stderr.read().decode(errors="replace")
+
+    def close(self) -> None:
+        if self.server.stdin is not None and not self.server.stdin.closed:
+            self.server.stdin.close()
+        try:
+            self.server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.server.kill()
+            self.server.wait(timeout=30)
+
+
+@pytest.fixture
+def writers() -> Iterator[Writers]:
+    started = Writers()
+    yield started
+    started.close()
+    assert started.server.stdout is not None
+    started.server.stdout.close()
+    assert started.server.stderr is not None
+    started.server.stderr.close()
+
+
+@pytest.mark.parametrize("batch", range(BATCHES))
+def test_sigkill_at_random_moments_keeps_the_state_before_or_after(
+    tmp_path: Path, batch: int, writers: Writers
+) -> None:
+    rng = random.Random(20260305 + batch)
+    db = tmp_path / "db" / "chibo.json"
+    seed_database(db)
+    plan = Plan()
+    saves = 0  # saves of the plan known to be on disk
+    finalised: set[str] = set()
+    stale: set[str] = set()  # months whose list entry a kill left behind (see below)
+    interrupted = 0
+    for kill in range(KILLS_PER_BATCH):
+        run = writers.run_and_kill(db, saves, rng)
+        if run.begun is None:
+            allowed = [saves]
+        elif run.finished:
+            allowed = [run.begun + 1]
+        else:
+            allowed = [run.begun, run.begun + 1]
+            interrupted += 1
+
+        # The next start: opens, takes the lock over, clears what the kill left.
+        with Repository.open(db) as repo:
+            if run.ready:
+                assert repo.took_over_from is not None, f"kill {kill}: no takeover reported"
+            state = stored_state(db)
+            matches = [n for n in allowed if state == plan.state(n)]
+            assert matches, (
+                f"kill {kill} of batch {batch}: the database after the kill is neither the "
+                f"state after save {allowed[0]} nor after save {allowed[-1]}: {pretty(state)}"
+            )
+            saves = matches[-1]
+            now_final = {m for m, d in state["meetings"].items() if d["state"] == "finalised"}
+            assert finalised <= now_final, f"finalised months lost: {finalised - now_final}"
+            finalised = now_final
+            # The records are whole; the month list (derived from them) may lag for the
+            # month whose save was cut between its two files: a known bug, pinned down
+            # by test_finalise_killed_between_its_files_is_whole_at_the_next_start.
+            if run.begun is not None and not run.finished and step(run.begun).month:
+                stale.add(step(run.begun).month)
+            for problem in repo.check().problems:
+                assert problem.split(":")[0].removeprefix("Tháng ") in stale, problem
+                assert "danh sách tháng chưa khớp" in problem, problem
+        assert not list(db.parent.rglob(f"*{TEMP_SUFFIX}")), "temp files left after an open"
+    # The kills did land in the middle of saves, and the writers got somewhere.
+    assert interrupted >= 3
+    assert saves >= KILLS_PER_BATCH
+    errors = writers.stderr()
+    assert "Traceback" not in errors, errors
+
+
+def test_backup_half_written_by_a_killed_process_is_removed_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "db" / "chibo.json"
+    seed_database(db)
+    folder = db.parent / "backups"
+    half = folder / f".chibo-20261127-212025-finalise.zip.31923{TEMP_SUFFIX}"
+    other = folder / f".chibo-khac-20261127-212025-open.zip.31924{TEMP_SUFFIX}"
+    mine = folder / "ghi-chu.txt"
+    folder.mkdir()
+    for path in (half, other, mine):
+        path.write_bytes(b"PK\x03\x04 half a zip")
+    with Repository.open(db, read_only=True):
+        assert half.exists()  # a reader never deletes: it does not hold the lock
+    with Repository.open(db):
+        pass
+    assert not half.exists()
+    assert other.exists() and mine.exists()  # another database's, and not chibo's
+
+
+# -- a kill between the files of one save ---------------------------------------------
+
+KILL_AT_WRITE = """
+import os, signal, sys
+from pathlib import Path
+from reliability_helpers import Step, initial, meeting_at
+from chibo_tui.store import Repository, backups, storage
+
+db, kill_at = Path(sys.argv[1]), int(sys.argv[2])
+base, _ = initial()
+repo = Repository.open(db)
+repo.save_meeting(meeting_at(base, Step(0, "edit", "2025-10")))
+writes = []
+
+def traced(real):
+    def write(path, data, mode=0o600):
+        writes.append(path.name)
+        print(path.name, flush=True)
+        if len(writes) == kill_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+        real(path, data, mode)
+    return write
+
+storage.atomic_write = traced(storage.atomic_write)
+backups.atomic_write = traced(backups.atomic_write)
+repo.save_meeting(meeting_at(base, Step(4, "finalise", "2025-10")))
+print("saved", flush=True)
+"""
+FINALISE_WRITES = ["chibo.meetings-2025.json", "chibo.json", "chibo.json", "backup"]
+"""A finalise writes the year file, the month list, the audit log, then a backup."""
+
+
+@pytest.mark.parametrize(
+    "kill_at",
+    [
+        1,
+        pytest.param(
+            2,
+            marks=pytest.mark.xfail(
+                reason="BUG: a kill between the year file and the month list leaves the "
+                "month list saying 'draft' for a finalised month, with no 'finalise' audit "
+                "entry, until that month is saved again (never, once finalised)",
+                strict=True,
+            ),
+        ),
+        pytest.param(
+            3,
+            marks=pytest.mark.xfail(
+                reason="BUG: a kill between the month list and the audit log loses the "
+                "'finalise' audit entry of a finalised month for good",
+                strict=True,
+            ),
+        ),
+        4,
+        5,
+    ],
+    ids=["before-year-file", "before-month-list", "before-audit", "before-backup", "no-kill"],
+)
+def test_finalise_killed_between_its_files_is_whole_at_the_next_start(
+    tmp_path: Path, kill_at: int
+) -> None:
+    db = tmp_path / "db" / "chibo.json"
+    seed_database(db)
+    proc = subprocess.run(
+        [sys.executable, "-c", KILL_AT_WRITE, str(db), str(kill_at)],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        timeout=60,
+    )
+    written = proc.stdout.split()
+    if kill_at <= len(FINALISE_WRITES):
+        assert proc.returncode == -signal.SIGKILL, proc.stderr
+        assert [w if w.endswith(".json") else "backup" for w in written] == FINALISE_WRITES[
+            :kill_at
+        ]
+    else:
+        assert proc.returncode == 0 and written[-1] == "saved", proc.stderr
+    plan = Plan()
+    with Repository.open(db) as repo:
+        assert repo.took_over_from is not None or kill_at > len(FINALISE_WRITES)
+        meeting = repo.load_meeting("2025-10")
+        assert meeting is not None
+        if kill_at == 1:  # nothing of the finalise reached the disk: the draft is there
+            assert to_dict(meeting) == plan.state(1)["meetings"]["2025-10"]
+            return
+        assert meeting.is_final  # what reached the disk is never lost
+        assert to_dict(meeting) == plan.state(5)["meetings"]["2025-10"]
+        assert repo.check().problems == []
+        summary = next(s for s in repo.summaries() if s.month == "2025-10")
+        assert summary.state is MeetingState.FINALISED
+        audit = [(e["kind"], e["month"]) for e in repo.audit_log()]
+        assert ("finalise", "2025-10") in audit
+    assert any(
+        b"2025-10" in read_backup(b.path).get("chibo.json", b"")
+        and b'"finalised"' in read_backup(b.path).get("chibo.json", b"")
+        for b in list_backups(db)
+    )
