@@ -36,6 +36,7 @@ class CriteriaScreen(SetupScreen):
     """One criterion at a time (← → or 1–4), its sub-criteria as a list."""
 
     PAGE: ClassVar[str] = "criteria"
+    DYNAMIC_ACTIONS = (("edit", ()), ("remove", ()), ("move", (-1,)), ("move", (1,)))
 
     BINDINGS = [
         *(
@@ -161,7 +162,7 @@ class CriteriaScreen(SetupScreen):
             subs.highlighted = min(keep or 0, count - 1)
         subs.display = bool(count)
         self.query_one("#criteria-empty").display = not count
-        self.refresh_bindings()
+        self.update_bindings()
 
     def show_applies(self) -> None:
         months = [month_label(m.month) for m in draft_meetings(self.chibo)]
@@ -205,7 +206,7 @@ class CriteriaScreen(SetupScreen):
 
     @on(OptionList.OptionHighlighted)
     def _moved(self) -> None:
-        self.refresh_bindings()
+        self.update_bindings()
 
     @on(OptionList.OptionSelected)
     def _chosen(self) -> None:

@@ -8,6 +8,8 @@ inconsistent — a member marked present who leaves — is explained first.
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,7 +25,7 @@ from ..dialogs.import_source import ImportSourceDialog
 from ..dialogs.member_form import MemberDraft, MemberFormDialog, find_namesake
 from ..domain import rules
 from ..domain.lifecycle import sync_roster
-from ..domain.model import Cell, Member, MemberStatus, Presence, Role
+from ..domain.model import Cell, Meeting, Member, MemberStatus, Presence, Role
 from ..domain.roster_import import (
     UNIQUE_ROLES,
     RosterDecodeError,
@@ -59,10 +61,42 @@ def give_role(cell: Cell, member: Member, role: Role) -> str | None:
     return note
 
 
+def vote_effects(drafts: list[Meeting], cell: Cell) -> list[str]:
+    """What a roster would change in the votes already recorded at draft meetings.
+
+    Votes are counted among official members present, and adopted against the
+    official members not exempt (DESIGN.md §4): a change of who is on the
+    roster, official or exempt moves these numbers under the recorded votes.
+    """
+    lines = []
+    for meeting in drafts:
+        if not any(r.vote is not None for r in meeting.reviews):
+            continue
+        before = rules.attendance_counts(meeting.attendance)
+        trial = copy.deepcopy(meeting)
+        sync_roster(trial, cell)
+        after = rules.attendance_counts(trial.attendance)
+        if (before.voters, before.official_voting_base) != (
+            after.voters,
+            after.official_voting_base,
+        ):
+            lines.append(
+                T.VOTES_CHANGE.format(
+                    month=month_label(meeting.month),
+                    voters=before.voters,
+                    voters_after=after.voters,
+                    base=before.official_voting_base,
+                    base_after=after.official_voting_base,
+                )
+            )
+    return lines
+
+
 class RosterScreen(SetupScreen):
     """The members of the cell, as a table."""
 
     PAGE: ClassVar[str] = "roster"
+    DYNAMIC_ACTIONS = (("edit", ()), ("remove", ()), ("restore", ()))
 
     BINDINGS = [
         Binding("a", "add", T.KEY_ADD, tooltip=T.KEY_ADD_HELP, id="roster-add"),
@@ -137,7 +171,7 @@ class RosterScreen(SetupScreen):
         if has_rows and not table.has_focus and self.is_current:
             table.focus()
         self.query_one("#roster-summary", Static).update(self.summary())
-        self.refresh_bindings()
+        self.update_bindings()
 
     def summary(self) -> str:
         cell = self.cell
@@ -191,7 +225,7 @@ class RosterScreen(SetupScreen):
 
     @on(DataTable.RowHighlighted)
     def _moved(self) -> None:
-        self.refresh_bindings()
+        self.update_bindings()
 
     @on(DataTable.RowSelected)
     def _row_chosen(self) -> None:
@@ -208,6 +242,21 @@ class RosterScreen(SetupScreen):
         self.apply_to_drafts(sync_roster)
         self.refresh_table(select)
         self.show_issues()
+
+    def effects_of(self, change: Callable[[Cell], None]) -> list[str]:
+        """:func:`vote_effects` of ``change`` tried on a copy of the cell."""
+        from .setup import draft_meetings
+
+        trial = copy.deepcopy(self.cell)
+        change(trial)
+        return vote_effects(draft_meetings(self.chibo), trial)
+
+    async def confirm_effects(self, lines: list[str]) -> bool:
+        """Ask before a change that moves recorded votes; ``True`` when none or agreed."""
+        if not lines:
+            return True
+        question = T.VOTES_QUESTION.format(effects="\n".join(lines))
+        return bool(await self.app.push_screen_wait(ConfirmDialog(question, yes=T.VOTES_YES)))
 
     def show_issues(self) -> None:
         """Draft meetings where someone who left is still marked present."""
@@ -230,29 +279,41 @@ class RosterScreen(SetupScreen):
     def add_member(self, draft: MemberDraft) -> int:
         """Add a member from the form; returns how many are on the roster now."""
         member = Member(full_name=draft.full_name, status=draft.status, exempt=draft.exempt)
+        effects = self.effects_of(lambda cell: cell.members.append(copy.deepcopy(member)))
         note = give_role(self.cell, member, draft.role)
         self.cell.members.append(member)
         self.roster_changed(select=member.id)
         if note:
             self.notify(note)
+        if effects:
+            # Adding keeps the form open for the next name: said, not asked.
+            self.notify("\n".join(effects), severity="warning", timeout=12)
         return len(self.cell.active_members())
 
-    def action_edit(self) -> None:
+    @work(exclusive=True, group="roster-change")
+    async def action_edit(self) -> None:
         member = self.selected()
         if member is None or member.removed:
             return
+        draft = await self.app.push_screen_wait(MemberFormDialog(self.cell.members, member))
+        if draft is None:
+            return
 
-        def apply(draft: MemberDraft | None) -> None:
-            if draft is None:
-                return
-            member.full_name = draft.full_name
-            member.status = draft.status
-            member.exempt = draft.exempt
-            note = give_role(self.cell, member, draft.role)
-            self.roster_changed(select=member.id)
-            self.notify(T.UPDATED.format(name=member.full_name) + (f"\n{note}" if note else ""))
+        def apply(cell: Cell) -> str | None:
+            target = cell.member(member.id)
+            assert target is not None
+            target.full_name, target.status, target.exempt = (
+                draft.full_name,
+                draft.status,
+                draft.exempt,
+            )
+            return give_role(cell, target, draft.role)
 
-        self.app.push_screen(MemberFormDialog(self.cell.members, member), apply)
+        if not await self.confirm_effects(self.effects_of(apply)):
+            return
+        note = apply(self.cell)
+        self.roster_changed(select=member.id)
+        self.notify(T.UPDATED.format(name=member.full_name) + (f"\n{note}" if note else ""))
 
     @work(exclusive=True, group="roster-change")
     async def action_remove(self) -> None:
@@ -275,6 +336,9 @@ class RosterScreen(SetupScreen):
         else:
             question = T.REMOVE_QUESTION.format(name=member.full_name)
             yes = T.REMOVE_YES
+        effects = self.effects_of(lambda cell: setattr(cell.member(member.id), "removed", True))
+        if effects:
+            question += "\n\n" + "\n".join(effects)
         if not await self.app.push_screen_wait(ConfirmDialog(question, yes=yes)):
             return
         messages = [T.REMOVED.format(name=member.full_name)]
@@ -295,6 +359,9 @@ class RosterScreen(SetupScreen):
             question = T.RESTORE_NAMESAKE.format(name=namesake.full_name)
             if not await self.app.push_screen_wait(ConfirmDialog(question)):
                 return
+        effects = self.effects_of(lambda cell: setattr(cell.member(member.id), "removed", False))
+        if not await self.confirm_effects(effects):
+            return
         member.removed = False
         self.roster_changed(select=member.id)
         self.notify(T.RESTORED.format(name=member.full_name))
@@ -326,6 +393,10 @@ class RosterScreen(SetupScreen):
         members = await self.app.push_screen_wait(ImportPreviewDialog(plan, source.label))
         if not members:
             self.notify(T.IMPORT_CANCELLED, timeout=3)
+            return
+        if not await self.confirm_effects(
+            self.effects_of(lambda cell: cell.members.extend(copy.deepcopy(members)))
+        ):
             return
         self.cell.members.extend(members)
         self.roster_changed(select=members[0].id)

@@ -110,6 +110,8 @@ class SetupScreen(Screen[None]):
     ]
     PAGE: ClassVar[str] = ""
     """This screen's name in :data:`PAGES`."""
+    DYNAMIC_ACTIONS: ClassVar[tuple[tuple[str, tuple[object, ...]], ...]] = ()
+    """Actions whose availability follows the cursor (see :meth:`update_bindings`)."""
 
     BINDINGS = [
         Binding("escape", "back", T.KEY_BACK, tooltip=T.KEY_BACK_HELP, id="setup-back"),
@@ -120,6 +122,17 @@ class SetupScreen(Screen[None]):
     def __init__(self, first_run: bool = False) -> None:
         super().__init__()
         self.first_run = first_run
+        self._binding_state: tuple[object, ...] | None = None
+
+    def update_bindings(self) -> None:
+        """Redraw the footer when a cursor move changed which keys apply.
+
+        Only then: redrawing it on every move makes the arrow keys lag.
+        """
+        state = tuple(self.check_action(a, p) for a, p in self.DYNAMIC_ACTIONS)
+        if state != self._binding_state:
+            self._binding_state = state
+            self.refresh_bindings()
 
     # -- shared state --------------------------------------------------------
 

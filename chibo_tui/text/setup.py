@@ -161,7 +161,13 @@ RESTORED = "{name} đã trở lại danh sách."
 RESTORE_NAMESAKE = "Danh sách đang có người trùng tên “{name}”. Vẫn khôi phục?"
 DRAFTS_SYNCED = "Đã cập nhật điểm danh kỳ chưa chốt tháng {months}."
 ROSTER_ISSUES = "Kỳ chưa chốt tháng {month}: {names} đã rời chi bộ nhưng được điểm danh có mặt."
-NOTHING_SELECTED = "Chưa chọn đảng viên nào."
+VOTES_CHANGE = (
+    "Kỳ chưa chốt tháng {month} đã có biểu quyết: số đảng viên chính thức có mặt "
+    "(người biểu quyết) {voters} → {voters_after}; số đảng viên chính thức không miễn "
+    "(căn cứ thông qua) {base} → {base_after}. Các phiếu đã ghi cần xem lại."
+)
+VOTES_QUESTION = "Thay đổi này làm đổi số người biểu quyết:\n\n{effects}\n\nVẫn thay đổi?"
+VOTES_YES = "Vẫn thay đổi"
 
 # -- member form ---------------------------------------------------------------
 

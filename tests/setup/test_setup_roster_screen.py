@@ -236,7 +236,9 @@ async def test_a_member_who_leaves_stays_in_past_meetings(
         await pilot.press("x")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
-        assert app.screen.question == T.REMOVE_QUESTION.format(name=leaving.full_name)
+        question = app.screen.question
+        assert question.startswith(T.REMOVE_QUESTION.format(name=leaving.full_name))
+        assert "căn cứ thông qua) 10 → 9" in question  # the April draft has votes
         await pilot.press("y")
         await pilot.pause()
         assert leaving.full_name not in listed(screen)
@@ -298,6 +300,9 @@ async def test_a_member_who_left_can_be_restored(
         select(screen, leaving.full_name)
         await pilot.pause()
         await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # the April draft's votes move back
+        await pilot.press("y")
         await pilot.pause()
         await pilot.press("h")
         await pilot.pause()
@@ -371,6 +376,9 @@ async def test_import_of_namesakes_can_skip_them(
         assert "trùng tên với Nguyễn Văn An" in str(table.get_row_at(0)[-1])
         await pilot.click("#preview-skip-namesakes")
         await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)  # one more official member than voted
+        await pilot.press("y")
+        await pilot.pause()
         assert len(listed(screen)) == before + 1
         assert listed(screen).count("Nguyễn Văn An") == 1
 
@@ -415,3 +423,40 @@ async def test_the_path_box_completes_file_names(app: ChiboApp, tmp_path: Path) 
         await pilot.pause()
         await pilot.press("right")
         assert box.value == str(tmp_path / "danh-sach-2026.csv")
+
+
+async def test_a_change_that_moves_recorded_votes_is_explained_first(
+    cell_with_meetings: Cell,
+    app: ChiboApp,
+    saved_cell: Callable[[], Cell | None],
+    saved_meeting: Callable[[str], Meeting | None],
+) -> None:
+    member = cell_with_meetings.members[5]  # official, present at the April draft, which has votes
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot)
+        for answer in ("escape", "y"):
+            select(screen, member.full_name)
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("tab", "space", "ctrl+s")  # becomes dự bị: one voter fewer
+            await pilot.pause()
+            dialog = app.screen
+            assert isinstance(dialog, ConfirmDialog)
+            assert "04/2026" in dialog.question and "9 → 8" in dialog.question
+            await pilot.press(answer)
+            await pilot.pause()
+            app.save_now()
+            status = saved_cell().member(member.id).status  # type: ignore[union-attr]
+            if answer == "escape":
+                assert status is MemberStatus.OFFICIAL
+        assert status is MemberStatus.PROBATIONARY
+        # Adding an official member is said, not asked: the form stays for the next name.
+        await pilot.press("a")
+        await pilot.pause()
+        await _type_member(app, pilot, "Châu Văn Mới")
+        assert isinstance(app.screen, MemberFormDialog)
+        assert any("căn cứ thông qua" in n.message for n in app._notifications)
+    april = saved_meeting("2026-04")
+    assert april is not None
+    row = next(a for a in april.attendance if a.member_id == member.id)
+    assert row.status is MemberStatus.PROBATIONARY
