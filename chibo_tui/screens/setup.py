@@ -28,8 +28,6 @@ from ..text import setup as T
 from ..widgets.topbar import TopBar
 
 if TYPE_CHECKING:
-    from datetime import datetime
-
     from ..app import ChiboApp
 
 SelectType = TypeVar("SelectType", bound=Hashable)
@@ -181,11 +179,6 @@ class SetupScreen(Screen[None]):
         bar.context = self.context_text()
         if is_sample(self.chibo):
             bar.set_extra(T.SAMPLE_BADGE)
-
-    def show_saved(self, at: datetime) -> None:
-        """Called by the app after each save (also while the screen is closing)."""
-        for bar in self.query(TopBar):
-            bar.show_saved(at)
 
     def show_cell_name(self) -> None:
         """The top bar shows the cell's name as it is now (after a rename)."""
