@@ -33,10 +33,19 @@ class ChiboApp(App[None]):
     BINDINGS = [
         Binding("ctrl+q", "quit", T.KEY_QUIT, tooltip=T.KEY_QUIT_HELP, id="quit", priority=True),
         Binding("f1", "show_files", T.KEY_FILES, tooltip=T.KEY_FILES_HELP, id="files"),
-        Binding("f6", "open_setup('profile')", S.KEY_PROFILE, tooltip=S.KEY_PROFILE_HELP, id="profile"),
+        Binding(
+            "f5", "pick_month", T.KEY_PICK_MONTH, tooltip=T.KEY_PICK_MONTH_HELP, id="pick-month"
+        ),
+        Binding(
+            "f6", "open_setup('profile')", S.KEY_PROFILE, tooltip=S.KEY_PROFILE_HELP, id="profile"
+        ),
         Binding("f7", "open_setup('roster')", S.KEY_ROSTER, tooltip=S.KEY_ROSTER_HELP, id="roster"),
         Binding(
-            "f8", "open_setup('criteria')", S.KEY_CRITERIA, tooltip=S.KEY_CRITERIA_HELP, id="criteria"
+            "f8",
+            "open_setup('criteria')",
+            S.KEY_CRITERIA,
+            tooltip=S.KEY_CRITERIA_HELP,
+            id="criteria",
         ),
     ]
 
@@ -116,6 +125,31 @@ class ChiboApp(App[None]):
         from .screens.meeting import MeetingScreen
 
         self.push_screen(MeetingScreen(month))
+
+    def action_pick_month(self) -> None:
+        """Open any month's meeting: MM/YYYY or YYYY-MM, this month by default."""
+        if self.cell is None or not self.cell.active_members():
+            return
+        from .dialogs.reason import ReasonDialog
+        from .domain.months import month_of, parse_month
+
+        def chosen(text: str | None) -> None:
+            if not text:
+                return
+            value = text.strip()
+            if "/" in value:
+                mm, _, yyyy = value.partition("/")
+                value = f"{yyyy.strip()}-{mm.strip().zfill(2)}"
+            try:
+                month = parse_month(value)
+            except ValueError as exc:
+                self.notify(str(exc), severity="error")
+                return
+            self.open_meeting(month)
+
+        this = month_of(self.clock().date())
+        default = f"{this[5:]}/{this[:4]}"
+        self.push_screen(ReasonDialog(T.PICK_MONTH_TITLE, T.PICK_MONTH_PROMPT, default), chosen)
 
     def switch_repository(self, repo: Repository) -> None:
         """Use another database (the sample cell) from now on; the old one is closed."""

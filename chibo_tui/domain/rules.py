@@ -166,18 +166,29 @@ def proposed_verdict(review: CriterionReview) -> Ruling[Verdict | None]:
     return Ruling(Verdict.PASS, f"{len(checks)}/{len(checks)} tiêu chí con đạt → đạt")
 
 
-def adopted_verdict(review: CriterionReview, official_base: int) -> Verdict | None:
-    """The verdict the cell adopted by its (last) vote, or ``None``."""
-    if review.vote is None:
+def adopted_verdict(
+    review: CriterionReview, official_base: int, voters: int | None = None
+) -> Verdict | None:
+    """The verdict the cell adopted by its (last) vote, or ``None``.
+
+    With ``voters`` given, a vote that does not add up adopts nothing.
+    """
+    vote = review.vote
+    if vote is None:
         return None
-    if adoption(review.vote, official_base).value:
-        return review.vote.verdict_put
+    if voters is not None and not vote_validity(vote, voters).value:
+        return None
+    if adoption(vote, official_base).value:
+        return vote.verdict_put
     return None
 
 
 def meeting_verdicts(meeting: Meeting) -> list[Verdict | None]:
-    base = attendance_counts(meeting.attendance).official_voting_base
-    return [adopted_verdict(r, base) for r in sorted(meeting.reviews, key=lambda r: r.number)]
+    counts = attendance_counts(meeting.attendance)
+    base, voters = counts.official_voting_base, counts.voters
+    return [
+        adopted_verdict(r, base, voters) for r in sorted(meeting.reviews, key=lambda r: r.number)
+    ]
 
 
 def four_good(verdicts: list[Verdict | None]) -> Ruling[bool]:

@@ -59,7 +59,10 @@ def build_report(cell: Cell, meeting: Meeting) -> Document:
     title_block(doc, "Báo cáo", [subject])
     counts = rules.attendance_counts(meeting.attendance)
     reviews = sorted(meeting.reviews, key=lambda r: r.number)
-    adopted = {r.number: rules.adopted_verdict(r, counts.official_voting_base) for r in reviews}
+    adopted = {
+        r.number: rules.adopted_verdict(r, counts.official_voting_base, counts.voters)
+        for r in reviews
+    }
 
     for basis in cell.plan_bases:
         styles.paragraph(doc, basis_line(basis))

@@ -9,7 +9,7 @@ chibo again after a crash lands where the chair was typing.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import date, datetime
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
@@ -24,6 +24,7 @@ from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.reason import ReasonDialog
 from ..domain import lifecycle, rules
 from ..domain.model import Meeting, RemedyStatus
+from ..domain.months import month_of
 from ..domain.timefmt import clock
 from ..domain.vietnamese import month_label
 from ..text import meeting as T
@@ -82,9 +83,11 @@ class MeetingScreen(Screen[None]):
         if meeting is None:
             now = app.clock()
             history = app.repo.load_all()
-            meeting = lifecycle.new_meeting(
-                cell, month, now.date(), history, start=now.time().replace(second=0, microsecond=0)
-            )
+            if month_of(now.date()) == month:
+                day, start = now.date(), now.time().replace(second=0, microsecond=0)
+            else:  # a month recorded after the fact: the chair fills in date and time
+                day, start = date(int(month[:4]), int(month[5:]), 1), None
+            meeting = lifecycle.new_meeting(cell, month, day, history, start=start)
             app.meeting_changed(meeting)
         elif not meeting.is_final:
             lifecycle.sync_roster(meeting, cell)

@@ -349,3 +349,15 @@ def test_percent_has_at_most_one_decimal_and_no_point(part, whole):
     if "," in number:
         assert len(number.split(",")[1]) == 1 and not number.endswith("0")
     assert abs(float(number.replace(",", ".")) - 100 * part / whole) <= 0.05 + 1e-9
+
+
+def test_a_vote_that_does_not_add_up_adopts_nothing(factory):
+    """A mistyped vote must never make a criterion đạt, however many approve."""
+    cell = factory.cell()
+    meeting = factory.meeting(cell, "2026-03")
+    counts = rules.attendance_counts(meeting.attendance)
+    review = meeting.review(1)
+    review.vote = Vote(counts.voters + 5, 0, 0, Verdict.PASS)
+    assert rules.adopted_verdict(review, counts.official_voting_base) is Verdict.PASS
+    assert rules.adopted_verdict(review, counts.official_voting_base, counts.voters) is None
+    assert rules.meeting_verdicts(meeting)[0] is None

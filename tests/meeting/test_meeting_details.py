@@ -1,0 +1,119 @@
+"""The smaller paths of the live meeting: guests, editing entries, due dates, months."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual.widgets import Input
+
+from chibo_tui.app import ChiboApp
+from chibo_tui.dialogs.confirm import ConfirmDialog
+from chibo_tui.screens.meeting import MeetingScreen
+from chibo_tui.widgets.criterion import CriterionPane, EntryTable
+from chibo_tui.widgets.member_picker import MemberPicker
+
+MONTH = "2026-11"
+
+
+async def _meeting(app: ChiboApp, pilot, step: str = "opening") -> MeetingScreen:  # type: ignore[no-untyped-def]
+    app.open_meeting(MONTH)
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, MeetingScreen)
+    screen.go_to(step)
+    await pilot.pause()
+    return screen
+
+
+async def test_guests_are_added_and_removed(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _meeting(app, pilot)
+        screen.query_one("#guest-name", Input).value = "Trần Văn Hải"
+        position = screen.query_one("#guest-position", Input)
+        position.value = "Đảng ủy viên phường"
+        position.focus()
+        await pilot.press("enter")
+        screen.query_one("#guest-name", Input).value = "Lê Thị Mai"
+        position.focus()
+        await pilot.press("enter")
+        assert [g.name for g in screen.meeting.guests] == ["Trần Văn Hải", "Lê Thị Mai"]
+        table = screen.query_one("#guest-table")
+        table.focus()
+        await pilot.press("down", "delete")
+        app.save_now()
+    record = saved()
+    assert [(g.name, g.position) for g in record.guests] == [
+        ("Trần Văn Hải", "Đảng ủy viên phường")
+    ]
+
+
+async def test_a_discussion_entry_is_taken_back_to_edit_and_deleted(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _meeting(app, pilot, "criterion-1")
+        pane = screen.query_one("#criterion-1", CriterionPane)
+        picker = pane.query_one(".speaker", MemberPicker)
+        for text in ("Ý kiến thứ nhất", "Ý kiến thứ hai"):
+            picker.input.focus()
+            await pilot.press(*"lien", "enter")
+            pane.query_one(".speech", Input).value = text
+            await pilot.press("enter")
+        assert [d.text for d in pane.review.discussion] == ["Ý kiến thứ nhất", "Ý kiến thứ hai"]
+        table = pane.query_one(".discussion", EntryTable)
+        table.focus()
+        await pilot.press("e")  # the first entry goes back into the fields
+        assert pane.query_one(".speech", Input).value == "Ý kiến thứ nhất"
+        assert picker.value == "Nguyễn Thị Liên"
+        assert [d.text for d in pane.review.discussion] == ["Ý kiến thứ hai"]
+        pane.query_one(".speech", Input).value = "Ý kiến thứ nhất (đã sửa)"
+        pane.query_one(".speech", Input).focus()
+        await pilot.press("enter")
+        table.focus()
+        await pilot.press("delete")
+        app.save_now()
+    record = saved()
+    assert [d.text for d in record.review(1).discussion] == ["Ý kiến thứ nhất (đã sửa)"]
+
+
+async def test_a_due_date_before_the_meeting_asks_first(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _meeting(app, pilot, "criterion-4")
+        pane = screen.query_one("#criterion-4", CriterionPane)
+        pane.query_one(".remedy-text", Input).value = "Rà soát đảng phí"
+        owner = pane.query_one(".remedy-owner", MemberPicker)
+        owner.input.focus()
+        await pilot.press(*"lien", "enter")
+        due = pane.query_one(".remedy-due", Input)
+        due.value = "01/01/2026"
+        due.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("escape")  # no: nothing is added, the date can be fixed
+        assert pane.review.remedies == []
+        due.value = "15/12/2026"
+        due.focus()
+        await pilot.press("enter")
+        assert not isinstance(app.screen, ConfirmDialog)
+        app.save_now()
+    remedy = saved().review(4).remedies[0]
+    assert (remedy.text, remedy.owner, remedy.due) == (
+        "Rà soát đảng phí",
+        "Nguyễn Thị Liên",
+        date(2026, 12, 15),
+    )
+
+
+async def test_any_month_opens_from_the_month_picker(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        field = app.screen.query_one("#reason-input", Input)
+        assert field.value == "11/2026"  # this month by default
+        field.value = "7/2025"
+        await pilot.press("enter")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen) and screen.month == "2025-07"
+        # July 2025 was not held in the demo: a new draft, dated in its own month.
+        assert screen.meeting.date == date(2025, 7, 1) and screen.meeting.start_time is None
+        app.save_now()
+    assert saved("2025-07") is not None
