@@ -11,8 +11,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
 from pathlib import Path
@@ -29,6 +32,7 @@ from chibo_tui.store import Repository
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 WRITER = HERE / "crash_writer.py"
+EXPORTER = HERE / "export_writer.py"
 
 DEMO_MONTHS = 12
 DEMO_TODAY = date(2025, 10, 20)
@@ -181,16 +185,103 @@ def seed_database(path: Path) -> None:
         repo.import_history(cell, history)
 
 
-def writer_server() -> subprocess.Popen[bytes]:
-    """The process that forks a writer for each ``DB START STOP`` line (``crash_writer``)."""
-    return subprocess.Popen(
-        [sys.executable, str(WRITER)],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        env=child_env(),
-        cwd=ROOT,
-    )
+# -- forked children to kill ------------------------------------------------------------
+
+
+def say(line: str) -> None:
+    """One line on stdout in one ``write``: complete even if SIGKILL follows at once."""
+    os.write(1, (line + "\n").encode())
+
+
+def fork_serve(job: Callable[[list[str]], None]) -> None:
+    """The child side of :class:`ForkServer`: fork ``job(args)`` for each line of stdin.
+
+    Prints ``pid N`` once the child is forked and ``exit N S`` (its wait status)
+    once it is gone, so every line the child printed comes before ``exit``. Call
+    it after the imports, with no thread running: forking is then safe and fast.
+    """
+    while line := sys.stdin.readline():
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                job(line.split())
+            except BaseException:
+                traceback.print_exc()
+                code = 1
+            finally:
+                os._exit(code)
+        say(f"pid {pid}")
+        _, status = os.waitpid(pid, 0)
+        say(f"exit {pid} {status}")
+
+
+class ForkServer:
+    """Start a script that calls :func:`fork_serve`; fork its job and kill it."""
+
+    def __init__(self, script: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(script)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            env=child_env(),
+            cwd=ROOT,
+        )
+
+    def line(self) -> str:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline().decode()
+        assert line, "the fork server died: " + self.stderr()
+        return line.strip()
+
+    def fork(self, *args: object) -> tuple[int, list[str]]:
+        """Start the job with ``args``; its pid and the lines read so far."""
+        assert self.process.stdin is not None
+        self.process.stdin.write((" ".join(map(str, args)) + "\n").encode())
+        self.process.stdin.flush()
+        lines = [self.line()]
+        while not lines[-1].startswith("pid "):
+            lines.append(self.line())
+        return int(lines[-1].split()[1]), lines[:-1]
+
+    def read_until(self, lines: list[str], prefix: str) -> None:
+        """Read into ``lines`` until one starts with ``prefix``."""
+        while not any(line.startswith(prefix) for line in lines):
+            lines.append(self.line())
+
+    def kill(self, pid: int, lines: list[str]) -> list[str]:
+        """SIGKILL the job; every line it printed (it must die of the signal)."""
+        os.kill(pid, signal.SIGKILL)
+        while not lines or not lines[-1].startswith(f"exit {pid} "):
+            lines.append(self.line())
+        status = int(lines[-1].split()[2])
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, self.stderr()
+        return lines[:-1]
+
+    def stderr(self) -> str:
+        """What the server and its children said on stderr (ends the server)."""
+        self.close()
+        assert self.process.stderr is not None
+        return self.process.stderr.read().decode(errors="replace")
+
+    def close(self) -> None:
+        if self.process.stdin is not None and not self.process.stdin.closed:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=30)
+
+    def __enter__(self) -> ForkServer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+        for stream in (self.process.stdout, self.process.stderr):
+            if stream is not None:
+                stream.close()
 
 
 def child_env() -> dict[str, str]:

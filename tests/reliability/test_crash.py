@@ -9,7 +9,6 @@ and must hold exactly the state before or after the save that was interrupted.
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import subprocess
@@ -21,13 +20,14 @@ from pathlib import Path
 
 import pytest
 from reliability_helpers import (
+    WRITER,
+    ForkServer,
     Plan,
     child_env,
     pretty,
     seed_database,
     step,
     stored_state,
-    writer_server,
 )
 
 from chibo_tui.domain.codec import to_dict
@@ -51,82 +51,39 @@ class Run:
     finished: bool  # whether that save returned
 
 
-class Writers:
-    """Fork writers from a ``crash_writer`` server and kill them."""
+def run_and_kill(server: ForkServer, db: Path, start: int, rng: random.Random) -> Run:
+    """Fork a writer at save ``start`` and SIGKILL it at a random moment.
 
-    def __init__(self) -> None:
-        self.server = writer_server()
-
-    def _line(self) -> str:
-        assert self.server.stdout is not None
-        line = self.server.stdout.readline().decode()
-        assert line, "the writer server died: " + self.stderr()
-        return line.strip()
-
-    def run_and_kill(self, db: Path, start: int, rng: random.Random) -> Run:
-        """Fork a writer at save ``start`` and SIGKILL it at a random moment.
-
-        One kill in five comes at any moment from the fork (the lock, the stale-file
-        clean-up, the opening backup, the first saves); the others a random 0–200 ms
-        after the writer is ready, in the middle of its saves.
-        """
-        assert self.server.stdin is not None
-        self.server.stdin.write(f"{db} {start} {start + SAVES_PER_RUN}\n".encode())
-        self.server.stdin.flush()
-        lines = [self._line()]
-        while not lines[-1].startswith("pid "):
-            lines.append(self._line())
-        pid = int(lines[-1].split()[1])
-        if rng.random() < 0.2:
-            time.sleep(rng.uniform(0.0, 0.3))
-        else:
-            while not any(line.startswith("ready") for line in lines):
-                lines.append(self._line())
-            time.sleep(rng.uniform(0.0, 0.2))
-        os.kill(pid, signal.SIGKILL)
-        while not lines[-1].startswith(f"exit {pid} "):
-            lines.append(self._line())
-        status = int(lines[-1].split()[2])
-        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, self.stderr()
-        begun = [int(line[2:]) for line in lines if line.startswith("B ")]
-        done = {int(line[2:]) for line in lines if line.startswith("D ")}
-        last = begun[-1] if begun else None
-        return Run(
-            ready=any(line.startswith("ready") for line in lines),
-            begun=last,
-            finished=last is not None and last in done,
-        )
-
-    def stderr(self) -> str:
-        """What the server and its writers said on stderr (once the server is done)."""
-        self.close()
-        assert self.server.stderr is not None
-        return self.server.stderr.read().decode(errors="replace")
-
-    def close(self) -> None:
-        if self.server.stdin is not None and not self.server.stdin.closed:
-            self.server.stdin.close()
-        try:
-            self.server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.server.kill()
-            self.server.wait(timeout=30)
+    One kill in five comes at any moment from the fork (the lock, the stale-file
+    clean-up, the opening backup, the first saves); the others a random 0–200 ms
+    after the writer is ready, in the middle of its saves.
+    """
+    pid, lines = server.fork(db, start, start + SAVES_PER_RUN)
+    if rng.random() < 0.2:
+        time.sleep(rng.uniform(0.0, 0.3))
+    else:
+        server.read_until(lines, "ready")
+        time.sleep(rng.uniform(0.0, 0.2))
+    lines = server.kill(pid, lines)
+    begun = [int(line[2:]) for line in lines if line.startswith("B ")]
+    done = {int(line[2:]) for line in lines if line.startswith("D ")}
+    last = begun[-1] if begun else None
+    return Run(
+        ready=any(line.startswith("ready") for line in lines),
+        begun=last,
+        finished=last is not None and last in done,
+    )
 
 
 @pytest.fixture
-def writers() -> Iterator[Writers]:
-    started = Writers()
-    yield started
-    started.close()
-    assert started.server.stdout is not None
-    started.server.stdout.close()
-    assert started.server.stderr is not None
-    started.server.stderr.close()
+def writers() -> Iterator[ForkServer]:
+    with ForkServer(WRITER) as server:
+        yield server
 
 
 @pytest.mark.parametrize("batch", range(BATCHES))
 def test_sigkill_at_random_moments_keeps_the_state_before_or_after(
-    tmp_path: Path, batch: int, writers: Writers
+    tmp_path: Path, batch: int, writers: ForkServer
 ) -> None:
     rng = random.Random(20260305 + batch)
     db = tmp_path / "db" / "chibo.json"
@@ -137,7 +94,7 @@ def test_sigkill_at_random_moments_keeps_the_state_before_or_after(
     stale: set[str] = set()  # months whose list entry a kill left behind (see below)
     interrupted = 0
     for kill in range(KILLS_PER_BATCH):
-        run = writers.run_and_kill(db, saves, rng)
+        run = run_and_kill(writers, db, saves, rng)
         if run.begun is None:
             allowed = [saves]
         elif run.finished:
