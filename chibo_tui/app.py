@@ -126,6 +126,11 @@ class ChiboApp(App[None]):
 
         self.push_screen(MeetingScreen(month))
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "pick_month":  # months exist only once the cell has members
+            return self.cell is not None and bool(self.cell.active_members())
+        return True
+
     def action_pick_month(self) -> None:
         """Open any month's meeting: MM/YYYY or YYYY-MM, this month by default."""
         if self.cell is None or not self.cell.active_members():

@@ -30,7 +30,11 @@ async def settle(pilot: Pilot) -> None:
     for widget in app.screen.query("Input, TextArea"):
         widget.cursor_blink = False  # type: ignore[attr-defined]  # a blinking cursor is not a diff
     app.save_now()
-    await pilot.pause()
+    # The "Đã lưu" time arrives as a message from the writer thread: wait for it.
+    for _ in range(100):
+        await pilot.pause()
+        if app.last_saved is not None and app.saver.idle:
+            break
     await pilot.pause()
 
 
