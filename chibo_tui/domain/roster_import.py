@@ -292,11 +292,11 @@ def _read_line(columns: list[str], layout: _Layout | None, marks: _Marks) -> str
             _read_word(cell, marks)
         return name
 
-    def cell(i: int | None) -> str:
+    def column(i: int | None) -> str:
         return columns[i] if i is not None and i < len(columns) else ""
 
-    name = cell(layout.name)
-    status, exempt, role = cell(layout.status), cell(layout.exempt), cell(layout.role)
+    name = column(layout.name)
+    status, exempt, role = column(layout.status), column(layout.exempt), column(layout.role)
     if _words(status):
         if _words(status) in _STATUS_WORDS:
             marks.status = _STATUS_WORDS[_words(status)]

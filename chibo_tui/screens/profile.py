@@ -262,7 +262,9 @@ def distinct_names(members: list[Member]) -> list[str]:
 
 def margin_options(cell: Cell) -> list[tuple[str, tuple[int, ...]]]:
     """The two layouts of the sources, and the cell's own if it is neither."""
-    options = [(label, margins) for margins, label in T.MARGINS.items()]
+    options: list[tuple[str, tuple[int, ...]]] = [
+        (label, margins) for margins, label in T.MARGINS.items()
+    ]
     current = tuple(cell.documents.margins_mm)
     if current not in T.MARGINS:
         top, bottom, left, right = current

@@ -243,7 +243,7 @@ class RosterScreen(SetupScreen):
         self.refresh_table(select)
         self.show_issues()
 
-    def effects_of(self, change: Callable[[Cell], None]) -> list[str]:
+    def effects_of(self, change: Callable[[Cell], object]) -> list[str]:
         """:func:`vote_effects` of ``change`` tried on a copy of the cell."""
         from .setup import draft_meetings
 
@@ -256,7 +256,8 @@ class RosterScreen(SetupScreen):
         if not lines:
             return True
         question = T.VOTES_QUESTION.format(effects="\n".join(lines))
-        return bool(await self.app.push_screen_wait(ConfirmDialog(question, yes=T.VOTES_YES)))
+        answer: bool = await self.app.push_screen_wait(ConfirmDialog(question, yes=T.VOTES_YES))
+        return answer
 
     def show_issues(self) -> None:
         """Draft meetings where someone who left is still marked present."""

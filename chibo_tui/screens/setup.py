@@ -102,7 +102,7 @@ class SetupScreen(Screen[None]):
     """
 
     CSS_PATH = "setup.tcss"
-    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
+    HORIZONTAL_BREAKPOINTS = [
         (0, "-narrow"),
         (130, "-wide"),
     ]
