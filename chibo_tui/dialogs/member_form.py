@@ -145,6 +145,8 @@ class MemberFormDialog(ModalScreen[MemberDraft | None]):
     def _say(self, selector: str, text: str) -> None:
         """Show a message line, or hide it when there is nothing to say."""
         line = self.query_one(selector, Static)
+        if line.display == bool(text) and not text:
+            return  # nothing shown, nothing to show: no redraw while typing
         line.update(text)
         line.display = bool(text)
 
