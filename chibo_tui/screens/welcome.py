@@ -152,6 +152,8 @@ class WelcomeScreen(Screen[None]):
 
     def action_demo(self) -> None:
         """Open the sample cell (created on first use) in place of the real database."""
+        if any(w.group == "sample" and not w.is_finished for w in self.workers):
+            return  # a second key press while the first is still opening it
         self.notify(T.DEMO_OPENING, timeout=3)
         self._open_sample(sample_path(self.chibo.repo.path))
 

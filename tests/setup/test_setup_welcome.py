@@ -107,3 +107,15 @@ async def test_a_locked_sample_is_reported_and_the_real_database_kept(
             )
     finally:
         holder.close()
+
+
+async def test_a_second_key_press_does_not_open_the_sample_twice(
+    app: ChiboApp, db_path: Path
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("d", "d")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.repo.path == db_path.with_name("chibo-mau.json")
+        assert not [n for n in app._notifications if n.severity == "error"]
+    app.repo.close()
