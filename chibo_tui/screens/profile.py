@@ -99,6 +99,7 @@ class ProfileScreen(SetupScreen):
                     with Horizontal(classes="form-row"):
                         yield Label(label, classes="form-label")
                         yield Choice[str]([], prompt=T.PICK_NOBODY, id=picker_id, compact=True)
+                yield Static(T.PICK_HINT, classes="hint form-note", markup=False)
                 yield from self._text_row(
                     "profile-meeting-place",
                     T.LABEL_MEETING_PLACE,
