@@ -7,7 +7,7 @@ history); the open-remedy count needs every meeting and arrives from a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -31,12 +31,14 @@ from ..text import history as T
 from ..widgets.history_list import HistoryList
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import (
+    STYLE_FOUR_GOOD,
     STYLE_MUTED,
-    four_good_mark,
+    Part,
+    cell,
     legend,
     pad,
-    state_mark,
-    verdict_marks,
+    state_part,
+    verdict_parts,
 )
 
 if TYPE_CHECKING:
@@ -90,6 +92,8 @@ class HomeScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[MeetingSummary] = []
+        self._note_width: int | None = None
+        """Width of the "Không đạt" column the rows were laid out for (0: none)."""
 
     @property
     def chibo(self) -> ChiboApp:
@@ -114,20 +118,14 @@ class HomeScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(TopBar).context = T.HOME_CONTEXT
-        self.refresh_months()
 
     def on_screen_resume(self) -> None:
-        # Back from the live meeting or a history view: the months may have changed.
-        if self.is_mounted:
-            self.refresh_months()
+        # Shown first, or back from the live meeting or a history view: the months
+        # may have changed.
+        self.refresh_months()
 
     def on_resize(self) -> None:
-        self._fill_list()
-
-    def show_saved(self, at: datetime) -> None:
-        """Called by the app after each save: keep the top bar's time current."""
-        for bar in self.query(TopBar):  # none while the screen is being taken down
-            bar.show_saved(at)
+        self._fill_list(only_if_wider_or_narrower=True)
 
     # -- content ---------------------------------------------------------------
 
@@ -158,7 +156,8 @@ class HomeScreen(Screen[None]):
         months.focus()
         self._show_stats(None)
         self._fill_list()
-        self.count_remedies(self.chibo.last_saved)
+        # Counting remedies loads every meeting: let the list paint first.
+        self.call_after_refresh(self.count_remedies, self.chibo.last_saved)
 
     def _show_stats(self, remedies: RemedyTotals | None) -> None:
         latest_year = int(self.summaries[0].month[:4])
@@ -180,11 +179,14 @@ class HomeScreen(Screen[None]):
             parts.append(text)
         self.query_one("#home-stats", Static).update(" · ".join(parts))
 
-    def _fill_list(self) -> None:
+    def _fill_list(self, only_if_wider_or_narrower: bool = False) -> None:
         if not self.summaries or not self.is_mounted:
             return
         wide = self.size.width >= WIDE
         note_width = max(self.size.width - sum(w for _, w in COLUMNS) - 8, 0) if wide else 0
+        if only_if_wider_or_narrower and note_width == self._note_width:
+            return
+        self._note_width = note_width
         header = Content("").join(
             [
                 pad(T.HOME_COL_MONTH, 10),
@@ -205,14 +207,14 @@ class HomeScreen(Screen[None]):
 
     def _row(self, s: MeetingSummary, note_width: int) -> Option:
         ratio = percent(s.present / s.expected) if s.expected else "–"
-        attendance = f"{s.present}/{s.expected} · {ratio}"
-        cells = [
-            pad(month_label(s.month), 10),
-            verdict_marks(s.verdicts, 4),
-            pad("", 2),
-            pad(four_good_mark(s.four_good), 11),
-            pad(attendance, 16),
-            pad(state_mark(s.state), 11),
+        state, state_style = state_part(s.state)
+        parts: list[Part] = [
+            cell(month_label(s.month), 10),
+            *verdict_parts(s.verdicts, 4),
+            cell("", 2),
+            cell(T.FOUR_GOOD_BADGE if s.four_good else "", 11, STYLE_FOUR_GOOD),
+            cell(f"{s.present}/{s.expected} · {ratio}", 16),
+            cell(state, 11, state_style),
         ]
         if note_width:
             failed = [
@@ -220,8 +222,8 @@ class HomeScreen(Screen[None]):
                 for i, v in enumerate(s.verdicts)
                 if v is Verdict.FAIL
             ]
-            cells.append(pad(Content.styled(", ".join(failed), STYLE_MUTED), note_width))
-        return Option(Content("").join(cells), id=s.month)
+            parts.append(cell(", ".join(failed), note_width, STYLE_MUTED))
+        return Option(Content.assemble(*parts), id=s.month)
 
     # -- the open-remedy count (worker) ----------------------------------------
 

@@ -6,7 +6,6 @@ in the last case it scrolls to the line found and marks the words searched for.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
@@ -142,11 +141,6 @@ class MonthScreen(Screen[None]):
         elif self._pending is not None:
             # First shown: the lines get their places in the next layout.
             self.call_after_refresh(self._scroll_pending)
-
-    def show_saved(self, at: datetime) -> None:
-        """Called by the app after each save: keep the top bar's time current."""
-        for bar in self.query(TopBar):  # none while the screen is being taken down
-            bar.show_saved(at)
 
     # -- content ---------------------------------------------------------------
 

@@ -7,7 +7,7 @@ the list is loaded by a worker from the shared history snapshot.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual import on, work
@@ -104,11 +104,6 @@ class RemediesScreen(Screen[None]):
         self.query_one("#remedies-status-value", Static).update(T.STATUS_FILTERS[self.status])
         self.query_one("#remedies-list", HistoryList).focus()
         self.load(self.chibo.last_saved)
-
-    def show_saved(self, at: datetime) -> None:
-        """Called by the app after each save: keep the top bar's time current."""
-        for bar in self.query(TopBar):  # none while the screen is being taken down
-            bar.show_saved(at)
 
     @work(thread=True, exclusive=True, group="remedies-load", exit_on_error=False)
     def load(self, stamp: object) -> None:

@@ -8,7 +8,6 @@ month in full at the line found.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from time import perf_counter
 from typing import TYPE_CHECKING, cast
 
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 DEBOUNCE = 0.12
 """Seconds of typing pause before searching: fast typists do not search every letter."""
 
-LIMIT = 200
+LIMIT = 100
 """Results shown at most (newest months first); the total is always reported."""
 
 
@@ -96,11 +95,6 @@ class SearchScreen(Screen[None]):
         self.query_one("#search-status", Static).update(T.SEARCH_BUILDING.format(n=count))
         self.query_one("#search-input", Input).focus()
         self.build_index(self.chibo.last_saved)
-
-    def show_saved(self, at: datetime) -> None:
-        """Called by the app after each save: keep the top bar's time current."""
-        for bar in self.query(TopBar):  # none while the screen is being taken down
-            bar.show_saved(at)
 
     # -- the index (worker) ----------------------------------------------------
 

@@ -7,7 +7,7 @@ need every meeting and come from a worker.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, cast
 
 from textual import work
@@ -93,11 +93,6 @@ class YearScreen(Screen[None]):
     def on_mount(self) -> None:
         self.summaries = self.chibo.repo.summaries()
         self.show_year(self.year)
-
-    def show_saved(self, at: datetime) -> None:
-        """Called by the app after each save: keep the top bar's time current."""
-        for bar in self.query(TopBar):  # none while the screen is being taken down
-            bar.show_saved(at)
 
     # -- content ---------------------------------------------------------------
 

@@ -35,28 +35,47 @@ TONE_STYLE = {
 }
 
 
+Part = tuple[str, str]
+"""A piece of text and its style, for ``Content.assemble`` (one build per row: fast)."""
+
+
+def verdict_part(verdict: Verdict | None) -> Part:
+    """The mark of a verdict and its style."""
+    if verdict is Verdict.PASS:
+        return T.MARK_PASS, STYLE_PASS
+    if verdict is Verdict.FAIL:
+        return T.MARK_FAIL, STYLE_FAIL
+    return T.MARK_UNDECIDED, STYLE_UNDECIDED
+
+
 def verdict_mark(verdict: Verdict | None) -> Content:
     """✓ (đạt), ✗ (không đạt) or – (no adopted verdict yet), coloured."""
-    if verdict is Verdict.PASS:
-        return Content.styled(T.MARK_PASS, STYLE_PASS)
-    if verdict is Verdict.FAIL:
-        return Content.styled(T.MARK_FAIL, STYLE_FAIL)
-    return Content.styled(T.MARK_UNDECIDED, STYLE_UNDECIDED)
+    return Content.styled(*verdict_part(verdict))
+
+
+def verdict_parts(verdicts: Sequence[Verdict | None], width: int = 4) -> list[Part]:
+    """The four marks, each centred in ``width`` columns."""
+    left = " " * ((width - 1) // 2)
+    right = " " * (width - 1 - len(left))
+    parts: list[Part] = []
+    for verdict in list(verdicts[:4]) + [None] * (4 - len(verdicts[:4])):
+        parts += [(left, ""), verdict_part(verdict), (right, "")]
+    return parts
 
 
 def verdict_marks(verdicts: Sequence[Verdict | None], width: int = 4) -> Content:
     """The four marks, each centred in ``width`` columns."""
-    cells = []
-    for verdict in list(verdicts[:4]) + [None] * (4 - len(verdicts[:4])):
-        left = (width - 1) // 2
-        cells.append(Content(" " * left) + verdict_mark(verdict) + " " * (width - 1 - left))
-    return Content("").join(cells)
+    return Content.assemble(*verdict_parts(verdicts, width))
+
+
+def state_part(state: MeetingState) -> Part:
+    if state is MeetingState.FINALISED:
+        return T.STATE_FINAL, STYLE_FINAL
+    return T.STATE_DRAFT, STYLE_DRAFT
 
 
 def state_mark(state: MeetingState) -> Content:
-    if state is MeetingState.FINALISED:
-        return Content.styled(T.STATE_FINAL, STYLE_FINAL)
-    return Content.styled(T.STATE_DRAFT, STYLE_DRAFT)
+    return Content.styled(*state_part(state))
 
 
 def four_good_mark(four_good: bool) -> Content:
@@ -73,6 +92,14 @@ def legend() -> Content:
     ]
     parts = [Content.styled(mark, style) + f" {text}" for mark, style, text in items]
     return Content("   ").join(parts)
+
+
+def cell(text: str, width: int, style: str = "") -> Part:
+    """Plain ``text`` cut or padded to ``width`` columns (one column per character:
+    Vietnamese in NFC and the marks used here are all single-width)."""
+    if len(text) > width:
+        text = text[: max(width - 1, 0)] + "…" if width else ""
+    return text.ljust(width), style
 
 
 def pad(content: Content | str, width: int, align: str = "left") -> Content:

@@ -43,3 +43,12 @@ def prompts(option_list: object) -> list[str]:
         prompt = option.prompt
         texts.append(prompt.plain if isinstance(prompt, Content) else str(prompt))
     return texts
+
+
+async def settle(pilot: object) -> None:
+    """Let the screens start their workers (some start after the first paint),
+    wait for them to report, and let the screen repaint."""
+    for _ in range(2):
+        await pilot.pause()  # type: ignore[attr-defined]
+        await pilot.app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]

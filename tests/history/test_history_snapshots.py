@@ -4,16 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from history_fixtures import settle
 from textual.pilot import Pilot
 
 from chibo_tui.app import ChiboApp
-
-
-async def settle(pilot: Pilot) -> None:
-    """Let the workers report (remedy counts) and the screen repaint."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 def test_home_screen(snap_compare, app: ChiboApp) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from history_fixtures import MONTHS, prompts, text_of
+from history_fixtures import MONTHS, prompts, settle, text_of
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.domain.rules import percent
@@ -18,8 +18,7 @@ from chibo_tui.widgets.history_list import HistoryList
 
 async def test_home_lists_every_month_newest_first_with_its_verdicts(app: ChiboApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         screen = app.screen
         assert isinstance(screen, HomeScreen)
         rows = prompts(screen.query_one("#home-months", HistoryList))
@@ -50,8 +49,7 @@ async def test_home_lists_every_month_newest_first_with_its_verdicts(app: ChiboA
 
 async def test_home_says_what_to_do_this_month_and_counts_open_remedies(app: ChiboApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
         this_month = text_of(app.screen.query_one("#home-this-month"))
         assert this_month == "Tháng 11/2026 chưa sinh hoạt — nhấn M để bắt đầu."
         stats = text_of(app.screen.query_one("#home-stats"))

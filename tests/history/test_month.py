@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from history_fixtures import text_of
+from history_fixtures import settle, text_of
 from textual.widgets import Static
 
 from chibo_tui.app import ChiboApp
@@ -106,8 +106,7 @@ async def test_export_keys_write_the_minutes_and_the_report(app: ChiboApp, tmp_p
         await pilot.press("b")
         await app.workers.wait_for_complete()
         await pilot.press("c")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
     names = sorted(p.name for p in (tmp_path / "exports").iterdir())
     assert len(names) == 2 and all(n.startswith("2026-10") for n in names)
 

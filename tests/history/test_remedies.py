@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from history_fixtures import TODAY, prompts, text_of
+from history_fixtures import TODAY, prompts, settle, text_of
 from textual.widgets import Select
 
 from chibo_tui.app import ChiboApp
@@ -16,9 +16,7 @@ from chibo_tui.widgets.history_list import HistoryList
 async def open_remedies(app: ChiboApp, pilot) -> RemediesScreen:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await pilot.press("g")
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     screen = app.screen
     assert isinstance(screen, RemediesScreen)
     return screen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from history_fixtures import prompts, text_of
+from history_fixtures import prompts, settle, text_of
 from textual.widgets import Input
 
 from chibo_tui.app import ChiboApp
@@ -16,9 +16,7 @@ from chibo_tui.widgets.history_list import HistoryList
 async def open_search(app: ChiboApp, pilot) -> SearchScreen:  # type: ignore[no-untyped-def]
     await pilot.pause()
     await pilot.press("t")
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     screen = app.screen
     assert isinstance(screen, SearchScreen)
     assert screen.index is not None

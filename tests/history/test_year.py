@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from history_fixtures import text_of
+from history_fixtures import settle, text_of
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.domain.model import Verdict
@@ -16,9 +16,7 @@ from chibo_tui.widgets.year_grid import YearGrid
 
 async def open_year(app: ChiboApp, pilot, year: int, month: str | None = None) -> YearScreen:  # type: ignore[no-untyped-def]
     app.push_screen(YearScreen(year, month))
-    await pilot.pause()
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await settle(pilot)
     screen = app.screen
     assert isinstance(screen, YearScreen)
     return screen
@@ -110,8 +108,7 @@ async def test_export_keys_write_the_summary_and_next_years_plan(
         await pilot.press("s")
         await app.workers.wait_for_complete()
         await pilot.press("k")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await settle(pilot)
     names = sorted(p.name for p in (tmp_path / "exports").iterdir())
     assert len(names) == 2
     assert names[0].startswith("2025") and names[1].startswith("2026")
