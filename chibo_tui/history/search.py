@@ -151,10 +151,14 @@ def excerpt(text: str, spans: tuple[Span, ...], width: int) -> tuple[str, tuple[
         return text, spans
     first = spans[0][0] if spans else 0
     start = max(0, min(first - width // 3, len(text) - width))
-    end = start + width
+    if start > 0 and text[start - 1] != " ":
+        # Begin at a word: skip the cut word when that keeps the match in view.
+        space = text.find(" ", start, first)
+        if space != -1 and space - start < width // 4:
+            start = space + 1
     prefix = "…" if start > 0 else ""
+    end = start + width - len(prefix)
     suffix = "…" if end < len(text) else ""
-    start += len(prefix)
     end -= len(suffix)
     shift = start - len(prefix)
     moved = tuple(

@@ -50,6 +50,7 @@ class RemediesScreen(Screen[None]):
     """Every remedy with its latest status; filter by status (S) and owner (P)."""
 
     CSS_PATH = "history.tcss"
+    AUTO_FOCUS = "#remedies-list"
     BINDINGS = [
         Binding("escape", "back", T.KEY_BACK, tooltip=T.KEY_BACK_HELP, id="remedies-back"),
         Binding(
@@ -102,7 +103,6 @@ class RemediesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(TopBar).context = T.REMEDIES_CONTEXT
         self.query_one("#remedies-status-value", Static).update(T.STATUS_FILTERS[self.status])
-        self.query_one("#remedies-list", HistoryList).focus()
         self.load(self.chibo.last_saved)
 
     @work(thread=True, exclusive=True, group="remedies-load", exit_on_error=False)
@@ -128,6 +128,8 @@ class RemediesScreen(Screen[None]):
         count = self.query_one("#remedies-count", Static)
         if not self.remedies:
             count.update(T.REMEDIES_EMPTY)
+        elif not self.shown and self.status is StatusFilter.UNRESOLVED and self.owner is None:
+            count.update(T.REMEDIES_ALL_DONE.format(total=all_totals.raised))
         elif not self.shown:
             count.update(T.REMEDIES_NONE_MATCH)
         else:
@@ -194,7 +196,7 @@ class RemediesScreen(Screen[None]):
     def owner_changed(self, event: Select.Changed) -> None:
         self.owner = None if event.value is Select.NULL else str(event.value)
         self.refresh_list()
-        self.query_one("#remedies-list", HistoryList).focus()
+        self.set_focus(self.query_one("#remedies-list", HistoryList))
 
     @on(OptionList.OptionSelected, "#remedies-list")
     def open_remedy(self, event: OptionList.OptionSelected) -> None:

@@ -43,6 +43,7 @@ class SearchScreen(Screen[None]):
     """A query line and the matching lines: month, criterion, the line itself."""
 
     CSS_PATH = "history.tcss"
+    AUTO_FOCUS = "#search-input"
     BINDINGS = [
         Binding("escape", "back", T.KEY_BACK, tooltip=T.KEY_BACK_HELP, id="search-back"),
         Binding(
@@ -93,7 +94,6 @@ class SearchScreen(Screen[None]):
         self.query_one(TopBar).context = T.SEARCH_CONTEXT
         count = len(self.chibo.repo.summaries())
         self.query_one("#search-status", Static).update(T.SEARCH_BUILDING.format(n=count))
-        self.query_one("#search-input", Input).focus()
         self.build_index(self.chibo.last_saved)
 
     # -- the index (worker) ----------------------------------------------------
@@ -121,7 +121,7 @@ class SearchScreen(Screen[None]):
         self.search_now()
         results = self.query_one("#search-results", HistoryList)
         if results.option_count:
-            results.focus()
+            self.set_focus(results)
             results.action_select()
 
     def search_now(self) -> None:
@@ -181,7 +181,8 @@ class SearchScreen(Screen[None]):
     def action_results(self) -> None:
         results = self.query_one("#search-results", HistoryList)
         if results.option_count:
-            results.focus()
+            # At once, not after this key: the next key of a burst (↓ ↓ Enter) is the list's.
+            self.set_focus(results)
 
     def action_query(self) -> None:
         self.query_one("#search-input", Input).focus()

@@ -192,7 +192,10 @@ YEAR_CRITERION_TITLE = "Tiêu chí {n}"
 REMEDIES_CONTEXT = "Giải pháp khắc phục"
 REMEDIES_LOADING = "Đang tải giải pháp của mọi tháng…"
 REMEDIES_EMPTY = "Chưa có giải pháp khắc phục nào."
-REMEDIES_NONE_MATCH = "Không có giải pháp nào khớp bộ lọc."
+REMEDIES_NONE_MATCH = (
+    "Không có giải pháp nào khớp bộ lọc — S đổi trạng thái, P đổi người phụ trách."
+)
+REMEDIES_ALL_DONE = "Cả {total} giải pháp đã khắc phục — nhấn S để xem theo trạng thái khác."
 REMEDIES_COUNT = "{shown}/{total} giải pháp · còn mở {open} · quá hạn {overdue}"
 REMEDIES_STATUS = "Trạng thái:"
 REMEDIES_OWNER = "Người phụ trách:"

@@ -207,3 +207,22 @@ def test_the_fixture_history_is_the_one_the_tests_expect() -> None:
     assert len(MEETINGS) == MONTHS
     assert MEETINGS[-1].month == "2026-10"
     assert date(2026, 11, 27) == TODAY
+
+
+@given(
+    st.lists(st.sampled_from(["Kết", "luận", "bốn", "tốt", "chi", "bộ", "đạt", "—"]), max_size=40),
+    st.sampled_from(["ket", "bon tot", "chi"]),
+    st.integers(min_value=8, max_value=80),
+)
+def test_an_excerpt_never_exceeds_its_width_and_keeps_its_marks_on_the_words(
+    words: list[str], query: str, width: int
+) -> None:
+    text = " ".join(words)
+    terms = query.split()
+    spans = match_spans(text, terms)
+    cut, moved = excerpt(text, spans, width)
+    assert len(cut) <= max(width, len(text) if len(text) <= width else width)
+    for start, end in moved:
+        assert 0 <= start < end <= len(cut)
+        assert "…" not in cut[start:end]
+        assert any(fold(cut[start:end]) in fold(text[s:e]) for s, e in spans)
