@@ -150,16 +150,25 @@ def excerpt(text: str, spans: tuple[Span, ...], width: int) -> tuple[str, tuple[
     if len(text) <= width or width < 8:
         return text, spans
     first = spans[0][0] if spans else 0
-    start = max(0, min(first - width // 3, len(text) - width))
+    last = spans[0][1] if spans else first
+    start = max(0, first - width // 3)
     if start > 0 and text[start - 1] != " ":
         # Begin at a word: skip the cut word when that keeps the match in view.
         space = text.find(" ", start, first)
         if space != -1 and space - start < width // 4:
             start = space + 1
-    prefix = "…" if start > 0 else ""
-    end = start + width - len(prefix)
-    suffix = "…" if end < len(text) else ""
-    end -= len(suffix)
+    if start + width - 1 >= len(text):
+        # The window reaches the end: show the end, "…" only in front.
+        end = len(text)
+        start = end - (width - 1)
+        prefix, suffix = "…", ""
+    else:
+        prefix = "…" if start > 0 else ""
+        suffix = "…"
+        end = start + width - len(prefix) - 1
+        if end < last:  # keep the whole first match in view
+            start, end = start + last - end, last
+            prefix = "…"
     shift = start - len(prefix)
     moved = tuple(
         (max(s, start) - shift, min(e, end) - shift) for s, e in spans if e > start and s < end
