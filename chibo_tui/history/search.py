@@ -96,10 +96,18 @@ class SearchIndex:
         for term in terms[1:]:
             found = [i for i in found if term in self._folded[i]]
         hits = tuple(
-            Hit(e, match_spans(e.text, terms, e.folded))
+            Hit(e, match_spans(e.text, marked_terms(query, e.folded), e.folded))
             for e in (self.entries[i] for i in found[:limit])
         )
         return Results(query, hits, len(found))
+
+
+def marked_terms(query: str, folded: str) -> list[str]:
+    """What to mark in a line found by ``query``: the words as a phrase when the line
+    has them together ("nguyen nhan chu quan"), else each word wherever it occurs."""
+    terms = terms_of(query)
+    phrase = " ".join(terms)
+    return [phrase] if len(terms) > 1 and phrase in folded else terms
 
 
 def match_spans(text: str, terms: list[str], folded: str | None = None) -> tuple[Span, ...]:

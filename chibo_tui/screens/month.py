@@ -18,9 +18,9 @@ from textual.widgets import Footer, Static
 
 from ..domain.model import Meeting, Verdict
 from ..domain.rules import four_good, meeting_verdicts
-from ..domain.vietnamese import month_label
+from ..domain.vietnamese import fold, month_label
 from ..history.month_text import Kind, Line, Section, Tone, criterion_anchor, month_sections
-from ..history.search import match_spans, terms_of
+from ..history.search import marked_terms, match_spans
 from ..text import history as T
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import (
@@ -164,7 +164,6 @@ class MonthScreen(Screen[None]):
             )
             return
         self.query_one("#month-title", Static).update(self._title(self.meeting))
-        terms = terms_of(query)
         widgets: list[Widget] = []
         target: Widget | None = None
         for section in month_sections(self.meeting):
@@ -175,7 +174,8 @@ class MonthScreen(Screen[None]):
                     and section.anchor == anchor
                     and (no == line_no or (line_no is None and bool(find) and find in line.display))
                 )
-                widget = self._line(section, no, line, terms if found else [], found)
+                terms = marked_terms(query, fold(line.display)) if found and query else []
+                widget = self._line(section, no, line, terms, found)
                 if found:
                     target = widget
                 widgets.append(widget)
@@ -224,13 +224,13 @@ class MonthScreen(Screen[None]):
         style = TONE_STYLE[line.tone]
         shown = line.display
         content = Content(shown)
+        if line.kind in (Kind.FIELD, Kind.TEXT) and style:
+            content = content.stylize(style)  # a result line: the whole line in its colour
         if line.label:
             label_style = f"{STYLE_LABEL} {style}".strip()
             content = content.stylize(label_style, 0, len(line.label) + 1)
             if line.kind is Kind.CHECK and line.tone is not Tone.PASS:
                 content = content.stylize(style, len(line.label) + 1)
-        elif style:
-            content = content.stylize(style)
         for start, end in match_spans(shown, terms) if terms else ():
             content = content.stylize(STYLE_FOUND, start, end)
         if found:

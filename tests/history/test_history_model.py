@@ -21,7 +21,7 @@ from chibo_tui.history.remedy_view import (
     owners,
     totals,
 )
-from chibo_tui.history.search import SearchIndex, excerpt, match_spans
+from chibo_tui.history.search import SearchIndex, excerpt, marked_terms, match_spans
 from chibo_tui.history.snapshot import HistoryCache
 from chibo_tui.store import Repository
 
@@ -226,3 +226,11 @@ def test_an_excerpt_never_exceeds_its_width_and_keeps_its_marks_on_the_words(
         assert 0 <= start < end <= len(cut)
         assert "…" not in cut[start:end]
         assert any(fold(cut[start:end]) in fold(text[s:e]) for s, e in spans)
+
+
+def test_words_found_together_are_marked_as_a_phrase() -> None:
+    text = "Nguyên nhân chủ quan: chi ủy chưa phân công; khách quan: thu nhập giảm"
+    terms = marked_terms("nguyen nhan chu quan", fold(text))
+    assert [text[s:e] for s, e in match_spans(text, terms)] == ["Nguyên nhân chủ quan"]
+    apart = marked_terms("chu khach", fold(text))
+    assert [text[s:e] for s, e in match_spans(text, apart)] == ["chủ", "chư", "khách"]
