@@ -1,0 +1,488 @@
+"""chibo's benchmark: start-up, saves, typing with autosave, exports, memory.
+
+    .venv/bin/python bench/run.py [--quick]
+
+Prints ``name: value unit`` lines. Every comparison is measured in the same run,
+its variants interleaved so that a colleague's test run slows them alike; each
+figure is the median of several runs (``--quick``: fewer, under a minute).
+
+- ``startup_*``: from ``fork`` to the first screen painted on a pseudo-terminal
+  (``python -m chibo_tui --db …`` as the chair runs it, against ``floor_app.py``, a
+  minimal Textual app of the same widgets), each on a fresh copy of its database
+  (so the opening backup is taken, as after any session that changed something).
+- ``rss_*``: peak resident memory of the same processes, left 1 s after the first
+  paint for their background work (``wait4``'s ``ru_maxrss``).
+- ``save_*``: ``Repository.save_meeting`` of this month's draft with 12, 120 and
+  600 meetings in the database: a note edit (the month list unchanged) and an
+  attendance edit (the month list rewritten too); wall time (with fsync) and CPU.
+- ``typing_*``: the longest gap of a 5 ms heartbeat on the UI's event loop while
+  keys are typed into a note at 12 a second, 600 meetings, autosave on, then off.
+- ``export_*``: each document's first call (which imports python-docx) and warm
+  calls, beside ``import docx`` in a fresh interpreter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import fcntl
+import os
+import platform
+import pty
+import re
+import select
+import shutil
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import time
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from datetime import time as clock
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FLOOR = Path(__file__).resolve().parent / "floor_app.py"
+PHASES = Path(__file__).resolve().parent / "startup_phases.py"
+TODAY = date.today()
+MARKER = "nhấn M"
+"""Painted by chibo's home (``HOME_THIS_MONTH_*``) and by the floor app."""
+_ESCAPES = re.compile(
+    rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-B]|.)"
+)
+
+
+def line(name: str, value: float, unit: str, digits: int = 1) -> None:
+    print(f"{name}: {value:.{digits}f} {unit}", flush=True)
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples)
+
+
+# -- the machine -------------------------------------------------------------------------------
+
+
+def load_average() -> float:
+    return os.getloadavg()[0]
+
+
+def machine() -> None:
+    cpu = platform.processor() or platform.machine()
+    with contextlib.suppress(OSError):
+        for row in Path("/proc/cpuinfo").read_text().splitlines():
+            if row.startswith("model name"):
+                cpu = row.split(":", 1)[1].strip()
+                break
+    import textual
+
+    print(f"machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
+    print(f"python: {platform.python_version()}, textual {textual.__version__}")
+    line("load_average_start", load_average(), "load", 2)
+
+
+# -- databases ----------------------------------------------------------------------------------
+
+
+def make_database(folder: Path, months: int) -> Path:
+    """A demo cell with ``months`` finalised months and, if any, this month's draft."""
+    from chibo_tui.domain import lifecycle
+    from chibo_tui.domain.demo import build_demo
+    from chibo_tui.domain.months import month_of
+    from chibo_tui.store import Repository
+
+    db = folder / f"db{months}" / "chibo.json"
+    if db.exists():
+        return db
+    cell, history = build_demo(max(months, 1), TODAY, seed=2026)
+    history = history[:months]
+    with Repository.open(db) as repo:
+        repo.import_history(cell, history)
+        if not history:  # the cell and its roster, no meeting held yet
+            repo.save_cell(cell)
+        else:  # this month's meeting, begun: what the saves and the typing work on
+            draft = lifecycle.new_meeting(cell, month_of(TODAY), TODAY, history, start=clock(19, 0))
+            repo.save_meeting(draft)
+    (db.parent / "chibo.json.lock").unlink()
+    shutil.rmtree(db.parent / "backups", ignore_errors=True)
+    return db
+
+
+def fresh_copy(db: Path, into: Path) -> Path:
+    if into.exists():
+        shutil.rmtree(into)
+    shutil.copytree(db.parent, into)
+    return into / db.name
+
+
+# -- start-up and memory ------------------------------------------------------------------------
+
+
+@dataclass
+class Start:
+    ms: float  # fork to the marker painted
+    rss_mb: float  # peak resident memory
+    began: float  # monotonic time of the fork
+
+
+def first_paint(argv: list[str], settle: float) -> Start:
+    """Run ``argv`` on a 120 × 40 pseudo-terminal until ``MARKER`` is painted."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
+    env |= {"TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40", "PYTHONPATH": str(ROOT)}
+    began = time.monotonic()
+    pid, fd = pty.fork()
+    if pid == 0:
+        try:
+            os.chdir(ROOT)
+            os.execve(argv[0], argv, env)
+        finally:
+            os._exit(127)
+    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    seen, painted, deadline = "", None, began + 120
+    try:
+        while time.monotonic() < deadline:
+            if painted is not None and time.monotonic() > painted + settle:
+                break
+            ready, _, _ = select.select([fd], [], [], 0.01)
+            if not ready:
+                continue
+            try:
+                raw = os.read(fd, 1 << 16)
+            except OSError:
+                break
+            if painted is None:
+                seen += _ESCAPES.sub(b"", raw).decode("utf-8", errors="replace")
+                if MARKER in unicodedata.normalize("NFC", seen[-4000:]):
+                    painted = time.monotonic()
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        _, _, usage = os.wait4(pid, 0)
+        os.close(fd)
+    if painted is None:
+        raise RuntimeError(f"{argv} never painted {MARKER!r}: …{seen[-500:]}")
+    return Start((painted - began) * 1000, usage.ru_maxrss / 1024, began)
+
+
+def startup(work: Path, runs: int, warm_up: bool) -> None:
+    databases = {n: make_database(work, n) for n in (0, 120)}
+    chibo = [sys.executable, "-m", "chibo_tui", "--db"]
+    variants: dict[str, Callable[[], list[str]]] = {
+        "floor_0": lambda: [sys.executable, str(FLOOR), "0"],
+        "floor_120": lambda: [sys.executable, str(FLOOR), "120"],
+        "chibo_0": lambda: [*chibo, str(fresh_copy(databases[0], work / "run0"))],
+        "chibo_120": lambda: [*chibo, str(fresh_copy(databases[120], work / "run120"))],
+    }
+    found: dict[str, list[Start]] = {name: [] for name in variants}
+    skip = 1 if warm_up else 0  # a first round that warms the disk cache, dropped
+    for _ in range(runs + skip):
+        for name, argv in variants.items():
+            # Left a second after the first paint for their background work (chibo
+            # counts the open remedies of every month): the peak memory is then real.
+            settle = 1.0 if name.endswith("120") else 0.1
+            found[name].append(first_paint(argv(), settle=settle))
+    found = {name: starts[skip:] for name, starts in found.items()}
+    ms = {name: median([s.ms for s in starts]) for name, starts in found.items()}
+    rss = {name: median([s.rss_mb for s in starts]) for name, starts in found.items()}
+    line("startup_floor_textual_0_rows", ms["floor_0"], "ms", 0)
+    line("startup_floor_textual_120_rows", ms["floor_120"], "ms", 0)
+    line("startup_chibo_0_meetings", ms["chibo_0"], "ms", 0)
+    line("startup_chibo_120_meetings", ms["chibo_120"], "ms", 0)
+    line("startup_ratio_0_meetings_vs_floor", ms["chibo_0"] / ms["floor_0"], "x", 2)
+    line("startup_ratio_120_meetings_vs_floor", ms["chibo_120"] / ms["floor_120"], "x", 2)
+    line("rss_peak_floor_textual_0_rows", rss["floor_0"], "MB")
+    line("rss_peak_floor_textual_120_rows", rss["floor_120"], "MB")
+    line("rss_peak_chibo_0_meetings", rss["chibo_0"], "MB")
+    line("rss_peak_chibo_120_meetings", rss["chibo_120"], "MB")
+    line("rss_ratio_120_meetings_vs_floor", rss["chibo_120"] / rss["floor_120"], "x", 2)
+
+
+def phases(work: Path, runs: int) -> None:
+    """The steps of each start (``startup_phases.py``, ``floor_app.py``), from the fork.
+
+    ``startup_phase_<who>_<step>`` is when the step ended; ``…_took`` how long it took
+    after the step before it.
+    """
+    db = make_database(work, 120)
+    variants = {
+        "chibo_120": lambda record: [
+            sys.executable,
+            str(PHASES),
+            str(fresh_copy(db, work / "phases")),
+            str(record),
+        ],
+        "floor_120": lambda record: [sys.executable, str(FLOOR), "120", str(record)],
+    }
+    found: dict[str, dict[str, list[float]]] = {name: {} for name in variants}
+    for i in range(runs + 1):
+        for name, argv in variants.items():
+            record = work / f"phases-{name}-{i}.txt"
+            start = first_paint(argv(record), settle=0.1)
+            if i == 0:
+                continue  # a warm-up
+            for row in record.read_text().splitlines():
+                step, at = row.split()
+                found[name].setdefault(step, []).append((float(at) - start.began) * 1000)
+            found[name].setdefault("painted", []).append(start.ms)
+    for name, steps in found.items():
+        previous = 0.0
+        for step, samples in steps.items():
+            at = median(samples)
+            line(f"startup_phase_{name}_{step}", at, "ms", 0)
+            line(f"startup_phase_{name}_{step}_took", at - previous, "ms", 0)
+            previous = at
+
+
+# -- saves ------------------------------------------------------------------------------------
+
+
+def saves(work: Path, runs: int) -> None:
+    from chibo_tui.domain.model import Presence
+    from chibo_tui.domain.months import month_of
+    from chibo_tui.store import Repository
+
+    wall: dict[tuple[str, int], list[float]] = {}
+    cpu: dict[tuple[str, int], list[float]] = {}
+    sizes = (12, 120, 600)
+    repos = {n: Repository.open(make_database(work, n)) for n in sizes}
+    drafts = {n: repos[n].load_meeting(month_of(TODAY)) for n in sizes}
+    try:
+        for i in range(runs):
+            for n in sizes:  # interleaved: a slow moment of the disk hits all three alike
+                draft = drafts[n]
+                assert draft is not None
+                for kind in ("note", "list"):
+                    if kind == "note":
+                        draft.conclusion = f"Kết luận, lần sửa {i}: " + "chi bộ thống nhất. " * 40
+                    else:
+                        row = draft.attendance[i % len(draft.attendance)]
+                        row.presence = (
+                            Presence.PRESENT
+                            if row.presence is not Presence.PRESENT
+                            else Presence.EXCUSED
+                        )
+                    start, start_cpu = time.perf_counter(), time.thread_time()
+                    repos[n].save_meeting(draft)
+                    wall.setdefault((kind, n), []).append((time.perf_counter() - start) * 1000)
+                    cpu.setdefault((kind, n), []).append((time.thread_time() - start_cpu) * 1000)
+    finally:
+        for repo in repos.values():
+            repo.close()
+    for kind in ("note", "list"):
+        for n in sizes:
+            line(f"save_{kind}_edit_{n}_meetings", median(wall[(kind, n)]), "ms", 2)
+            line(f"save_{kind}_edit_{n}_meetings_cpu", median(cpu[(kind, n)]), "ms", 2)
+        ratio = median(wall[(kind, 600)]) / median(wall[(kind, 12)])
+        line(f"save_{kind}_edit_ratio_600_vs_12", ratio, "x", 2)
+        cpu_ratio = median(cpu[(kind, 600)]) / median(cpu[(kind, 12)])
+        line(f"save_{kind}_edit_cpu_ratio_600_vs_12", cpu_ratio, "x", 2)
+
+
+# -- typing with autosave -------------------------------------------------------------------------
+
+
+@dataclass
+class Typing:
+    """One typing session: heartbeat gaps and when saving happened."""
+
+    gaps: list[tuple[float, float]]  # (start, end) of each heartbeat gap, perf_counter s
+    saves: list[tuple[float, float]]  # writer thread: save_meeting windows
+    flushes: list[float]  # UI thread: ms spent handing edits to the writer (deep copies)
+    save_cpu: list[float]  # writer thread: CPU ms of each save (the most it can hold the GIL)
+    open_ms: float = 0.0  # the meeting screen, from the key to its first layout
+
+    def longest(self, overlapping: bool | None = None) -> float:
+        """The longest gap (ms); only those overlapping a save, or only the others."""
+        found = [
+            (end - start) * 1000
+            for start, end in self.gaps
+            if overlapping is None
+            or any(s < end and start < e for s, e in self.saves) is overlapping
+        ]
+        return max(found, default=0.0)
+
+
+NOTE = "\n".join(
+    f"Đoạn {i}: nguyên nhân chủ quan là chi ủy chuẩn bị chậm, tài liệu gửi muộn, "
+    "một số đồng chí chưa nghiên cứu trước nên ý kiến còn chung chung. " * 3
+    for i in range(12)
+)
+"""A long note (~6 KB, twelve paragraphs) being added to, as in a long meeting."""
+
+
+async def _typing(db: Path, seconds: float, autosave: bool) -> Typing:
+    """Type into a note of this month's meeting at 12 keys a second; what the UI felt."""
+    from textual import events
+    from textual.widgets import TextArea
+
+    from chibo_tui.app import make_app
+    from chibo_tui.domain.months import month_of
+    from chibo_tui.screens.meeting import MeetingScreen
+    from chibo_tui.store import Repository
+
+    repo = Repository.open(db)
+    now = datetime.combine(TODAY, clock(19, 30))
+    app = make_app(repo, db.parent / "exports", clock=lambda: now)
+    found = Typing([], [], [], [])
+    real_save, real_flush = repo.save_meeting, app.flush_edits
+
+    def save_meeting(meeting: object) -> None:  # on the writer thread
+        start, cpu = time.perf_counter(), time.thread_time()
+        real_save(meeting)  # type: ignore[arg-type]
+        found.saves.append((start, time.perf_counter()))
+        found.save_cpu.append((time.thread_time() - cpu) * 1000)
+
+    def flush_edits() -> None:  # on the UI thread, every 0.5 s
+        start = time.perf_counter()
+        real_flush()
+        found.flushes.append((time.perf_counter() - start) * 1000)
+
+    repo.save_meeting = save_meeting  # type: ignore[method-assign]
+    app.flush_edits = flush_edits if autosave else (lambda: None)  # type: ignore[method-assign]
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            opened = time.perf_counter()
+            app.open_meeting(month_of(TODAY))
+            await pilot.pause()
+            found.open_ms = (time.perf_counter() - opened) * 1000
+            screen = app.screen
+            assert isinstance(screen, MeetingScreen)
+            screen.go_to("criterion-1")
+            await pilot.pause()
+            area = screen.query_one("#criterion-1 .causes", TextArea)
+            area.text = NOTE
+            area.focus()
+            area.move_cursor(area.document.end)
+            await pilot.pause()
+            last = time.perf_counter()
+
+            def beat() -> None:
+                nonlocal last
+                now_ = time.perf_counter()
+                found.gaps.append((last, now_))
+                last = now_
+
+            timer = app.set_interval(0.005, beat)
+            text = " Đảng viên cần nêu cao tinh thần tự phê bình và phê bình."
+            end = time.perf_counter() + seconds
+            i = 0
+            while time.perf_counter() < end:
+                char = text[i % len(text)]
+                app.post_message(events.Key(char if char != " " else "space", char))
+                i += 1
+                await asyncio.sleep(1 / 12)
+            timer.stop()
+            assert app.save_now()
+    finally:
+        repo.close()
+    found.gaps = found.gaps[1:]
+    return found
+
+
+def typing(work: Path, seconds: float, rounds: int) -> None:
+    db = make_database(work, 600)
+    on: list[Typing] = []
+    off: list[Typing] = []
+    for _ in range(rounds):  # interleaved, so that the machine's load hits both alike
+        on.append(asyncio.run(_typing(db, seconds, autosave=True)))
+        off.append(asyncio.run(_typing(db, seconds, autosave=False)))
+    line("meeting_screen_open_600_meetings", median([t.open_ms for t in on + off]), "ms", 0)
+    line("typing_saves_during_session", median([len(t.saves) for t in on]), "saves", 0)
+    line("typing_longest_pause_autosave_on", median([t.longest() for t in on]), "ms")
+    line("typing_longest_pause_during_a_save", median([t.longest(True) for t in on]), "ms")
+    line("typing_longest_pause_between_saves", median([t.longest(False) for t in on]), "ms")
+    line("typing_longest_pause_autosave_off", median([t.longest() for t in off]), "ms")
+    line("autosave_ui_thread_handover_longest", max(max(t.flushes) for t in on), "ms", 2)
+    line("autosave_writer_cpu_per_save_longest", max(max(t.save_cpu) for t in on), "ms", 2)
+    line(
+        "autosave_writer_wall_per_save_median",
+        median([(e - s) * 1000 for t in on for s, e in t.saves]),
+        "ms",
+    )
+
+
+# -- exports -------------------------------------------------------------------------------------
+
+EXPORTS = """
+import statistics, sys, tempfile, time
+from datetime import date
+from pathlib import Path
+from chibo_tui.domain.demo import build_demo
+runs = int(sys.argv[1])
+cell, history = build_demo(14, date(2026, 11, 27), seed=2026)
+t = time.perf_counter()
+from chibo_tui import export
+year = history[-1].year
+jobs = {
+    "minutes": lambda out: export.export_minutes(cell, history[-1], out),
+    "report": lambda out: export.export_report(cell, history[-1], out),
+    "summary": lambda out: export.export_summary(cell, history, year, out),
+    "plan": lambda out: export.export_plan(cell, year + 1, out),
+}
+with tempfile.TemporaryDirectory() as tmp:
+    out = Path(tmp)
+    for name, job in jobs.items():
+        start = time.perf_counter()
+        job(out)
+        first = (time.perf_counter() - start) * 1000
+        warm = []
+        for _ in range(runs):
+            start = time.perf_counter()
+            job(out)
+            warm.append((time.perf_counter() - start) * 1000)
+        print(f"export_{name}_first_call: {first:.1f} ms")
+        print(f"export_{name}: {statistics.median(warm):.1f} ms")
+"""
+
+
+def _fresh(code: str, *args: str) -> str:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, env=env
+    ).stdout
+
+
+def exports(runs: int) -> None:
+    code = (
+        "import time; t = time.perf_counter(); import docx; print((time.perf_counter() - t) * 1000)"
+    )
+    imports = [float(_fresh(code)) for _ in range(runs)]
+    line("import_docx_fresh_process", median(imports), "ms")
+    print(_fresh(EXPORTS, str(runs)), end="", flush=True)
+
+
+# -- main ----------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def workspace() -> Iterator[Path]:
+    with tempfile.TemporaryDirectory(prefix="chibo-bench-") as tmp:
+        yield Path(tmp)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs: under a minute")
+    quick = parser.parse_args().quick
+    started = time.perf_counter()
+    sys.path.insert(0, str(ROOT))
+    machine()
+    with workspace() as work:
+        startup(work, runs=3 if quick else 7, warm_up=not quick)
+        phases(work, runs=1 if quick else 5)
+        saves(work, runs=12 if quick else 40)
+        typing(work, seconds=3.0 if quick else 8.0, rounds=1 if quick else 3)
+    exports(runs=3 if quick else 7)
+    line("load_average_end", load_average(), "load", 2)
+    line("bench_wall_time", time.perf_counter() - started, "s")
+
+
+if __name__ == "__main__":
+    main()
