@@ -81,6 +81,8 @@ class RemediesScreen(Screen[None]):
         self.owner: str | None = None
         self.remedies: list[TrackedRemedy] | None = None
         self.shown: list[TrackedRemedy] = []
+        self._stamp: object = None
+        """The save the remedies were loaded after (``app.last_saved`` then)."""
 
     @property
     def chibo(self) -> ChiboApp:
@@ -103,7 +105,14 @@ class RemediesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(TopBar).context = T.REMEDIES_CONTEXT
         self.query_one("#remedies-status-value", Static).update(T.STATUS_FILTERS[self.status])
-        self.load(self.chibo.last_saved)
+        self._stamp = self.chibo.last_saved
+        self.load(self._stamp)
+
+    def on_screen_resume(self) -> None:
+        # Back from a month: if anything was saved meanwhile, track the remedies again.
+        if self.remedies is not None and self.chibo.last_saved != self._stamp:
+            self._stamp = self.chibo.last_saved
+            self.load(self._stamp)
 
     @work(thread=True, exclusive=True, group="remedies-load", exit_on_error=False)
     def load(self, stamp: object) -> None:
@@ -112,7 +121,12 @@ class RemediesScreen(Screen[None]):
     def on_remedies_screen_loaded(self, message: Loaded) -> None:
         self.remedies = message.remedies
         select = self.query_one("#remedies-owner", Select)
-        select.set_options((name, name) for name in owners(self.remedies))
+        names = owners(self.remedies)
+        select.set_options((name, name) for name in names)
+        if self.owner in names:
+            select.value = self.owner  # reloaded: keep the owner picked
+        else:
+            self.owner = None
         self.refresh_list()
 
     # -- content ---------------------------------------------------------------

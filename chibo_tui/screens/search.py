@@ -78,6 +78,8 @@ class SearchScreen(Screen[None]):
         self.last_latency: float | None = None
         """Seconds the last search took to filter the index and fill the list."""
         self._timer: Timer | None = None
+        self._stamp: object = None
+        """The save the index was built after (``app.last_saved`` then)."""
 
     @property
     def chibo(self) -> ChiboApp:
@@ -94,7 +96,14 @@ class SearchScreen(Screen[None]):
         self.query_one(TopBar).context = T.SEARCH_CONTEXT
         count = len(self.chibo.repo.summaries())
         self.query_one("#search-status", Static).update(T.SEARCH_BUILDING.format(n=count))
-        self.build_index(self.chibo.last_saved)
+        self._stamp = self.chibo.last_saved
+        self.build_index(self._stamp)
+
+    def on_screen_resume(self) -> None:
+        # Back from a month: if anything was saved meanwhile, index again.
+        if self.index is not None and self.chibo.last_saved != self._stamp:
+            self._stamp = self.chibo.last_saved
+            self.build_index(self._stamp)
 
     # -- the index (worker) ----------------------------------------------------
 

@@ -62,6 +62,7 @@ class YearScreen(Screen[None]):
         self.cursor = int(month[5:7]) if month and month.startswith(f"{year:04d}-") else None
         self.summaries: list[MeetingSummary] = []
         self.rollup: YearRollup | None = None
+        self._left = False
 
     @property
     def chibo(self) -> ChiboApp:
@@ -93,6 +94,16 @@ class YearScreen(Screen[None]):
     def on_mount(self) -> None:
         self.summaries = self.chibo.repo.summaries()
         self.show_year(self.year)
+
+    def on_screen_suspend(self) -> None:
+        self._left = True
+
+    def on_screen_resume(self) -> None:
+        if self._left:
+            # Back from a month (maybe reopened in the meeting screen): read again.
+            self._left = False
+            self.summaries = self.chibo.repo.summaries()
+            self.show_year(self.year)
 
     # -- content ---------------------------------------------------------------
 

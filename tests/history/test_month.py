@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 from history_fixtures import settle, text_of
@@ -132,3 +133,36 @@ async def test_a_month_that_was_not_held_says_so(app: ChiboApp) -> None:
         await pilot.press("b")
         await pilot.pause()
         assert not list(app.workers)
+
+
+async def test_a_draft_month_shows_its_state_and_no_verdict_yet(app: ChiboApp) -> None:
+    from chibo_tui.domain.lifecycle import new_meeting
+    from chibo_tui.domain.model import Meeting
+
+    cell = app.cell
+    assert cell is not None
+    draft: Meeting = new_meeting(cell, "2026-11", date(2026, 11, 26), app.repo.load_all())
+    app.repo.save_meeting(draft)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_month(app, pilot, "2026-11")
+        title = text_of(screen.query_one("#month-title"))
+        assert "dự thảo" in title and "– " in title
+        for n in range(1, 5):
+            assert screen.query_one(f"#sec-criterion-{n}").has_class("-undecided")
+        text = shown_text(screen)
+        assert "Trạng thái: dự thảo (chưa chốt)" in text
+        assert "Biểu quyết: Chưa biểu quyết." in text
+
+
+async def test_amendments_after_finalising_are_listed_with_their_reason(app: ChiboApp) -> None:
+    from chibo_tui.domain.lifecycle import amend
+
+    meeting = app.repo.load_meeting(FAILED_MONTH)
+    assert meeting is not None
+    amend(meeting, datetime(2026, 11, 3, 8, 15), "Sửa tên khách mời", "Ghi đúng chức vụ")
+    app.repo.save_meeting(meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_month(app, pilot, FAILED_MONTH)
+        text = shown_text(screen)
+        assert "Mở lại, bổ sung sau khi chốt" in text
+        assert "08:15 ngày 03/11/2026 — Sửa tên khách mời: Ghi đúng chức vụ" in text

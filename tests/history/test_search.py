@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from history_fixtures import prompts, settle, text_of
+from history_fixtures import NOW, prompts, settle, text_of
 from textual.widgets import Input
 
 from chibo_tui.app import ChiboApp
@@ -102,3 +102,27 @@ async def test_enter_in_the_query_opens_the_first_result(app: ChiboApp) -> None:
         assert isinstance(app.screen, MonthScreen)
         assert screen.results is not None
         assert app.screen.month == screen.results.hits[0].entry.month
+
+
+async def test_the_index_is_built_again_after_a_save(app: ChiboApp) -> None:
+    from chibo_tui.domain.lifecycle import amend
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_search(app, pilot)
+        query = screen.query_one("#search-input", Input)
+        query.value = "ghi chu rieng xyz"
+        screen.search_now()
+        assert screen.results is not None and screen.results.total == 0
+        app.push_screen(MonthScreen("2026-10"))  # the month, amended meanwhile
+        await pilot.pause()
+        meeting = app.repo.load_meeting("2026-10")
+        assert meeting is not None
+        amend(meeting, NOW, "Ghi chú riêng XYZ", "")
+        app.repo.save_meeting(meeting)
+        app.post_message(ChiboApp.Saved(NOW))
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
+        assert screen.results is not None and screen.results.total == 1
+        assert screen.results.hits[0].entry.anchor == "amendments"

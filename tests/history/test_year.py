@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from history_fixtures import settle, text_of
@@ -112,3 +113,35 @@ async def test_export_keys_write_the_summary_and_next_years_plan(
     names = sorted(p.name for p in (tmp_path / "exports").iterdir())
     assert len(names) == 2
     assert names[0].startswith("2025") and names[1].startswith("2026")
+
+
+async def test_the_year_total_is_measured_against_the_target(app: ChiboApp) -> None:
+    assert app.cell is not None
+    app.cell.rules.year_target_months = 10
+    rollup = year_rollup(app.repo.summaries(), 2025)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_year(app, pilot, 2025)
+        total = text_of(screen.query_one("#year-total"))
+        verdict = "đạt" if rollup.four_good_months >= 10 else "chưa đạt"
+        assert total == (
+            f"{rollup.four_good_months}/12 tháng đạt “bốn tốt”, {verdict} mục tiêu 10 tháng"
+        )
+
+
+async def test_the_grid_is_read_again_after_a_month_was_reopened(app: ChiboApp) -> None:
+    from chibo_tui.domain.lifecycle import reopen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_year(app, pilot, 2026, "2026-10")
+        await pilot.press("enter")
+        await pilot.pause()
+        meeting = app.repo.load_meeting("2026-10")
+        assert meeting is not None
+        reopen(meeting, datetime(2026, 11, 27, 9, 0), "Bổ sung ý kiến")
+        meeting.reviews[0].vote = None
+        app.repo.save_meeting(meeting)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one(YearGrid).query_one("#c1-10").has_class("-undecided")
+        assert "dự thảo" in text_of(screen.query_one("#year-cursor"))
