@@ -7,8 +7,6 @@ tokens. Switching years only changes texts and classes; nothing is remounted.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -109,33 +107,13 @@ class YearGrid(Vertical, can_focus=True):
             for q in QUARTERS:
                 yield Static(T.YEAR_QUARTERS[q], classes=f"grid-quarter-title -q{q}")
             yield Static("", classes="grid-count")
-        yield self._row(
-            "months",
-            "",
-            lambda m: Static(str(m), id=f"m-{m}", classes="grid-cell -month"),
-            T.YEAR_COUNT_HEADER,
-        )
+        yield self._row("months", "", "m", "-month", T.YEAR_COUNT_HEADER, numbered=True)
         for n in range(1, 5):
-            yield self._row(
-                f"criterion-{n}",
-                f"{n} {T.CRITERION_SHORT[n]}",
-                lambda m, n=n: Static("", id=f"c{n}-{m}", classes="grid-cell -mark"),
-                "",
-                count_id=f"count-{n}",
-            )
+            label = f"{n} {T.CRITERION_SHORT[n]}"
+            yield self._row(f"criterion-{n}", label, f"c{n}", "-mark", count_id=f"count-{n}")
+        yield self._row("four-good", T.YEAR_ROW_FOUR_GOOD, "f", "-mark", count_id="count-four")
         yield self._row(
-            "four-good",
-            T.YEAR_ROW_FOUR_GOOD,
-            lambda m: Static("", id=f"f-{m}", classes="grid-cell -mark"),
-            "",
-            count_id="count-four",
-        )
-        yield self._row(
-            "attendance",
-            T.YEAR_ROW_ATTENDANCE,
-            lambda m: Static("", id=f"a-{m}", classes="grid-cell -number"),
-            "",
-            count_id="count-attendance",
+            "attendance", T.YEAR_ROW_ATTENDANCE, "a", "-number", count_id="count-attendance"
         )
         with Horizontal(classes="grid-row -quarter-totals"):
             yield Static(T.YEAR_ROW_QUARTER, classes="grid-label")
@@ -147,12 +125,24 @@ class YearGrid(Vertical, can_focus=True):
     def _row(
         name: str,
         label: str,
-        cell: Callable[[int], Static],
-        count: str,
+        prefix: str,
+        kind: str,
+        count: str = "",
         count_id: str | None = None,
+        numbered: bool = False,
     ) -> Horizontal:
+        """A label, the 12 month cells (ids ``{prefix}-1`` … ``{prefix}-12``) in their
+        quarters, and a count."""
         quarters = [
-            Horizontal(*(cell(m) for m in _months_of(q)), classes=f"grid-quarter -q{q}")
+            Horizontal(
+                *(
+                    Static(
+                        str(m) if numbered else "", id=f"{prefix}-{m}", classes=f"grid-cell {kind}"
+                    )
+                    for m in _months_of(q)
+                ),
+                classes=f"grid-quarter -q{q}",
+            )
             for q in QUARTERS
         ]
         return Horizontal(
