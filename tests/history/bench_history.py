@@ -27,7 +27,7 @@ from chibo_tui.screens.home import HomeScreen  # noqa: E402
 from chibo_tui.screens.search import SearchScreen  # noqa: E402
 from chibo_tui.store import Repository  # noqa: E402
 
-RUNS = 5
+RUNS = 9
 QUERY = "nguyen nhan chu quan"
 
 
@@ -36,24 +36,33 @@ def ms(seconds: float) -> str:
 
 
 async def home_times(path: Path) -> tuple[float, float]:
-    """(app start → months listed, HomeScreen.refresh_months alone)."""
+    """(app start → first paint of the home screen with its months, refresh_months alone).
+
+    The paint is the first screen refresh after ``refresh_months`` (a callback after
+    refresh); the remedy count starts then, in a worker, and is not included.
+    """
     repo = Repository.open(path)
+    painted: list[float] = []
+    refresh: list[float] = []
+    original = HomeScreen.refresh_months
+
+    def timed(screen: HomeScreen) -> None:
+        t = perf_counter()
+        original(screen)
+        refresh.append(perf_counter() - t)
+        screen.call_after_refresh(lambda: painted.append(perf_counter()))
+
+    HomeScreen.refresh_months = timed  # type: ignore[method-assign]
     try:
         app = make_app(repo, path.parent / "exports", clock=lambda: NOW)
         started = perf_counter()
         async with app.run_test(size=(120, 40)) as pilot:
-            while not isinstance(app.screen, HomeScreen):
+            while not painted:
                 await pilot.pause()
-            await pilot.pause()
-            shown = perf_counter() - started
-            screen = app.screen
-            assert isinstance(screen, HomeScreen)
-            t = perf_counter()
-            screen.refresh_months()
-            refresh = perf_counter() - t
             await app.workers.wait_for_complete()
-        return shown, refresh
+        return painted[0] - started, refresh[0]
     finally:
+        HomeScreen.refresh_months = original  # type: ignore[method-assign]
         repo.close()
 
 
@@ -102,7 +111,7 @@ async def main() -> None:
                 shown.append(a)
                 refresh.append(b)
             print(
-                f"home, {n:3d} meetings: listed {ms(statistics.median(shown))} after start "
+                f"home, {n:3d} meetings: painted {ms(statistics.median(shown))} after start "
                 f"(median of {RUNS}); refresh_months {ms(statistics.median(refresh))}"
             )
         CACHE.clear()
