@@ -15,8 +15,13 @@ figure is the median of several runs (``--quick``: fewer, under a minute).
 - ``save_*``: ``Repository.save_meeting`` of this month's draft with 12, 120 and
   600 meetings in the database: a note edit (the month list unchanged) and an
   attendance edit (the month list rewritten too); wall time (with fsync) and CPU.
+- ``startup_phase_*``: when each step of the start ended (``startup_phases.py``, and
+  the floor app's own marks), and how long it took after the step before.
 - ``typing_*``: the longest gap of a 5 ms heartbeat on the UI's event loop while
-  keys are typed into a note at 12 a second, 600 meetings, autosave on, then off.
+  keys are typed into a note at 12 a second, 600 meetings, autosave on, then off;
+  each gap is put down to a save running, a full garbage collection, or neither.
+  ``autosave_*`` bound what saving can cost the UI: the hand-over on the UI thread
+  (deep copies) and the writer thread's CPU per save (the most GIL it can hold).
 - ``export_*``: each document's first call (which imports python-docx) and warm
   calls, beside ``import docx`` in a fresh interpreter.
 """
@@ -27,6 +32,7 @@ import argparse
 import asyncio
 import contextlib
 import fcntl
+import gc
 import os
 import platform
 import pty
@@ -52,8 +58,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FLOOR = Path(__file__).resolve().parent / "floor_app.py"
 PHASES = Path(__file__).resolve().parent / "startup_phases.py"
 TODAY = date.today()
-MARKER = "nhấn M"
-"""Painted by chibo's home (``HOME_THIS_MONTH_*``) and by the floor app."""
+MARKER = "nhấn m"
+"""Painted (in any case) by chibo's home, with months or without, and by the floor app."""
 _ESCAPES = re.compile(
     rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-B]|.)"
 )
@@ -159,7 +165,7 @@ def first_paint(argv: list[str], settle: float) -> Start:
                 break
             if painted is None:
                 seen += _ESCAPES.sub(b"", raw).decode("utf-8", errors="replace")
-                if MARKER in unicodedata.normalize("NFC", seen[-4000:]):
+                if MARKER in unicodedata.normalize("NFC", seen[-4000:]).lower():
                     painted = time.monotonic()
     finally:
         with contextlib.suppress(ProcessLookupError):
@@ -290,22 +296,29 @@ def saves(work: Path, runs: int) -> None:
 
 @dataclass
 class Typing:
-    """One typing session: heartbeat gaps and when saving happened."""
+    """One typing session: heartbeat gaps and when saving and full collections happened."""
 
     gaps: list[tuple[float, float]]  # (start, end) of each heartbeat gap, perf_counter s
     saves: list[tuple[float, float]]  # writer thread: save_meeting windows
+    collections: list[tuple[float, float]]  # Python's full (generation 2) garbage collections
     flushes: list[float]  # UI thread: ms spent handing edits to the writer (deep copies)
     save_cpu: list[float]  # writer thread: CPU ms of each save (the most it can hold the GIL)
     open_ms: float = 0.0  # the meeting screen, from the key to its first layout
 
-    def longest(self, overlapping: bool | None = None) -> float:
-        """The longest gap (ms); only those overlapping a save, or only the others."""
-        found = [
-            (end - start) * 1000
-            for start, end in self.gaps
-            if overlapping is None
-            or any(s < end and start < e for s, e in self.saves) is overlapping
-        ]
+    def longest(self, during: str = "any") -> float:
+        """The longest gap (ms): ``any``; ``save`` (a save ran, no full collection);
+        ``gc`` (a full collection ran); ``other`` (neither)."""
+
+        def overlaps(start: float, end: float, spans: list[tuple[float, float]]) -> bool:
+            return any(s < end and start < e for s, e in spans)
+
+        found = []
+        for start, end in self.gaps:
+            gc_ran = overlaps(start, end, self.collections)
+            saved = overlaps(start, end, self.saves)
+            kind = "gc" if gc_ran else "save" if saved else "other"
+            if during in ("any", kind):
+                found.append((end - start) * 1000)
         return max(found, default=0.0)
 
 
@@ -330,8 +343,16 @@ async def _typing(db: Path, seconds: float, autosave: bool) -> Typing:
     repo = Repository.open(db)
     now = datetime.combine(TODAY, clock(19, 30))
     app = make_app(repo, db.parent / "exports", clock=lambda: now)
-    found = Typing([], [], [], [])
+    found = Typing([], [], [], [], [])
     real_save, real_flush = repo.save_meeting, app.flush_edits
+    began: list[float] = []
+
+    def collection(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] == 2:
+            if phase == "start":
+                began.append(time.perf_counter())
+            elif began:
+                found.collections.append((began.pop(), time.perf_counter()))
 
     def save_meeting(meeting: object) -> None:  # on the writer thread
         start, cpu = time.perf_counter(), time.thread_time()
@@ -346,6 +367,7 @@ async def _typing(db: Path, seconds: float, autosave: bool) -> Typing:
 
     repo.save_meeting = save_meeting  # type: ignore[method-assign]
     app.flush_edits = flush_edits if autosave else (lambda: None)  # type: ignore[method-assign]
+    gc.callbacks.append(collection)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             opened = time.perf_counter()
@@ -381,8 +403,13 @@ async def _typing(db: Path, seconds: float, autosave: bool) -> Typing:
             timer.stop()
             assert app.save_now()
     finally:
+        gc.callbacks.remove(collection)
         repo.close()
     found.gaps = found.gaps[1:]
+    typing_began, typing_ended = found.gaps[0][0], found.gaps[-1][1]
+    found.collections = [
+        (s, e) for s, e in found.collections if e > typing_began and s < typing_ended
+    ]
     return found
 
 
@@ -393,12 +420,19 @@ def typing(work: Path, seconds: float, rounds: int) -> None:
     for _ in range(rounds):  # interleaved, so that the machine's load hits both alike
         on.append(asyncio.run(_typing(db, seconds, autosave=True)))
         off.append(asyncio.run(_typing(db, seconds, autosave=False)))
-    line("meeting_screen_open_600_meetings", median([t.open_ms for t in on + off]), "ms", 0)
+    both = on + off
+    line("meeting_screen_open_600_meetings", median([t.open_ms for t in both]), "ms", 0)
     line("typing_saves_during_session", median([len(t.saves) for t in on]), "saves", 0)
     line("typing_longest_pause_autosave_on", median([t.longest() for t in on]), "ms")
-    line("typing_longest_pause_during_a_save", median([t.longest(True) for t in on]), "ms")
-    line("typing_longest_pause_between_saves", median([t.longest(False) for t in on]), "ms")
     line("typing_longest_pause_autosave_off", median([t.longest() for t in off]), "ms")
+    line("typing_longest_pause_while_saving", max(t.longest("save") for t in on), "ms")
+    line("typing_longest_pause_in_full_gc", max(t.longest("gc") for t in both), "ms")
+    line("typing_longest_pause_otherwise", max(t.longest("other") for t in both), "ms")
+    collections = [(e - s) * 1000 for t in both for s, e in t.collections]
+    line("typing_full_gc_count", len(collections) / len(both), "per session")
+    line("typing_full_gc_longest", max(collections, default=0.0), "ms")
+    gc.collect()
+    line("gc_tracked_objects_after_typing", len(gc.get_objects()) / 1000, "thousand", 0)
     line("autosave_ui_thread_handover_longest", max(max(t.flushes) for t in on), "ms", 2)
     line("autosave_writer_cpu_per_save_longest", max(max(t.save_cpu) for t in on), "ms", 2)
     line(
