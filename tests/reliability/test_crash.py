@@ -126,9 +126,10 @@ def test_sigkill_at_random_moments_keeps_the_state_before_or_after(
                 assert problem.split(":")[0].removeprefix("Tháng ") in stale, problem
                 assert "danh sách tháng chưa khớp" in problem, problem
         assert not list(db.parent.rglob(f"*{TEMP_SUFFIX}")), "temp files left after an open"
-    # The kills did land in the middle of saves, and the writers got somewhere.
+    # The kills did land in the middle of saves, and the writers got somewhere (a
+    # loaded machine slows the saves down, which only puts more kills inside them).
     assert interrupted >= 3
-    assert saves >= KILLS_PER_BATCH
+    assert saves >= 3
     errors = writers.stderr()
     assert "Traceback" not in errors, errors
 
