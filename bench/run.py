@@ -434,7 +434,14 @@ def typing(work: Path, seconds: float, rounds: int) -> None:
     gc.collect()
     line("gc_tracked_objects_after_typing", len(gc.get_objects()) / 1000, "thousand", 0)
     line("autosave_ui_thread_handover_longest", max(max(t.flushes) for t in on), "ms", 2)
+    line(
+        "autosave_writer_cpu_per_save_median", median([c for t in on for c in t.save_cpu]), "ms", 2
+    )
     line("autosave_writer_cpu_per_save_longest", max(max(t.save_cpu) for t in on), "ms", 2)
+    tripped = sum(
+        any(s < ge and gs < e for gs, ge in t.collections) for t in on for s, e in t.saves
+    )
+    line("autosave_saves_during_a_full_gc", tripped, "saves", 0)
     line(
         "autosave_writer_wall_per_save_median",
         median([(e - s) * 1000 for t in on for s, e in t.saves]),
