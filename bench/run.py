@@ -431,8 +431,6 @@ def typing(work: Path, seconds: float, rounds: int) -> None:
     collections = [(e - s) * 1000 for t in both for s, e in t.collections]
     line("typing_full_gc_count", len(collections) / len(both), "per session")
     line("typing_full_gc_longest", max(collections, default=0.0), "ms")
-    gc.collect()
-    line("gc_tracked_objects_after_typing", len(gc.get_objects()) / 1000, "thousand", 0)
     line("autosave_ui_thread_handover_longest", max(max(t.flushes) for t in on), "ms", 2)
     line(
         "autosave_writer_cpu_per_save_median", median([c for t in on for c in t.save_cpu]), "ms", 2
@@ -447,6 +445,60 @@ def typing(work: Path, seconds: float, rounds: int) -> None:
         median([(e - s) * 1000 for t in on for s, e in t.saves]),
         "ms",
     )
+
+
+# -- what a full garbage collection has to walk -------------------------------------------------
+
+GC_STAGES = """
+import asyncio, gc, sys, time
+from datetime import datetime
+from pathlib import Path
+db, month = Path(sys.argv[1]), sys.argv[2]
+
+def stage(name):
+    gc.collect()
+    objects = len(gc.get_objects())
+    start = time.perf_counter()
+    gc.collect()
+    print(f"gc_objects_{name}: {objects / 1000:.0f} thousand")
+    print(f"gc_full_collection_{name}: {(time.perf_counter() - start) * 1000:.0f} ms", flush=True)
+
+import textual.app
+stage("textual_imported")
+from chibo_tui.app import make_app
+from chibo_tui.screens.home import HomeScreen
+from chibo_tui.screens.meeting import MeetingScreen
+from chibo_tui.store import Repository
+stage("chibo_imported")
+repo = Repository.open(db)
+stage("600_meetings_opened")
+
+async def run():
+    app = make_app(repo, db.parent / "exports", clock=lambda: datetime(2026, 11, 27, 19, 30))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        stage("home_up_remedies_counted")
+        app.open_meeting(month)
+        await pilot.pause()
+        await pilot.pause()
+        stage("meeting_screen_up")
+        gc.freeze()
+        stage("meeting_screen_up_after_gc_freeze")
+
+asyncio.run(run())
+repo.close()
+"""
+
+
+def collections(work: Path) -> None:
+    """Objects a full collection walks at each stage of a session with 600 meetings, in a
+    fresh process; and what is left to walk once they are frozen (``gc.freeze``)."""
+    from chibo_tui.domain.months import month_of
+
+    db = make_database(work, 600)
+    print(_fresh(GC_STAGES, str(db), month_of(TODAY)), end="", flush=True)
 
 
 # -- exports -------------------------------------------------------------------------------------
@@ -520,6 +572,7 @@ def main() -> None:
         phases(work, runs=1 if quick else 5)
         saves(work, runs=12 if quick else 40)
         typing(work, seconds=3.0 if quick else 8.0, rounds=1 if quick else 3)
+        collections(work)
     exports(runs=3 if quick else 7)
     line("load_average_end", load_average(), "load", 2)
     line("bench_wall_time", time.perf_counter() - started, "s")
