@@ -473,6 +473,17 @@ stage("chibo_imported")
 repo = Repository.open(db)
 stage("600_meetings_opened")
 
+async def type_some(app, pilot):
+    from textual import events
+    from textual.widgets import TextArea
+    area = app.screen.query_one("#criterion-1 .causes", TextArea)
+    area.focus()
+    await pilot.pause()
+    for char in "Chi bộ thống nhất rút kinh nghiệm, phân công rõ người rõ việc. " * 2:
+        app.post_message(events.Key(char if char != " " else "space", char))
+        await asyncio.sleep(0.01)
+    await pilot.pause()
+
 async def run():
     app = make_app(repo, db.parent / "exports", clock=lambda: datetime(2026, 11, 27, 19, 30))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -484,8 +495,12 @@ async def run():
         await pilot.pause()
         await pilot.pause()
         stage("meeting_screen_up")
+        app.screen.go_to("criterion-1")
+        await type_some(app, pilot)
+        stage("meeting_screen_up_typed_into")
         gc.freeze()
-        stage("meeting_screen_up_after_gc_freeze")
+        await type_some(app, pilot)
+        stage("meeting_screen_up_gc_frozen_then_typed_into")
 
 asyncio.run(run())
 repo.close()
@@ -573,7 +588,7 @@ def main() -> None:
         saves(work, runs=12 if quick else 40)
         typing(work, seconds=3.0 if quick else 8.0, rounds=1 if quick else 3)
         collections(work)
-    exports(runs=3 if quick else 7)
+    exports(runs=2 if quick else 7)
     line("load_average_end", load_average(), "load", 2)
     line("bench_wall_time", time.perf_counter() - started, "s")
 
