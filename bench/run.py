@@ -10,8 +10,8 @@ figure is the median of several runs (``--quick``: fewer, under a minute).
   (``python -m chibo_tui --db …`` as the chair runs it, against ``floor_app.py``, a
   minimal Textual app of the same widgets), each on a fresh copy of its database
   (so the opening backup is taken, as after any session that changed something).
-- ``rss_*``: peak resident memory of the same processes, left 1 s after the first
-  paint for their background work (``wait4``'s ``ru_maxrss``).
+- ``rss_*``: peak resident memory of the same processes, left 1 s (``--quick``:
+  0.5 s) after the first paint for their background work (``wait4``'s ``ru_maxrss``).
 - ``save_*``: ``Repository.save_meeting`` of this month's draft with 12, 120 and
   600 meetings in the database: a note edit (the month list unchanged) and an
   attendance edit (the month list rewritten too); wall time (with fsync) and CPU.
@@ -177,7 +177,7 @@ def first_paint(argv: list[str], settle: float) -> Start:
     return Start((painted - began) * 1000, usage.ru_maxrss / 1024, began)
 
 
-def startup(work: Path, runs: int, warm_up: bool) -> None:
+def startup(work: Path, runs: int, warm_up: bool, settle: float) -> None:
     databases = {n: make_database(work, n) for n in (0, 120)}
     chibo = [sys.executable, "-m", "chibo_tui", "--db"]
     variants: dict[str, Callable[[], list[str]]] = {
@@ -192,8 +192,8 @@ def startup(work: Path, runs: int, warm_up: bool) -> None:
         for name, argv in variants.items():
             # Left a second after the first paint for their background work (chibo
             # counts the open remedies of every month): the peak memory is then real.
-            settle = 1.0 if name.endswith("120") else 0.1
-            found[name].append(first_paint(argv(), settle=settle))
+            wait = settle if name.endswith("120") else 0.1
+            found[name].append(first_paint(argv(), settle=wait))
     found = {name: starts[skip:] for name, starts in found.items()}
     ms = {name: median([s.ms for s in starts]) for name, starts in found.items()}
     rss = {name: median([s.rss_mb for s in starts]) for name, starts in found.items()}
@@ -210,7 +210,7 @@ def startup(work: Path, runs: int, warm_up: bool) -> None:
     line("rss_ratio_120_meetings_vs_floor", rss["chibo_120"] / rss["floor_120"], "x", 2)
 
 
-def phases(work: Path, runs: int) -> None:
+def phases(work: Path, runs: int, warm_up: bool) -> None:
     """The steps of each start (``startup_phases.py``, ``floor_app.py``), from the fork.
 
     ``startup_phase_<who>_<step>`` is when the step ended; ``…_took`` how long it took
@@ -227,11 +227,12 @@ def phases(work: Path, runs: int) -> None:
         "floor_120": lambda record: [sys.executable, str(FLOOR), "120", str(record)],
     }
     found: dict[str, dict[str, list[float]]] = {name: {} for name in variants}
-    for i in range(runs + 1):
+    skip = 1 if warm_up else 0
+    for i in range(runs + skip):
         for name, argv in variants.items():
             record = work / f"phases-{name}-{i}.txt"
             start = first_paint(argv(record), settle=0.1)
-            if i == 0:
+            if i < skip:
                 continue  # a warm-up
             for row in record.read_text().splitlines():
                 step, at = row.split()
@@ -575,6 +576,14 @@ def workspace() -> Iterator[Path]:
         yield Path(tmp)
 
 
+@contextlib.contextmanager
+def section(name: str) -> Iterator[None]:
+    """Time a part of the benchmark itself (``bench_section_*``), to keep ``--quick`` quick."""
+    start = time.perf_counter()
+    yield
+    line(f"bench_section_{name}", time.perf_counter() - start, "s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer runs: under a minute")
@@ -583,12 +592,18 @@ def main() -> None:
     sys.path.insert(0, str(ROOT))
     machine()
     with workspace() as work:
-        startup(work, runs=3 if quick else 7, warm_up=not quick)
-        phases(work, runs=1 if quick else 5)
-        saves(work, runs=12 if quick else 40)
-        typing(work, seconds=3.0 if quick else 8.0, rounds=1 if quick else 3)
-        collections(work)
-    exports(runs=2 if quick else 7)
+        with section("startup"):
+            startup(work, runs=3 if quick else 7, warm_up=not quick, settle=0.5 if quick else 1.0)
+        with section("phases"):
+            phases(work, runs=1 if quick else 5, warm_up=not quick)
+        with section("saves"):
+            saves(work, runs=12 if quick else 40)
+        with section("typing"):
+            typing(work, seconds=2.0 if quick else 8.0, rounds=1 if quick else 3)
+        with section("collections"):
+            collections(work)
+    with section("exports"):
+        exports(runs=2 if quick else 7)
     line("load_average_end", load_average(), "load", 2)
     line("bench_wall_time", time.perf_counter() - started, "s")
 
