@@ -2,7 +2,7 @@
 
     .venv/bin/python tests/history/bench_history.py
 
-- home: time until the home screen lists the months, with 0 and 120 meetings;
+- home: time until the home screen is first painted with its months (0, 30, 120 meetings);
 - search: the index build, then the latency of each keystroke over 120 meetings
   (filtering the index and filling the result list, as ``search_now`` does).
 """
@@ -102,7 +102,7 @@ async def search_times(path: Path) -> tuple[float, list[float], list[float]]:
 
 async def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        paths = {n: fill(Path(tmp) / f"h{n}" / "chibo.json", n) for n in (0, 120)}
+        paths = {n: fill(Path(tmp) / f"h{n}" / "chibo.json", n) for n in (0, 30, 120)}
         for n, path in paths.items():
             shown, refresh = [], []
             for _ in range(RUNS):
