@@ -64,7 +64,9 @@ async def _type(app: ChiboApp, pilot, bursts: list[str], split: bool) -> None:  
         for part in burst if split else [burst]:
             for event in parser.feed(part):
                 app.post_message(event)
-            await pilot.pause()
+            if split:  # a bound key's action runs a moment after its key: let it
+                await pilot.pause()
+        await pilot.pause()
 
 
 async def _into(app: ChiboApp, pilot, selector: str, split: bool) -> str:  # type: ignore[no-untyped-def]
