@@ -16,8 +16,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widget import Widget
-from textual.widgets import ContentSwitcher, Footer, Label, OptionList, TextArea
+from textual.widgets import ContentSwitcher, Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..dialogs.confirm import ConfirmDialog
@@ -43,6 +42,7 @@ class MeetingScreen(Screen[None]):
     """Run the monthly meeting of ``month`` (``YYYY-MM``) step by step."""
 
     CSS_PATH = "meeting.tcss"
+    AUTO_FOCUS = None  # the step's pane focuses the field the chair was in
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding(
@@ -108,24 +108,40 @@ class MeetingScreen(Screen[None]):
         with Horizontal(id="meeting-body"):
             yield OptionList(id="steps")
             with ContentSwitcher(initial=self.step, id="step-panes"):
-                m, c = self.meeting, self.cell
-                yield OpeningPane(m, c, id="opening")
-                yield AttendancePane(m, c, id="attendance")
-                yield FollowUpPane(m, c, id="followups")
-                for n in range(1, 5):
-                    yield CriterionPane(m, c, n)
-                yield ConclusionPane(m, c, id="conclusion")
-                yield ClosePane(m, c, id="close")
+                # Only the step in view is built; the others are mounted on first visit.
+                yield self._make_pane(self.step, focus=self._resume_field())
         yield Footer()
 
+    def _make_pane(self, step: str, focus: int | None = None) -> MeetingPane:
+        m, c = self.meeting, self.cell
+        pane: MeetingPane
+        if step.startswith("criterion-"):
+            pane = CriterionPane(m, c, int(step[-1]))
+        else:
+            kind = {
+                "opening": OpeningPane,
+                "attendance": AttendancePane,
+                "followups": FollowUpPane,
+                "conclusion": ConclusionPane,
+                "close": ClosePane,
+            }[step]
+            pane = kind(m, c, id=step)
+        pane.focus_on_mount = focus
+        return pane
+
+    def _pane(self, step: str) -> MeetingPane | None:
+        found = self.query_one(ContentSwitcher).query_children(f"#{step}")
+        return found.first(MeetingPane) if found else None
+
     def on_mount(self) -> None:
-        self._refresh_steps()
+        self._done = [self._step_done(step) for step in STEPS]
+        steps = self.query_one("#steps", OptionList)
+        for step, done in zip(STEPS, self._done, strict=True):
+            steps.add_option(Option(self._step_label(step, done), id=step))
+        steps.highlighted = STEPS.index(self.step)
         self._update_context()
         self._tick()
         self.set_interval(1, self._tick, name="meeting-clock")
-        if self.meeting.is_final:
-            self._lock_form()
-        self.call_after_refresh(self._resume_focus)
 
     def _tick(self) -> None:
         start = self.meeting.start_time
@@ -165,32 +181,35 @@ class MeetingScreen(Screen[None]):
             return bool(m.conclusion.strip())
         return m.is_final
 
+    @staticmethod
+    def _step_label(step: str, done: bool) -> str:
+        return f"{'✔' if done else '·'} {T.STEPS[step]}"
+
     def _refresh_steps(self) -> None:
+        """Update the step marks that changed (this runs on every keystroke)."""
         steps = self.query_one("#steps", OptionList)
-        highlighted = STEPS.index(self.step)
-        steps.clear_options()
-        for step in STEPS:
-            mark = "✔" if self._step_done(step) else "·"
-            steps.add_option(Option(f"{mark} {T.STEPS[step]}", id=step))
-        steps.highlighted = highlighted
+        for index, step in enumerate(STEPS):
+            done = self._step_done(step)
+            if done != self._done[index]:
+                self._done[index] = done
+                steps.replace_option_prompt_at_index(index, self._step_label(step, done))
 
     # -- navigation --------------------------------------------------------------
 
     def go_to(self, step: str, focus: bool = True) -> None:
         self.step = step
         switcher = self.query_one(ContentSwitcher)
+        pane = self._pane(step)
+        if pane is None:
+            switcher.mount(self._make_pane(step, focus=0 if focus else None))
+        elif pane.is_mounted:
+            pane.refresh_view()
+            if focus:
+                pane.focus_field(0)
         switcher.current = step
-        pane = self.query_one(f"#{step}", MeetingPane)
-        pane.refresh_view()
         self.query_one("#steps", OptionList).highlighted = STEPS.index(step)
         self._update_context()
         self._remember(step, 0)
-        if focus:
-            fields = self._fields(pane)
-            if fields:
-                fields[0].focus()
-            else:
-                pane.focus()
 
     def action_step(self, delta: int) -> None:
         index = min(max(STEPS.index(self.step) + delta, 0), len(STEPS) - 1)
@@ -200,10 +219,6 @@ class MeetingScreen(Screen[None]):
     def _step_chosen(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
             self.go_to(event.option.id)
-
-    @staticmethod
-    def _fields(pane: Widget) -> list[Widget]:
-        return [w for w in pane.query("*") if w.focusable]
 
     def _remember(self, step: str, field: int) -> None:
         resume = {"step": step, "field": str(field)}
@@ -218,23 +233,15 @@ class MeetingScreen(Screen[None]):
         pane = next((a for a in focused.ancestors if isinstance(a, MeetingPane)), None)
         if pane is None or pane.id != self.step:
             return
-        fields = self._fields(pane)
+        fields = pane.fields()
         if focused in fields:
             self._remember(self.step, fields.index(focused))
 
-    def _resume_focus(self) -> None:
-        pane = self.query_one(f"#{self.step}", MeetingPane)
-        fields = self._fields(pane)
+    def _resume_field(self) -> int:
         try:
-            index = int(self.meeting.resume.get("field", "0"))
+            return int(self.meeting.resume.get("field", "0"))
         except ValueError:
-            index = 0
-        if fields:
-            target = fields[min(index, len(fields) - 1)]
-            target.focus()
-            pane.scroll_to_widget(target, animate=False)
-        else:
-            self.query_one("#steps", OptionList).focus()
+            return 0
 
     # -- changes -------------------------------------------------------------------
 
@@ -242,9 +249,10 @@ class MeetingScreen(Screen[None]):
     def _changed(self) -> None:
         self._refresh_steps()
         self._tick()
-        close = self.query_one(ClosePane)
         if self.step == "close":
-            close.refresh_view()
+            close = self._pane("close")
+            if close is not None and close.is_mounted:
+                close.refresh_view()
 
     def action_save(self) -> None:
         self.app.save_now()  # type: ignore[attr-defined]
@@ -309,12 +317,6 @@ class MeetingScreen(Screen[None]):
         if action == "reopen":
             return self.meeting.is_final
         return True
-
-    def _lock_form(self) -> None:
-        for widget in self.query("#step-panes Input, #step-panes Select, #step-panes Button"):
-            widget.disabled = True
-        for area in self.query("#step-panes TextArea").results(TextArea):
-            area.read_only = True
 
     # -- command palette -----------------------------------------------------------
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
+from textual.widgets import Button, Input, Select, TextArea
 
 from ..domain.model import Cell, Meeting
 
@@ -18,6 +20,41 @@ class MeetingPane(VerticalScroll):
         super().__init__(id=id, classes="pane")
         self.meeting = meeting
         self.cell = cell
+        self.focus_on_mount: int | None = None
+        """Index of the field to focus once composed (panes are mounted on first visit)."""
+
+    def on_mount(self) -> None:
+        if self.read_only:
+            self._lock()
+        if self.focus_on_mount is not None:
+            self.call_after_refresh(self.focus_field, self.focus_on_mount)
+
+    def fields(self) -> list[Widget]:
+        """The focusable widgets of the form, in Tab order."""
+        return [w for w in self.query("*") if w.focusable]
+
+    def focus_field(self, index: int) -> None:
+        fields = self.fields()
+        if not fields:
+            self.focus()
+            return
+        target = fields[min(max(index, 0), len(fields) - 1)]
+        # The first field is at the top already; a later one (a resumed meeting) is
+        # scrolled into view once the layout is known, not before.
+        target.focus(scroll_visible=False)
+        if target is not fields[0]:
+            self.call_after_refresh(self.scroll_to_widget, target, animate=False)
+
+    def _lock(self) -> None:
+        """A finalised meeting: fields disabled, notes readable but not editable."""
+        for widget in self.query(Input).results():
+            widget.disabled = True
+        for widget in self.query(Select).results():
+            widget.disabled = True
+        for widget in self.query(Button).results():
+            widget.disabled = True
+        for area in self.query(TextArea).results():
+            area.read_only = True
 
     def changed(self) -> None:
         self.app.meeting_changed(self.meeting)  # type: ignore[attr-defined]

@@ -36,7 +36,9 @@ def repo(db_path: Path) -> Iterator[Repository]:
 
 @pytest.fixture
 def app(repo: Repository, tmp_path: Path) -> ChiboApp:
-    return make_app(repo, tmp_path / "exports", clock=lambda: NOW)
+    chibo = make_app(repo, tmp_path / "exports", clock=lambda: NOW)
+    chibo.animation_level = "none"  # scrolling lands at once, whatever the machine's load
+    return chibo
 
 
 @pytest.fixture

@@ -189,7 +189,11 @@ async def test_finalised_month_is_read_only_and_reopens_with_a_reason(app: Chibo
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, MeetingScreen) and screen.meeting.is_final
+        screen.go_to("opening")
+        await pilot.pause()
         assert screen.query_one("#opening-place", Input).disabled
+        screen.go_to("criterion-1")
+        await pilot.pause()
         assert screen.query_one("#criterion-1 .causes", TextArea).read_only
         await pilot.press("ctrl+o")
         await pilot.pause()
@@ -197,6 +201,8 @@ async def test_finalised_month_is_read_only_and_reopens_with_a_reason(app: Chibo
         await pilot.pause()
         reopened = app.screen
         assert isinstance(reopened, MeetingScreen) and not reopened.meeting.is_final
+        reopened.go_to("opening")
+        await pilot.pause()
         assert not reopened.query_one("#opening-place", Input).disabled
     record = saved("2026-10")
     assert record is not None and record.state is MeetingState.DRAFT

@@ -24,17 +24,25 @@ async def _open(pilot: Pilot, step: str) -> MeetingScreen:
 
 
 async def settle(pilot: Pilot) -> None:
-    """Wait until the autosave has written and the "Đã lưu" time is on screen."""
+    """Wait until the step's pane is built and the "Đã lưu" time is on screen."""
     app = pilot.app
     assert isinstance(app, ChiboApp)
+    screen = app.screen
+    assert isinstance(screen, MeetingScreen)
+    for _ in range(200):
+        await pilot.pause()
+        pane = screen._pane(screen.step)
+        if pane is not None and pane.is_mounted:
+            break
     for widget in app.screen.query("Input, TextArea"):
         widget.cursor_blink = False  # type: ignore[attr-defined]  # a blinking cursor is not a diff
     app.save_now()
     # The "Đã lưu" time arrives as a message from the writer thread: wait for it.
-    for _ in range(100):
+    for _ in range(200):
         await pilot.pause()
         if app.last_saved is not None and app.saver.idle:
             break
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 
@@ -58,6 +66,8 @@ def test_close_screen_with_a_vote_that_does_not_add_up(snap_compare, app: ChiboA
     async def run_before(pilot: Pilot) -> None:
         screen = await _open(pilot, "attendance")
         await pilot.press("a")
+        screen.go_to("criterion-1")
+        await pilot.pause()
         screen.query_one("#criterion-1 #vote-in_favour", Input).value = "99"
         screen.go_to("close")
         await settle(pilot)
