@@ -7,7 +7,7 @@ status is the latest follow-up's, or "chưa khắc phục" when none exists.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import Meeting, Remedy, RemedyFollowUp, RemedyStatus
@@ -62,18 +62,29 @@ def track(meetings: Iterable[Meeting], before: str | None = None) -> list[Tracke
 
 
 def follow_ups_for(meetings: Iterable[Meeting], month: str) -> list[RemedyFollowUp]:
-    """The follow-up list a new meeting of ``month`` starts with: all open remedies."""
-    return [
+    """The follow-up list a new meeting of ``month`` starts with: all open remedies.
+
+    Only the latest meeting before ``month`` is needed: its follow-ups already
+    carry every remedy still open then, and its own remedies are new.
+    """
+    earlier = [m for m in meetings if m.month < month]
+    if not earlier:
+        return []
+    return carry_over(max(earlier, key=lambda m: m.month))
+
+
+def carry_over(previous: Meeting) -> list[RemedyFollowUp]:
+    """What stays open after ``previous``: its unfinished follow-ups, then its remedies."""
+    carried = [replace(f) for f in previous.follow_ups if f.status is not RemedyStatus.DONE]
+    carried += [
         RemedyFollowUp(
-            remedy_id=t.remedy.id,
-            source_month=t.source_month,
-            criterion=t.criterion,
-            text=t.remedy.text,
-            owner=t.remedy.owner,
-            due=t.remedy.due,
-            status=t.status,
-            note=t.note,
+            remedy_id=remedy.id,
+            source_month=previous.month,
+            criterion=criterion,
+            text=remedy.text,
+            owner=remedy.owner,
+            due=remedy.due,
         )
-        for t in track(meetings, before=month)
-        if t.status is not RemedyStatus.DONE
+        for criterion, remedy in previous.remedies()
     ]
+    return carried

@@ -261,7 +261,7 @@ def _criterion(review: CriterionReview, counts: rules.AttendanceCounts) -> Secti
         group(T.GROUP_MINORITY)
         lines.extend(Line(p, group=T.GROUP_MINORITY) for p in _split(review.minority_opinions))
 
-    verdict = rules.adopted_verdict(review, counts.official_voting_base)
+    verdict = rules.adopted_verdict(review, counts.official_voting_base, counts.voters)
     title = T.SECTION_CRITERION.format(n=review.number, title=review.title)
     return Section(criterion_anchor(review.number), title, tuple(lines), review.number, verdict)
 
@@ -304,7 +304,7 @@ def _result_lines(review: CriterionReview, counts: rules.AttendanceCounts) -> li
             group=g,
         )
     )
-    verdict = rules.adopted_verdict(review, counts.official_voting_base)
+    verdict = rules.adopted_verdict(review, counts.official_voting_base, counts.voters)
     tone = {Verdict.PASS: Tone.PASS, Verdict.FAIL: Tone.FAIL}.get(verdict, Tone.UNDECIDED)  # type: ignore[arg-type]
     shown = rules.VERDICT_TEXT[verdict].upper() if verdict else T.VERDICT_NONE
     lines.append(Line(shown, Kind.FIELD, T.VERDICT, tone, group=g))

@@ -82,7 +82,10 @@ class MeetingScreen(Screen[None]):
         meeting = app.repo.load_meeting(month)
         if meeting is None:
             now = app.clock()
-            history = app.repo.load_all()
+            # The latest earlier meeting carries every remedy still open.
+            earlier = [s.month for s in app.repo.summaries() if s.month < month]
+            previous = app.repo.load_meeting(max(earlier)) if earlier else None
+            history = [previous] if previous else []
             if month_of(now.date()) == month:
                 day, start = now.date(), now.time().replace(second=0, microsecond=0)
             else:  # a month recorded after the fact: the chair fills in date and time
