@@ -434,7 +434,10 @@ def typing(work: Path, seconds: float, rounds: int, compare: bool) -> None:
     line("typing_longest_pause_in_full_gc", max(t.longest("gc") for t in both), "ms")
     line("typing_longest_pause_otherwise", max(t.longest("other") for t in both), "ms")
     collections = [(e - s) * 1000 for t in both for s, e in t.collections]
-    line("typing_full_gc_count", len(collections) / len(both), "per session")
+    line("typing_full_gc_autosave_on", sum(len(t.collections) for t in on) / len(on), "per session")
+    if off:
+        count = sum(len(t.collections) for t in off) / len(off)
+        line("typing_full_gc_autosave_off", count, "per session")
     line("typing_full_gc_longest", max(collections, default=0.0), "ms")
     line("autosave_ui_thread_handover_longest", max(max(t.flushes) for t in on), "ms", 2)
     line(
