@@ -19,6 +19,9 @@ from .store import Repository
 from .text import common as T
 from .text import setup as S
 
+SAMPLE_FILE_NAME = "chibo-mau.json"
+"""The sample cell's database, next to the real one (never mixed with it)."""
+
 AUTOSAVE_INTERVAL = 0.5
 """Seconds between handing edits to the writer thread: saved within a second."""
 
@@ -78,6 +81,11 @@ class ChiboApp(App[None]):
         self._dirty_meetings: dict[str, Meeting] = {}
         self._dirty_cell = False
         self.saver = self._new_saver()
+
+    @property
+    def is_sample(self) -> bool:
+        """Whether the database in use is the sample cell's."""
+        return self.repo.path.name == SAMPLE_FILE_NAME
 
     # -- start-up ------------------------------------------------------------
 
@@ -284,7 +292,12 @@ class ChiboApp(App[None]):
         extra = getattr(screen, "commands", None)
         if extra is not None:
             yield from extra()
-        yield from super().get_system_commands(screen)
+        # Textual's own commands, in Vietnamese (its Quit is the footer's Thoát).
+        yield SystemCommand(T.CMD_THEME, T.CMD_THEME_HELP, self.action_change_theme)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(T.CMD_KEYS_HIDE, T.CMD_KEYS_HELP, self.action_hide_help_panel)
+        else:
+            yield SystemCommand(T.CMD_KEYS, T.CMD_KEYS_HELP, self.action_show_help_panel)
 
 
 def make_app(

@@ -35,9 +35,6 @@ SelectType = TypeVar("SelectType", bound=Hashable)
 PAGES = ("profile", "roster", "criteria")
 """The first-run steps, in order; also the argument of ``app.action_open_setup``."""
 
-SAMPLE_FILE_NAME = "chibo-mau.json"
-"""The sample cell's database, next to the real one (never mixed with it)."""
-
 
 def ensure_cell(app: ChiboApp) -> Cell:
     """The app's cell, created (with the sample criteria) on a new database."""
@@ -49,7 +46,7 @@ def ensure_cell(app: ChiboApp) -> Cell:
 
 def is_sample(app: ChiboApp) -> bool:
     """Whether the database in use is the sample cell's."""
-    return app.repo.path.name == SAMPLE_FILE_NAME
+    return app.is_sample
 
 
 def draft_meetings(app: ChiboApp) -> list[Meeting]:
@@ -177,8 +174,6 @@ class SetupScreen(Screen[None]):
     def on_mount(self) -> None:
         bar = self.query_one(TopBar)
         bar.context = self.context_text()
-        if is_sample(self.chibo):
-            bar.set_extra(T.SAMPLE_BADGE)
 
     def show_cell_name(self) -> None:
         """The top bar shows the cell's name as it is now (after a rename)."""

@@ -15,10 +15,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..app import SAMPLE_FILE_NAME
 from ..store import Repository
 from ..text import setup as T
 from ..widgets.topbar import TopBar
-from .setup import SAMPLE_FILE_NAME, open_setup
+from .setup import open_setup
 
 if TYPE_CHECKING:
     from ..app import ChiboApp

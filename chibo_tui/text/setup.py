@@ -19,7 +19,7 @@ PAGE_TITLES = {
     "criteria": "Tiêu chí đánh giá",
 }
 STEP = "Thiết lập · Bước {n}/3: {title}"
-SAMPLE_BADGE = "DỮ LIỆU MẪU"
+
 
 KEY_CLOSE_LIST = "Đóng danh sách"
 KEY_BACK = "Quay lại"

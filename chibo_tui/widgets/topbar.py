@@ -22,6 +22,7 @@ class TopBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label(id="topbar-cell")
+        yield Label(T.SAMPLE_BADGE, id="topbar-sample")
         yield Label(id="topbar-context")
         yield Label(id="topbar-extra")
         yield Label(id="topbar-saved")
@@ -30,6 +31,9 @@ class TopBar(Horizontal):
         cell = getattr(self.app, "cell", None)
         self.query_one("#topbar-cell", Label).update(
             cell.name if cell and cell.name else T.NO_CELL_NAME
+        )
+        self.query_one("#topbar-sample", Label).display = bool(
+            getattr(self.app, "is_sample", False)
         )
         last = getattr(self.app, "last_saved", None)
         if last is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-import time as clock
 import unicodedata
 from datetime import date, datetime
 from typing import Any
@@ -236,10 +235,9 @@ def test_every_meeting_is_finalised_and_clean(seed: int) -> None:
         _check_meeting(cell, meeting)
 
 
-def test_a_hundred_and_twenty_months_are_fast_and_clean() -> None:
-    started = clock.perf_counter()
+def test_a_hundred_and_twenty_months_are_clean() -> None:
+    # Its speed is a benchmark figure (bench/), never a test assertion.
     cell, history = build_demo(120, TODAY)
-    assert clock.perf_counter() - started < 1.0
     assert len(history) == 120
     for meeting in history:
         _check_meeting(cell, meeting)
