@@ -134,9 +134,7 @@ REMEDY_OWNER = "Người phụ trách (hoặc “tập thể”)"
 REMEDY_DUE = "Thời hạn dd/mm/yyyy (Enter để thêm)"
 NO_REMEDIES = "Chưa có giải pháp nào."
 NEED_REMEDY_TEXT = "Ghi nội dung giải pháp trước"
-DUE_BEFORE_MEETING = (
-    "Thời hạn {due} trước ngày họp {day}. Vẫn ghi thời hạn này?"
-)
+DUE_BEFORE_MEETING = "Thời hạn {due} trước ngày họp {day}. Vẫn ghi thời hạn này?"
 VERDICT = "6. Kết quả đề xuất"
 VERDICT_CHOICES = {"auto": "Theo tiêu chí con", "pass": "Đạt", "fail": "Không đạt"}
 VERDICT_PUT = "Chủ trì đưa ra biểu quyết: {verdict}"
@@ -169,7 +167,9 @@ FINALISE_OVERRIDE = "Chốt dù còn vấn đề"
 OVERRIDE_TITLE = "Chốt dù còn vấn đề"
 OVERRIDE_PROMPT = "Ghi lý do chốt biên bản khi còn {n} vấn đề (lý do được lưu lại):"
 FINALISE_BLOCKED = "Không thể chốt: còn biểu quyết không hợp lệ. Sửa số phiếu trước."
-FINALISE_CONFIRM = "Chốt biên bản tháng {month}? Sau khi chốt, mọi sửa đổi phải mở lại và ghi lý do."
+FINALISE_CONFIRM = (
+    "Chốt biên bản tháng {month}? Sau khi chốt, mọi sửa đổi phải mở lại và ghi lý do."
+)
 FINALISED = "Đã chốt biên bản tháng {month}."
 REOPEN_TITLE = "Mở lại biên bản"
 REOPEN_PROMPT = "Lý do mở lại biên bản tháng {month} (được ghi vào biên bản):"

@@ -24,7 +24,9 @@ class ConclusionPane(MeetingPane):
             self.meeting.other_business, id="other-business", classes="note tall", compact=True
         )
         yield Label(T.CONCLUSION, classes="section-title")
-        yield TextArea(self.meeting.conclusion, id="conclusion-text", classes="note tall", compact=True)
+        yield TextArea(
+            self.meeting.conclusion, id="conclusion-text", classes="note tall", compact=True
+        )
 
     @on(TextArea.Changed)
     def _text(self, event: TextArea.Changed) -> None:
