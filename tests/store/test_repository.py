@@ -10,7 +10,6 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
