@@ -236,8 +236,8 @@ def phases(work: Path, runs: int, warm_up: bool) -> None:
             if i < skip:
                 continue  # a warm-up
             for row in record.read_text().splitlines():
-                step, at = row.split()
-                found[name].setdefault(step, []).append((float(at) - start.began) * 1000)
+                step, stamp = row.split()
+                found[name].setdefault(step, []).append((float(stamp) - start.began) * 1000)
             found[name].setdefault("painted", []).append(start.ms)
     for name, steps in found.items():
         previous = 0.0

@@ -47,7 +47,7 @@ def main(db: Path, phases: Path) -> None:
         refresh(screen)
         mark("months_listed")
 
-    HomeScreen.refresh_months = refresh_months  # type: ignore[method-assign]
+    HomeScreen.refresh_months = refresh_months  # type: ignore[method-assign,assignment]
     try:
         app.run()
     finally:

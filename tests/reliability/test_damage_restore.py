@@ -81,6 +81,10 @@ def _edit(change: Callable[[dict], object]) -> Damage:
     return damage
 
 
+def _drop(table: str) -> Damage:
+    return _edit(lambda d: d.pop(table))
+
+
 def _version(value: object) -> Damage:
     return _edit(lambda d: d["meta"]["1"].__setitem__("schema_version", value))
 
@@ -112,10 +116,7 @@ COMMON: dict[str, tuple[Damage, str]] = {
     "version-float": (_version(1.5), "schema_version"),
 }
 MAIN: dict[str, tuple[Damage, str]] = {
-    **{
-        f"{t}-missing": (_edit(lambda d, t=t: d.pop(t)), f"thiếu bảng “{t}”")
-        for t in ("cell", "summaries")
-    },
+    **{f"{t}-missing": (_drop(t), f"thiếu bảng “{t}”") for t in ("cell", "summaries")},
     "cell-record-broken": (
         _edit(lambda d: d["cell"]["1"].__setitem__("members", "nobody")),
         "bản ghi hỏng",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from reliability_helpers import (
@@ -43,6 +44,7 @@ SAVE_ON_FULL_DISK = (
     + """
 import json, os, sys
 from pathlib import Path
+from typing import Any
 from reliability_helpers import Step, database_files, initial, meeting_at, seed_database
 from chibo_tui.store import Repository
 mount = Path(sys.argv[1]); db = mount / "db" / "chibo.json"
@@ -93,6 +95,7 @@ START_ON_FULL_DISK = (
     + """
 import json, sys, types, contextlib, io
 from pathlib import Path
+from typing import Any
 from reliability_helpers import Step, initial, meeting_at, seed_database
 from chibo_tui.store import Repository
 mount = Path(sys.argv[1]); db = mount / "db" / "chibo.json"
@@ -204,7 +207,12 @@ async def test_a_failed_save_is_retried_without_another_edit(db: Path, tmp_path:
     app = make_app(repo, tmp_path / "exports", clock=lambda: datetime(2025, 10, 20, 19, 0))
     notices: list[str] = []
     real_notify = app.notify
-    app.notify = lambda message, **kw: notices.append(str(message)) or real_notify(message, **kw)  # type: ignore[method-assign]
+
+    def notify(message: str, **kwargs: Any) -> None:
+        notices.append(str(message))
+        real_notify(message, **kwargs)
+
+    app.notify = notify  # type: ignore[method-assign]
     try:
         async with app.run_test(size=(120, 40)) as pilot:
             meeting = meeting_at(base, Step(0, "edit", "2025-10"))

@@ -16,6 +16,7 @@ import threading
 import time
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 from unittest import mock
 
 import docx
@@ -85,6 +86,7 @@ def test_read_only_output_folder_is_a_clear_error_and_nothing_is_written(tmp_pat
 FULL_DISK = """
 import hashlib, json, os, sys
 from pathlib import Path
+from typing import BinaryIO
 import docx
 from reliability_helpers import initial
 from chibo_tui.export import ExportError, export_minutes
@@ -198,7 +200,10 @@ def test_two_exports_finishing_together_both_keep_their_file(tmp_path: Path) -> 
         return name
 
     def export(payload: bytes, into: list[Path]) -> None:
-        into.append(writer.write_atomic(out, f"{MONTH}_bien-ban", lambda h: h.write(payload)))
+        def save(handle: BinaryIO) -> None:
+            handle.write(payload)
+
+        into.append(writer.write_atomic(out, f"{MONTH}_bien-ban", save))
 
     written: list[Path] = []
     with mock.patch.object(writer, "free_name", chosen_together):

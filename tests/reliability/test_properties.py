@@ -31,6 +31,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from reliability_helpers import database_files
+from textual.screen import Screen
 
 from chibo_tui.app import make_app
 from chibo_tui.autosave import AutoSaver
@@ -286,7 +287,7 @@ async def _try_to_finalise(meeting: Meeting, folder: Path) -> Meeting:
                     break
                 attempt()
                 await pilot.pause()
-                dialog = app.screen
+                dialog: Screen[Any] = app.screen
                 if isinstance(dialog, ReasonDialog):
                     dialog.dismiss("Chủ trì quyết định chốt")
                 elif isinstance(dialog, ConfirmDialog):
