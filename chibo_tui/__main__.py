@@ -101,6 +101,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _warn_takeover(repo: Repository) -> None:
     if repo.took_over_from:
         print(T.TOOK_OVER.format(holder=repo.took_over_from), file=sys.stderr)
+    if repo.backup_failed:
+        print(T.NO_BACKUP.format(reason=repo.backup_failed), file=sys.stderr)
 
 
 def run_app(args: argparse.Namespace) -> int:

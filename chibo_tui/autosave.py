@@ -15,6 +15,9 @@ from datetime import datetime
 from .domain.model import Cell, Meeting
 from .store import Repository
 
+RETRY_DELAY = 1.0
+"""Seconds between attempts while a save keeps failing (a full disk, say)."""
+
 Saved = Callable[[datetime], None]
 Failed = Callable[[Exception], None]
 
@@ -65,12 +68,14 @@ class AutoSaver:
                 key = next(iter(self._pending))
                 record = self._pending.pop(key)
                 self._busy = True
+            failed = False
             try:
                 if isinstance(record, Cell):
                     self.repo.save_cell(record)
                 else:
                     self.repo.save_meeting(record)
             except Exception as exc:  # reported to the UI, which keeps the edit in memory
+                failed = True
                 self.last_error = exc
                 self._on_error(exc)
             else:
@@ -79,8 +84,15 @@ class AutoSaver:
                 self._on_saved(self.last_saved)
             finally:
                 with self._cond:
+                    if failed and not self._closed:
+                        # Kept for another try unless a newer copy arrived meanwhile.
+                        self._pending.setdefault(key, record)
                     self._busy = False
                     self._cond.notify_all()
+            if failed:
+                with self._cond:
+                    if not self._closed:
+                        self._cond.wait(RETRY_DELAY)  # a full disk: try again shortly
 
     def flush(self, timeout: float | None = 10.0) -> bool:
         """Wait until everything submitted is on disk; ``False`` on timeout."""

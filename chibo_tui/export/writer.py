@@ -49,7 +49,7 @@ def free_name(folder: Path, stem: str, suffix: str = ".docx") -> Path:
     """``stem.docx``, or ``stem-2.docx``, ``stem-3.docx`` … whichever is free first."""
     candidate = folder / f"{stem}{suffix}"
     n = 1
-    while candidate.exists():
+    while os.path.lexists(candidate):  # a dangling symlink is taken too
         n += 1
         candidate = folder / f"{stem}-{n}{suffix}"
     return candidate

@@ -16,7 +16,7 @@ class DamagedDatabaseError(StoreError):
         self.path, self.reason, self.newest_backup = path, reason, newest_backup
         backup = (
             f"Bản sao lưu mới nhất: {newest_backup}\n"
-            f"Khôi phục bằng: chibo restore --db … {newest_backup.name}"
+            f"Khôi phục bằng: chibo restore --db {path} {newest_backup.name}"
             if newest_backup
             else "Chưa có bản sao lưu nào."
         )

@@ -88,6 +88,7 @@ class Repository:
         self._year_data: dict[int, schema.Tables] = {}
         self.took_over_from: str | None = None
         self.opening_backup: Path | None = None
+        self.backup_failed: str | None = None  # why the opening backup could not be taken
 
     # -- opening and closing -------------------------------------------------
 
@@ -145,7 +146,11 @@ class Repository:
             except CodecError as exc:
                 self._damaged(self.path, f"bản ghi hỏng — {exc}")
         if raw and not self.read_only:
-            self.opening_backup = take_backup(self.path, raw, "open", self._clock())
+            try:
+                self.opening_backup = take_backup(self.path, raw, "open", self._clock())
+            except OSError as exc:
+                # A full disk must not lock the chair out of the record; say so instead.
+                self.backup_failed = exc.strerror or str(exc)
         migrated = [schema.migrate(main)] + [schema.migrate(d) for d in years.values()]
         self._main = self._db(self.path, main)
         self._year_data = years

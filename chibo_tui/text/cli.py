@@ -75,3 +75,7 @@ ARGPARSE = {
         "tùy chọn mơ hồ: %(option)s có thể là %(matches)s"
     ),
 }
+NO_BACKUP = (
+    "Cảnh báo: không tạo được bản sao lưu khi mở ({reason}); có thể ổ đĩa đã đầy. "
+    "Hãy giải phóng chỗ trống."
+)

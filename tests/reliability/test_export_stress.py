@@ -156,11 +156,6 @@ def test_name_taken_gets_a_sibling_and_the_taker_is_untouched(
         assert name.read_bytes() == b"signed copy"
 
 
-@pytest.mark.xfail(
-    reason="BUG: export/writer.py free_name() tests the name with Path.exists(), which is "
-    "False for a dangling symbolic link, so os.replace() replaces the link",
-    strict=True,
-)
 def test_name_taken_by_a_dangling_link_is_not_replaced(
     tmp_path: Path, demo: tuple[Cell, Meeting]
 ) -> None:
