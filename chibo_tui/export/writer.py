@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from ..store.atomic import fsync_folder
 from .errors import ExportError
 
 _REASONS = {
@@ -82,7 +83,7 @@ def write_atomic(folder: Path, stem: str, save: Callable[[BinaryIO], None]) -> P
     except BaseException:
         _discard(tmp)
         raise
-    _sync_folder(folder)
+    fsync_folder(folder)  # makes the rename itself durable
     return target
 
 
@@ -91,18 +92,3 @@ def _discard(path: Path) -> None:
         path.unlink()
     except FileNotFoundError:
         pass
-
-
-def _sync_folder(folder: Path) -> None:
-    # Makes the rename itself durable; some file systems (or Windows) cannot open
-    # a folder for this, and the file is already complete, so failure is harmless.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
