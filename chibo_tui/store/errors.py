@@ -12,11 +12,13 @@ class StoreError(Exception):
 class DamagedDatabaseError(StoreError):
     """A database file that cannot be read safely: never written to."""
 
-    def __init__(self, path: Path, reason: str, newest_backup: Path | None) -> None:
+    def __init__(
+        self, path: Path, reason: str, newest_backup: Path | None, db: Path | None = None
+    ) -> None:
         self.path, self.reason, self.newest_backup = path, reason, newest_backup
         backup = (
             f"Bản sao lưu mới nhất: {newest_backup}\n"
-            f"Khôi phục bằng: chibo restore --db {path} {newest_backup.name}"
+            f"Khôi phục bằng: chibo restore --db {db or path} {newest_backup.name}"
             if newest_backup
             else "Chưa có bản sao lưu nào."
         )

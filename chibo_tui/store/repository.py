@@ -178,7 +178,8 @@ class Repository:
 
     def _damaged(self, path: Path, reason: str) -> None:
         backups = list_backups(self.path)
-        raise DamagedDatabaseError(path, reason, backups[0].path if backups else None)
+        newest = backups[0].path if backups else None
+        raise DamagedDatabaseError(path, reason, newest, db=self.path)
 
     def _db(self, path: Path, data: schema.Tables) -> TinyDB:
         tables = schema.MAIN_TABLES if path == self.path else schema.YEAR_TABLES

@@ -4,7 +4,7 @@ overwritten, and the command the message suggests brings the newest backup back.
 ``tests/store/test_damaged_files.py`` proves the store refuses each damage; this
 matrix goes on from there through the command line, as the chair would live it:
 ``chibo`` refuses to start, ``check`` and ``export`` refuse too, the folder is
-byte-identical afterwards, and ``chibo restore --db … <name from the message>``
+byte-identical afterwards, and ``chibo restore --db <db> <name from the message>``
 gives back exactly the files of before the damage, keeping the damaged ones.
 """
 
@@ -170,7 +170,7 @@ def _refused_and_restored(
     assert not (Path.cwd() / "out").exists()
 
     # The command the message suggests gives back the newest backup.
-    suggested = re.search(r"chibo restore --db … (\S+)", err)
+    suggested = re.search(rf"chibo restore --db {re.escape(str(db.absolute()))} (\S+)", err)
     assert suggested is not None, err
     assert main(["restore", "--db", str(db), suggested.group(1)]) == 0
     out = capsys.readouterr().out
