@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from chibo_tui.domain.model import (
     Vote,
 )
 from chibo_tui.domain.rules import attendance_counts
+from chibo_tui.store import Repository
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -138,6 +140,14 @@ print("ready", flush=True)
 sys.stdin.read()
 repo.close()
 """
+
+
+@pytest.fixture
+def repo(db_path: Path) -> Iterator[Repository]:
+    """A writable repository on the nearest ``db_path`` (each folder defines its own)."""
+    repository = Repository.open(db_path)
+    yield repository
+    repository.close()
 
 
 @pytest.fixture

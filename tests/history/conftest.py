@@ -28,13 +28,6 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def repo(db_path: Path) -> Iterator[Repository]:
-    repository = Repository.open(db_path)
-    yield repository
-    repository.close()
-
-
-@pytest.fixture
 def app(repo: Repository, tmp_path: Path) -> ChiboApp:
     return make_app(repo, tmp_path / "exports", clock=lambda: NOW)
 

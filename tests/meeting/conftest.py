@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -25,13 +25,6 @@ def db_path(tmp_path: Path) -> Path:
         cell, meetings = build_demo(14, TODAY)
         repo.import_history(cell, meetings)
     return path
-
-
-@pytest.fixture
-def repo(db_path: Path) -> Iterator[Repository]:
-    repository = Repository.open(db_path)
-    yield repository
-    repository.close()
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -19,13 +19,6 @@ NOW = datetime(2026, 11, 27, 19, 30)
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "db" / "chibo.json"
-
-
-@pytest.fixture
-def repo(db_path: Path) -> Iterator[Repository]:
-    repository = Repository.open(db_path)
-    yield repository
-    repository.close()
 
 
 @pytest.fixture
