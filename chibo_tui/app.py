@@ -8,11 +8,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import AwaitMount
 
 from .autosave import AutoSaver
 from .domain.model import Cell, Meeting
@@ -137,13 +139,14 @@ class ChiboApp(App[None]):
 
     # -- navigation ----------------------------------------------------------
 
-    def open_meeting(self, month: str) -> None:
+    def open_meeting(self, month: str) -> AwaitMount:
         """The live meeting of ``month``: started if new, resumed if in progress,
-        read-only if finalised."""
+        read-only if finalised. Await the result for the screen to be up and focused."""
         from .screens.meeting import MeetingScreen
 
-        self.push_screen(MeetingScreen(month))
+        shown = cast(AwaitMount, self.push_screen(MeetingScreen(month)))
         self.call_after_refresh(self.freeze_heap)
+        return shown
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick_month":  # months exist only once the cell has members

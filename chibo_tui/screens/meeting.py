@@ -16,6 +16,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
@@ -199,12 +200,14 @@ class MeetingScreen(Screen[None]):
 
     # -- navigation --------------------------------------------------------------
 
-    def go_to(self, step: str, focus: bool = True) -> None:
+    def go_to(self, step: str, focus: bool = True) -> AwaitMount:
+        """Show ``step``; the result can be awaited until its form is up and focused."""
         self.step = step
         switcher = self.query_one(ContentSwitcher)
         pane = self._pane(step)
+        mounted = AwaitMount(switcher, [])
         if pane is None:
-            switcher.mount(self._make_pane(step, focus=0 if focus else None))
+            mounted = switcher.mount(self._make_pane(step, focus=0 if focus else None))
         elif pane.is_mounted:
             pane.refresh_view()
             if focus:
@@ -213,6 +216,7 @@ class MeetingScreen(Screen[None]):
         self.query_one("#steps", OptionList).highlighted = STEPS.index(step)
         self._update_context()
         self._remember(step, 0)
+        return mounted
 
     def action_step(self, delta: int) -> None:
         index = min(max(STEPS.index(self.step) + delta, 0), len(STEPS) - 1)

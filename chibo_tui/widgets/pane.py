@@ -27,7 +27,9 @@ class MeetingPane(VerticalScroll):
         if self.read_only:
             self._lock()
         if self.focus_on_mount is not None:
-            self.call_after_refresh(self.focus_field, self.focus_on_mount)
+            # Focus now, not after a refresh: a deferred focus would land after keys
+            # the chair (or a test) sent to a field in the meantime, and steal them.
+            self.focus_field(self.focus_on_mount)
 
     def fields(self) -> list[Widget]:
         """The focusable widgets of the form, in Tab order."""
@@ -41,7 +43,7 @@ class MeetingPane(VerticalScroll):
         target = fields[min(max(index, 0), len(fields) - 1)]
         # The first field is at the top already; a later one (a resumed meeting) is
         # scrolled into view once the layout is known, not before.
-        target.focus(scroll_visible=False)
+        self.screen.set_focus(target, scroll_visible=False)
         if target is not fields[0]:
             self.call_after_refresh(self.scroll_to_widget, target, animate=False)
 

@@ -16,8 +16,7 @@ MONTH = "2026-11"
 
 
 async def open_meeting(app: ChiboApp, pilot) -> MeetingScreen:  # type: ignore[no-untyped-def]
-    app.open_meeting(MONTH)
-    await pilot.pause()
+    await app.open_meeting(MONTH)
     screen = app.screen
     assert isinstance(screen, MeetingScreen)
     return screen
@@ -140,8 +139,7 @@ async def test_vote_fields_refuse_letters_and_flag_a_count_over_the_voters(
         screen = await open_meeting(app, pilot)
         await pilot.press("f4")
         await pilot.press("a")  # all present
-        screen.go_to("criterion-1")
-        await pilot.pause()
+        await screen.go_to("criterion-1")
         field = screen.query_one("#criterion-1 #vote-in_favour", Input)
         field.focus()
         await pilot.press("x", "-", "9", "9")
@@ -151,8 +149,7 @@ async def test_vote_fields_refuse_letters_and_flag_a_count_over_the_voters(
         assert field.has_class("-invalid")
         assert rules.invalid_votes(screen.meeting) == [1]
         # Finalising is refused while the vote does not add up.
-        screen.go_to("close")
-        await pilot.pause()
+        await screen.go_to("close")
         assert screen.query_one("#finalise-override").disabled  # type: ignore[attr-defined]
     record = saved()
     assert record is not None and record.state is MeetingState.DRAFT
@@ -162,8 +159,7 @@ async def test_vote_fields_refuse_letters_and_flag_a_count_over_the_voters(
 async def test_a_restart_resumes_the_step_field_and_text(app: ChiboApp, fresh_app) -> None:  # type: ignore[no-untyped-def]
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_meeting(app, pilot)
-        screen.go_to("criterion-3")
-        await pilot.pause()
+        await screen.go_to("criterion-3")
         area = screen.query_one("#criterion-3 .causes", TextArea)
         area.focus()
         area.text = "Đang ghi dở nguyên nhân"
@@ -173,8 +169,7 @@ async def test_a_restart_resumes_the_step_field_and_text(app: ChiboApp, fresh_ap
     # The app is gone; a new one on the same repository resumes where the chair was.
     again = fresh_app()
     async with again.run_test(size=(120, 40)) as pilot:
-        again.open_meeting(MONTH)
-        await pilot.pause()
+        await again.open_meeting(MONTH)
         screen = again.screen
         assert isinstance(screen, MeetingScreen)
         assert screen.step == "criterion-3"
@@ -185,15 +180,12 @@ async def test_a_restart_resumes_the_step_field_and_text(app: ChiboApp, fresh_ap
 
 async def test_finalised_month_is_read_only_and_reopens_with_a_reason(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
     async with app.run_test(size=(120, 40)) as pilot:
-        app.open_meeting("2026-10")
-        await pilot.pause()
+        await app.open_meeting("2026-10")
         screen = app.screen
         assert isinstance(screen, MeetingScreen) and screen.meeting.is_final
-        screen.go_to("opening")
-        await pilot.pause()
+        await screen.go_to("opening")
         assert screen.query_one("#opening-place", Input).disabled
-        screen.go_to("criterion-1")
-        await pilot.pause()
+        await screen.go_to("criterion-1")
         assert screen.query_one("#criterion-1 .causes", TextArea).read_only
         await pilot.press("ctrl+o")
         await pilot.pause()
@@ -201,8 +193,7 @@ async def test_finalised_month_is_read_only_and_reopens_with_a_reason(app: Chibo
         await pilot.pause()
         reopened = app.screen
         assert isinstance(reopened, MeetingScreen) and not reopened.meeting.is_final
-        reopened.go_to("opening")
-        await pilot.pause()
+        await reopened.go_to("opening")
         assert not reopened.query_one("#opening-place", Input).disabled
     record = saved("2026-10")
     assert record is not None and record.state is MeetingState.DRAFT

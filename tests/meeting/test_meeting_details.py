@@ -16,12 +16,10 @@ MONTH = "2026-11"
 
 
 async def _meeting(app: ChiboApp, pilot, step: str = "opening") -> MeetingScreen:  # type: ignore[no-untyped-def]
-    app.open_meeting(MONTH)
-    await pilot.pause()
+    await app.open_meeting(MONTH)
     screen = app.screen
     assert isinstance(screen, MeetingScreen)
-    screen.go_to(step)
-    await pilot.pause()
+    await screen.go_to(step)
     return screen
 
 

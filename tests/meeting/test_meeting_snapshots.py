@@ -14,11 +14,10 @@ MONTH = "2026-11"
 async def _open(pilot: Pilot, step: str) -> MeetingScreen:
     app = pilot.app
     assert isinstance(app, ChiboApp)
-    app.open_meeting(MONTH)
-    await pilot.pause()
+    await app.open_meeting(MONTH)
     screen = app.screen
     assert isinstance(screen, MeetingScreen)
-    screen.go_to(step)
+    await screen.go_to(step)
     await settle(pilot)
     return screen
 
@@ -66,10 +65,9 @@ def test_close_screen_with_a_vote_that_does_not_add_up(snap_compare, app: ChiboA
     async def run_before(pilot: Pilot) -> None:
         screen = await _open(pilot, "attendance")
         await pilot.press("a")
-        screen.go_to("criterion-1")
-        await pilot.pause()
+        await screen.go_to("criterion-1")
         screen.query_one("#criterion-1 #vote-in_favour", Input).value = "99"
-        screen.go_to("close")
+        await screen.go_to("close")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=(120, 40), run_before=run_before)

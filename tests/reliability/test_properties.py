@@ -268,12 +268,10 @@ async def _try_to_finalise(meeting: Meeting, folder: Path) -> Meeting:
     app = make_app(repo, folder / "exports", clock=lambda: datetime(2026, 11, 27, 21, 30))
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            app.open_meeting(MONTH)
-            await pilot.pause()
+            await app.open_meeting(MONTH)
             screen = app.screen
             assert isinstance(screen, MeetingScreen)
-            screen.go_to("close")
-            await pilot.pause()
+            await screen.go_to("close")
             # The buttons the chair can press, then the messages sent straight, as if the
             # buttons had not been hidden or disabled.
             attempts: list[Callable[[], object]] = [
