@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import cast
 
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
@@ -18,6 +18,7 @@ from textual.widget import AwaitMount
 
 from .autosave import AutoSaver
 from .domain.model import Cell, Meeting
+from .keys_in_order import KeysInOrder
 from .store import Repository
 from .text import common as T
 from .text import setup as S
@@ -29,7 +30,7 @@ AUTOSAVE_INTERVAL = 0.5
 """Seconds between handing edits to the writer thread: saved within a second."""
 
 
-class ChiboApp(App[None]):
+class ChiboApp(KeysInOrder):
     """The chair's meeting assistant."""
 
     CSS_PATH = "chibo.tcss"

@@ -17,24 +17,15 @@ must happen.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import fcntl
 import os
-import pty
-import re
-import select
 import signal
-import struct
-import sys
-import termios
-import time
 import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from reliability_helpers import ROOT, child_env
+from pty_terminal import Terminal, wait_on_disk
 
 from chibo_tui.__main__ import main
 from chibo_tui.app import ChiboApp
@@ -43,75 +34,6 @@ from chibo_tui.domain.demo import build_demo
 from chibo_tui.domain.months import month_of
 from chibo_tui.store import Repository
 from chibo_tui.text import common
-
-WAIT = 60.0
-"""Seconds to wait for anything the app must do: generous, the machine may be loaded."""
-_ESCAPES = re.compile(
-    rb"\x1b(\[[0-9;?<>=$]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-B]|.)"
-)
-
-
-class Terminal:
-    """``python -m chibo_tui`` in a pseudo-terminal of 120 × 40."""
-
-    def __init__(self, db: Path) -> None:
-        pid, fd = pty.fork()
-        if pid == 0:  # the child: become chibo
-            try:
-                os.chdir(ROOT)
-                env = child_env() | {"TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
-                os.execve(sys.executable, [sys.executable, "-m", "chibo_tui", "--db", str(db)], env)
-            finally:
-                os._exit(127)
-        self.pid, self.fd = pid, fd
-        fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-        self.screen = ""
-        self.nfc = ""
-        self.status: int | None = None
-
-    def _read(self, timeout: float) -> None:
-        ready, _, _ = select.select([self.fd], [], [], timeout)
-        if ready:
-            try:
-                raw = os.read(self.fd, 1 << 16)
-            except OSError:  # the child is gone
-                raw = b""
-            plain = _ESCAPES.sub(b"", raw).decode("utf-8", errors="replace")
-            self.screen = (self.screen + plain)[-200_000:]
-            self.nfc = unicodedata.normalize("NFC", self.screen)
-
-    def wait_for(self, text: str, limit: float = WAIT) -> bool:
-        """Read the output until ``text`` has been painted (compared in NFC)."""
-        deadline = time.monotonic() + limit
-        while unicodedata.normalize("NFC", text) not in self.nfc:
-            if time.monotonic() > deadline:
-                assert limit < WAIT, f"never painted {text!r}: …{self.screen[-2000:]}"
-                return False
-            self._read(0.1)
-        return True
-
-    def type(self, text: str) -> None:
-        os.write(self.fd, text.encode())
-
-    def signal(self, sig: int) -> int:
-        """Send ``sig`` and wait for the process to end; its wait status."""
-        os.kill(self.pid, sig)
-        deadline = time.monotonic() + WAIT
-        while True:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.status = status
-                return status
-            assert time.monotonic() < deadline, "chibo did not end"
-            self._read(0.05)  # keep the pty drained, or a flush could block on it
-
-    def close(self) -> None:
-        if self.status is None:
-            with contextlib.suppress(ProcessLookupError, ChildProcessError):
-                os.kill(self.pid, signal.SIGKILL)
-                os.waitpid(self.pid, 0)
-        os.close(self.fd)
-
 
 MONTH = month_of(date.today())  # the real app's clock is the real clock
 TYPED = unicodedata.normalize("NFD", "Chi bộ thống nhất: mất điện cũng không mất chữ ✓")
@@ -146,40 +68,11 @@ def _on_disk(db: Path) -> str:
     return meeting.conclusion
 
 
-def _wait_on_disk(db: Path, text: str, present: bool = True) -> None:
-    """Wait until the month's file holds ``text`` (or no longer holds it)."""
-    year = db.with_name(f"chibo.meetings-{MONTH[:4]}.json")
-    deadline = time.monotonic() + WAIT
-    while (text.encode() in year.read_bytes()) is not present:
-        assert time.monotonic() < deadline, (
-            f"{text!r} never {'reached' if present else 'left'} the disk"
-        )
-        time.sleep(0.05)
-
-
-BACKSPACE = "\x7f"
-
-
 def _open_meeting_and_type(term: Terminal, db: Path) -> None:
     term.wait_for("nhấn M")  # the home screen is up
     term.type("m")
     term.wait_for("Kết luận của chủ trì")  # the meeting screen, at the conclusion step
-    # The cursor lands in the conclusion once the screen has been laid out; keys
-    # sent before go elsewhere (harmlessly). Knock until a probe shows up in it and
-    # on disk, then rub out every probe sent (extra backspaces do no harm). The
-    # backspaces go alone: Textual applies a backspace after the letters that
-    # arrive with it in one read (see test_typing_bursts).
-    deadline = time.monotonic() + WAIT
-    sent = 0
-    while True:
-        term.type("QZQ")
-        sent += 3
-        if term.wait_for("QZQ", limit=2.0):
-            break
-        assert time.monotonic() < deadline, "the conclusion never took the keys"
-    _wait_on_disk(db, "QZQ")
-    term.type(BACKSPACE * sent)
-    _wait_on_disk(db, "QZQ", present=False)
+    term.knock_until_focused(db, MONTH)
     term.type(TYPED)
 
 
@@ -218,7 +111,7 @@ def test_battery_dies_mid_sentence_nothing_typed_is_lost_and_the_lock_is_taken_o
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     _open_meeting_and_type(terminal, meeting_db)
-    _wait_on_disk(meeting_db, STORED)  # autosave, with no key pressed to save
+    wait_on_disk(meeting_db, MONTH, STORED)  # autosave, with no key pressed to save
     status = terminal.signal(signal.SIGKILL)
     assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL
     assert _on_disk(meeting_db) == STORED

@@ -8,8 +8,9 @@ its driver posts them, one burst at a time.
 
 Found by the power-cut test: Textual 8.2.8 runs a bound key (backspace, arrows)
 as an action *after* the printable keys that arrived with it are inserted, so the
-backspace rubs out the composed letter instead of the one before it — "việt" is
-stored as "viet" (Textual issue #6605, fix proposed in PR #6631).
+backspace rubbed out the composed letter instead of the one before it — "việt"
+was stored as "viet" (Textual issue #6605). ``chibo_tui/keys_in_order.py`` runs a
+field's own bindings in the field's queue; these tests cover each kind of field.
 """
 
 from __future__ import annotations
@@ -20,13 +21,15 @@ from pathlib import Path
 
 import pytest
 from textual._xterm_parser import XTermParser
-from textual.widgets import TextArea
+from textual.command import CommandPalette
+from textual.widgets import Input, TextArea
 
 from chibo_tui.app import ChiboApp, make_app
 from chibo_tui.domain import lifecycle
 from chibo_tui.domain.demo import build_demo
 from chibo_tui.screens.meeting import MeetingScreen
 from chibo_tui.store import Repository
+from chibo_tui.widgets.member_picker import MemberPicker
 
 MONTH = "2026-11"
 NOW = datetime(2026, 11, 27, 19, 30)
@@ -36,12 +39,6 @@ BS = "\x7f"
 TELEX_BURSTS = ["v", "i", "e", BS + "ê", BS + "ệ", "t", " ", "n", "a", "m", " ", "d", BS + "đ",
                 "a", BS + "ạ", "t"]  # fmt: skip
 TYPED = "việt nam đạt"
-
-BUG = pytest.mark.xfail(
-    reason="BUG (Textual 8.2.8, issue #6605): a backspace that arrives in one read with "
-    "the letter after it is applied after that letter, so input methods lose diacritics",
-    strict=True,
-)
 
 
 @pytest.fixture
@@ -73,8 +70,7 @@ async def _into(app: ChiboApp, pilot, selector: str, split: bool) -> str:  # typ
     """Type the Telex keys into the field ``selector`` of the meeting; what it holds after."""
     screen = app.screen
     assert isinstance(screen, MeetingScreen)
-    screen.go_to("conclusion" if selector == "#conclusion-text" else "criterion-1")
-    await pilot.pause()
+    await screen.go_to("conclusion" if selector == "#conclusion-text" else "criterion-1")
     widget = screen.query_one(selector)
     widget.focus()
     await pilot.pause()
@@ -84,8 +80,7 @@ async def _into(app: ChiboApp, pilot, selector: str, split: bool) -> str:  # typ
 
 
 async def _open(app: ChiboApp, pilot) -> None:  # type: ignore[no-untyped-def]
-    app.open_meeting(MONTH)
-    await pilot.pause()
+    await app.open_meeting(MONTH)
 
 
 async def test_input_method_keys_one_at_a_time_are_typed_as_meant(app: ChiboApp) -> None:
@@ -95,12 +90,55 @@ async def test_input_method_keys_one_at_a_time_are_typed_as_meant(app: ChiboApp)
         assert app.repo.load_meeting(MONTH).conclusion == TYPED  # type: ignore[union-attr]
 
 
-@BUG
 async def test_input_method_bursts_are_typed_as_meant(app: ChiboApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await _open(app, pilot)
         typed = [
             await _into(app, pilot, s, split=False)
-            for s in ("#conclusion-text", "#criterion-1 .speech")
+            for s in ("#conclusion-text", "#criterion-1 .speech", "#criterion-1 .remedy-text")
         ]
-        assert typed == [TYPED, TYPED]  # a TextArea (notes) and an Input (speeches)
+        # A TextArea (notes) and Inputs (speeches, remedies), as typed and as saved.
+        assert typed == [TYPED, TYPED, TYPED]
+        saved = app.repo.load_meeting(MONTH)
+        assert saved is not None and saved.conclusion == TYPED
+
+
+async def test_bursts_in_the_member_picker_find_the_member(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.go_to("criterion-1")
+        picker = screen.query_one("#criterion-1 .speaker", MemberPicker)
+        picker.input.focus()
+        await pilot.pause()
+        # "liên" in Telex: l i e, then e again (backspace + ê), n.
+        await _type(app, pilot, ["l", "i", "e", BS + "ê", "n"], split=False)
+        assert picker.value == "liên"
+        assert picker.matches(picker.value)[0].name == "Nguyễn Thị Liên"
+
+
+async def test_bursts_in_a_dialog_and_in_search(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")  # the month dialog
+        field = app.screen.query_one(Input)
+        assert app.focused is field
+        field.value = ""
+        await _type(app, pilot, TELEX_BURSTS, False)
+        assert field.value == TYPED
+        await pilot.press("escape")
+        await pilot.press("t")  # search
+        field = app.screen.query_one("#search-input", Input)
+        assert app.focused is field
+        await _type(app, pilot, TELEX_BURSTS, False)
+        assert field.value == TYPED
+
+
+async def test_bursts_in_the_command_palette(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        field = palette.query_one(Input)
+        await _type(app, pilot, TELEX_BURSTS, False)
+        assert field.value == TYPED

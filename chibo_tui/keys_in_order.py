@@ -1,0 +1,57 @@
+"""Editing keys reach a text field in the order they were typed.
+
+Vietnamese input methods that work by backspace (Unikey, EVKey, OpenKey,
+ibus-bamboo) turn ``e`` + ``e`` into ``ê`` by sending a backspace and the
+composed letter in one read of the terminal. Textual inserts a printable key in
+the focused field's own queue at once, but a bound key (backspace, delete,
+arrows) first bubbles up through every ancestor to the app, where its binding
+runs: by then the letter after it is already in, and the backspace rubs out the
+composed letter instead of the one before it ("việt" is stored as "viet";
+Textual issue #6605).
+
+The fix is to run a field's own binding in that field's queue, where the keys
+typed before and after it are handled, so the order is kept. It lives on the app
+and not in a widget subclass, so that every field chibo shows gets it, Textual's
+own included (the command palette's search).
+"""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import App
+from textual.widget import Widget
+from textual.widgets import Input, TextArea
+
+TEXT_FIELDS: tuple[type[Widget], ...] = (Input, TextArea)
+
+
+class KeysInOrder(App[None]):
+    """An app whose text fields apply their own key bindings in typing order."""
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            field = self.focused
+            if (
+                isinstance(field, TEXT_FIELDS)
+                and not event.is_printable
+                and self._own_binding(field, event.key)
+            ):
+                # Keys bound with priority (Ctrl+Q, F4, Ctrl+S) still come first, as in Textual.
+                if not await self._check_bindings(event.key, priority=True):
+                    field.call_later(self._run_in_field, field, event)
+                return
+        await super().on_event(event)
+
+    def _own_binding(self, field: Widget, key: str) -> bool:
+        """Whether the binding that ``key`` would run belongs to ``field`` itself."""
+        active = self.screen.active_bindings.get(key)
+        return active is not None and active.node is field and not active.binding.priority
+
+    async def _run_in_field(self, field: Widget, event: events.Key) -> None:
+        """Run ``event``'s binding from inside the field's queue (see module docstring)."""
+        active = self.screen.active_bindings.get(event.key)
+        if active is not None and active.node is field:
+            if await self.run_action(active.binding.action, field):
+                return
+        # The field's action declined (or focus moved meanwhile): ancestors' bindings.
+        await self._check_bindings(event.key)
