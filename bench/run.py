@@ -346,7 +346,7 @@ async def _typing(db: Path, seconds: float, autosave: bool) -> Typing:
     now = datetime.combine(TODAY, clock(19, 30))
     app = make_app(repo, db.parent / "exports", clock=lambda: now)
     found = Typing([], [], [], [], [])
-    real_save, real_flush = repo.save_meeting, app.flush_edits
+    real_save, real_flush = repo.save_meeting, app.session.flush_edits
     began: list[float] = []
 
     def collection(phase: str, info: dict[str, int]) -> None:
@@ -368,7 +368,7 @@ async def _typing(db: Path, seconds: float, autosave: bool) -> Typing:
         found.flushes.append((time.perf_counter() - start) * 1000)
 
     repo.save_meeting = save_meeting  # type: ignore[method-assign]
-    app.flush_edits = flush_edits if autosave else (lambda: None)  # type: ignore[method-assign]
+    app.session.flush_edits = flush_edits if autosave else (lambda: None)  # type: ignore[method-assign]
     gc.callbacks.append(collection)
     try:
         async with app.run_test(size=(120, 40)) as pilot:
@@ -403,7 +403,7 @@ async def _typing(db: Path, seconds: float, autosave: bool) -> Typing:
                 i += 1
                 await asyncio.sleep(1 / 12)
             timer.stop()
-            assert app.save_now()
+            assert app.session.save_now()
     finally:
         gc.callbacks.remove(collection)
         repo.close()

@@ -176,31 +176,14 @@ def run_export(args: argparse.Namespace) -> int:
     path = db_path(args)
     if not path.exists():
         raise UsageError(T.NO_CELL.format(path=path))
-    with Repository.open(path, read_only=True) as repo:
-        cell = repo.load_cell()
-        if cell is None:
-            raise UsageError(T.NO_CELL.format(path=path))
-        from . import export
+    from .session import DocumentKind, ExportRefused, export_document
 
-        out = exports_dir(args)
+    with Repository.open(path, read_only=True) as repo:
         try:
-            if month is not None:
-                meeting = repo.load_meeting(month)
-                if meeting is None:
-                    label = month_label(month)
-                    raise UsageError(T.NO_MEETING.format(label=label, path=path))
-                build = export.export_minutes if kind == "minutes" else export.export_report
-                written = build(cell, meeting, out)
-            elif kind == "summary":
-                assert year is not None
-                meetings = repo.load_all()
-                if not any(m.year == year for m in meetings):
-                    raise UsageError(T.NO_YEAR.format(year=year, path=path))
-                written = export.export_summary(cell, meetings, year, out)
-            else:
-                assert year is not None
-                written = export.export_plan(cell, year, out)
-        except export.ExportError as exc:
+            written = export_document(
+                repo, DocumentKind(kind), exports_dir(args), month=month, year=year
+            )
+        except ExportRefused as exc:
             raise UsageError(str(exc)) from None
     print(T.EXPORTED.format(path=written))
     return 0

@@ -13,18 +13,15 @@ from typing import cast
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.message import Message
+from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
-from .autosave import AutoSaver
-from .domain.model import Cell, Meeting
 from .keys_in_order import KeysInOrder
+from .session import DocumentKind, Session
 from .store import Repository
 from .text import common as T
 from .text import setup as S
-
-SAMPLE_FILE_NAME = "chibo-mau.json"
-"""The sample cell's database, next to the real one (never mixed with it)."""
 
 AUTOSAVE_INTERVAL = 0.5
 """Seconds between handing edits to the writer thread: saved within a second."""
@@ -56,6 +53,9 @@ class ChiboApp(KeysInOrder):
         ),
     ]
 
+    last_saved: reactive[datetime | None] = reactive(None)
+    """When the last change reached the disk (the top bars watch it)."""
+
     @dataclass
     class Saved(Message):
         """The writer thread finished a save (posted from that thread)."""
@@ -66,35 +66,20 @@ class ChiboApp(KeysInOrder):
     class SaveFailed(Message):
         error: Exception
 
-    def __init__(
-        self,
-        repo: Repository,
-        exports_dir: Path,
-        *,
-        clock: Callable[[], datetime] = datetime.now,
-        took_over_from: str | None = None,
-    ) -> None:
+    def __init__(self, session: Session, *, took_over_from: str | None = None) -> None:
         super().__init__()
-        self.repo = repo
-        self.exports_dir = exports_dir
-        self.clock = clock
+        self.session = session
         self.took_over_from = took_over_from
-        self.cell: Cell | None = repo.load_cell()
-        self.last_saved: datetime | None = None
-        self.last_export: Path | None = None
-        self._dirty_meetings: dict[str, Meeting] = {}
-        self._dirty_cell = False
-        self.saver = self._new_saver()
+        self._listen(session)
 
-    @property
-    def is_sample(self) -> bool:
-        """Whether the database in use is the sample cell's."""
-        return self.repo.path.name == SAMPLE_FILE_NAME
+    def _listen(self, session: Session) -> None:
+        session.on_saved = lambda at: self.post_message(self.Saved(at))
+        session.on_save_failed = lambda exc: self.post_message(self.SaveFailed(exc))
 
     # -- start-up ------------------------------------------------------------
 
     def on_mount(self) -> None:
-        self.set_interval(AUTOSAVE_INTERVAL, self.flush_edits, name="autosave")
+        self.set_interval(AUTOSAVE_INTERVAL, self.session.flush_edits, name="autosave")
         self._install_hangup_handler()
         if self.took_over_from:
             self.notify(T.TOOK_OVER.format(holder=self.took_over_from), severity="warning")
@@ -110,7 +95,7 @@ class ChiboApp(KeysInOrder):
         gc.freeze()
 
     def first_screen(self) -> Screen[None]:
-        if self.cell is None or not self.cell.active_members():
+        if not self.session.has_members:
             from .screens.welcome import WelcomeScreen
 
             return WelcomeScreen()
@@ -130,14 +115,6 @@ class ChiboApp(KeysInOrder):
         except (RuntimeError, NotImplementedError, ValueError):
             pass
 
-    def _new_saver(self) -> AutoSaver:
-        return AutoSaver(
-            self.repo,
-            on_saved=lambda at: self.post_message(self.Saved(at)),
-            on_error=lambda exc: self.post_message(self.SaveFailed(exc)),
-            clock=self.clock,
-        )
-
     # -- navigation ----------------------------------------------------------
 
     def open_meeting(self, month: str) -> AwaitMount:
@@ -145,18 +122,19 @@ class ChiboApp(KeysInOrder):
         read-only if finalised. Await the result for the screen to be up and focused."""
         from .screens.meeting import MeetingScreen
 
-        shown = cast(AwaitMount, self.push_screen(MeetingScreen(month)))
+        meeting = self.session.meeting(month)
+        shown = cast(AwaitMount, self.push_screen(MeetingScreen(meeting)))
         self.call_after_refresh(self.freeze_heap)
         return shown
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "pick_month":  # months exist only once the cell has members
-            return self.cell is not None and bool(self.cell.active_members())
+            return self.session.has_members
         return True
 
     def action_pick_month(self) -> None:
         """Open any month's meeting: MM/YYYY or YYYY-MM, this month by default."""
-        if self.cell is None or not self.cell.active_members():
+        if not self.session.has_members:
             return
         from .dialogs.reason import ReasonDialog
         from .domain.months import month_of, parse_month
@@ -175,62 +153,29 @@ class ChiboApp(KeysInOrder):
                 return
             self.open_meeting(month)
 
-        this = month_of(self.clock().date())
+        this = month_of(self.session.today())
         default = f"{this[5:]}/{this[:4]}"
         self.push_screen(ReasonDialog(T.PICK_MONTH_TITLE, T.PICK_MONTH_PROMPT, default), chosen)
 
     def switch_repository(self, repo: Repository) -> None:
         """Use another database (the sample cell) from now on; the old one is closed."""
-        self.save_now()
-        self.saver.close()
-        self.repo.close()
-        self.repo = repo
-        self.cell = repo.load_cell()
+        self.session.switch_to(repo)
         self.last_saved = None
-        self.saver = self._new_saver()
 
     # -- saving --------------------------------------------------------------
 
-    def meeting_changed(self, meeting: Meeting) -> None:
-        """Call after every edit of a meeting; it reaches disk within a second."""
-        self._dirty_meetings[meeting.month] = meeting
-
-    def cell_changed(self) -> None:
-        """Call after every edit of the cell profile, roster or criteria."""
-        self._dirty_cell = True
-
-    def flush_edits(self) -> None:
-        """Hand the edited records to the writer thread (snapshots taken here)."""
-        if self._dirty_cell and self.cell is not None:
-            self._dirty_cell = False
-            self.saver.save_cell(self.cell)
-        while self._dirty_meetings:
-            _, meeting = self._dirty_meetings.popitem()
-            self.saver.save_meeting(meeting)
-
-    def save_now(self, timeout: float = 10.0) -> bool:
-        """Flush and wait until on disk (finalising, exporting, quitting)."""
-        self.flush_edits()
-        return self.saver.flush(timeout)
-
     def on_chibo_app_saved(self, message: Saved) -> None:
-        from .widgets.topbar import TopBar
-
         self.last_saved = message.at
-        for screen in self.screen_stack:
-            for bar in screen.query(TopBar):  # none while a screen is being replaced
-                bar.show_saved(message.at)
 
     def on_chibo_app_save_failed(self, message: SaveFailed) -> None:
         self.notify(T.SAVE_FAILED.format(error=message.error), severity="error", timeout=10)
 
     async def action_quit(self) -> None:
-        self.save_now()
+        self.session.save_now()
         self.exit()
 
     def on_unmount(self) -> None:
-        self.flush_edits()
-        self.saver.close()
+        self.session.close()
 
     # -- app-wide actions ----------------------------------------------------
 
@@ -242,51 +187,38 @@ class ChiboApp(KeysInOrder):
 
     def action_show_files(self) -> None:
         self.notify(
-            T.FILES_INFO.format(db=self.repo.path, exports=self.exports_dir.absolute()),
+            T.FILES_INFO.format(
+                db=self.session.repo.path, exports=self.session.exports_dir.absolute()
+            ),
             title=T.KEY_FILES,
             timeout=8,
         )
 
-    def export_document(self, kind: str, month: str | None = None, year: int | None = None) -> None:
+    def export_document(
+        self, kind: DocumentKind, month: str | None = None, year: int | None = None
+    ) -> None:
         """Write minutes/report (by month) or summary/plan (by year) in a worker thread.
 
         Pending edits are saved first so the document shows what is on screen;
         the path written, or the reason it could not be, is shown as a notice.
         """
-        self.save_now()
+        self.session.flush_edits()
         self.run_worker(
             lambda: self._export(kind, month, year),
-            name=f"export-{kind}",
+            name=f"export-{kind.value}",
             thread=True,
             exit_on_error=False,
         )
 
-    def _export(self, kind: str, month: str | None, year: int | None) -> None:
-        from . import export
-
+    def _export(self, kind: DocumentKind, month: str | None, year: int | None) -> None:
+        self.session.wait_saved()
         try:
-            cell = self.repo.load_cell()
-            if cell is None:
-                raise export.ExportError(T.NO_CELL_NAME)
-            if kind in ("minutes", "report"):
-                assert month is not None
-                meeting = self.repo.load_meeting(month)
-                if meeting is None:
-                    raise export.ExportError(T.NO_MEETING.format(month=month))
-                build = export.export_minutes if kind == "minutes" else export.export_report
-                path = build(cell, meeting, self.exports_dir)
-            elif kind == "summary":
-                assert year is not None
-                path = export.export_summary(cell, self.repo.load_all(), year, self.exports_dir)
-            else:
-                assert year is not None
-                path = export.export_plan(cell, year, self.exports_dir)
+            path = self.session.export(kind, month=month, year=year)
         except Exception as exc:  # shown to the chair; the app keeps running
             self.call_from_thread(
                 self.notify, T.EXPORT_FAILED.format(error=exc), severity="error", timeout=10
             )
             return
-        self.last_export = path
         self.call_from_thread(self.notify, T.EXPORTED.format(path=path), timeout=10)
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -323,4 +255,4 @@ def make_app(
     took_over_from: str | None = None,
 ) -> ChiboApp:
     """The one factory used by the command line and by the tests."""
-    return ChiboApp(repo, exports_dir, clock=clock, took_over_from=took_over_from)
+    return ChiboApp(Session(repo, exports_dir, clock=clock), took_over_from=took_over_from)

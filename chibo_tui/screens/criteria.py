@@ -26,8 +26,7 @@ from ..domain.lifecycle import sync_criteria
 from ..domain.model import Criterion, SubCriterion
 from ..domain.vietnamese import fold, month_label, vn_letter
 from ..text import setup as T
-from ..widgets.topbar import TopBar
-from .setup import SetupScreen, draft_meetings
+from .setup import SetupScreen
 
 CRITERIA_COUNT = 4
 
@@ -102,7 +101,7 @@ class CriteriaScreen(SetupScreen):
     """The number (1–4) of the criterion shown."""
 
     def compose(self) -> ComposeResult:
-        yield TopBar()
+        yield self.top_bar()
         yield from self.compose_step_hint()
         yield Static(id="criteria-sample", markup=False)
         tabs = Tabs(
@@ -127,7 +126,6 @@ class CriteriaScreen(SetupScreen):
             # A cell saved before it had criteria: start from the sample.
             self.cell.criteria = sample_criteria()
             self.cell.criteria_is_sample = True
-            self.changed()
         self.refresh_view()
         self.show_applies()
         self.query_one(OptionList).focus()
@@ -165,7 +163,7 @@ class CriteriaScreen(SetupScreen):
         self.update_bindings()
 
     def show_applies(self) -> None:
-        months = [month_label(m.month) for m in draft_meetings(self.chibo)]
+        months = [month_label(m.month) for m in self.session.drafts()]
         text = (
             T.CRITERIA_APPLIES.format(months=", ".join(months))
             if months
@@ -217,7 +215,6 @@ class CriteriaScreen(SetupScreen):
     def criteria_changed(self, highlight: int | None = None, sample: bool = False) -> None:
         """Save, carry into the draft meetings, redraw."""
         self.cell.criteria_is_sample = sample
-        self.changed()
         self.apply_to_drafts(sync_criteria)
         self.refresh_view(highlight)
         self.show_applies()

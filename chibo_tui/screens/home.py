@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,7 +15,6 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -25,9 +23,8 @@ from ..domain.months import month_of
 from ..domain.rollup import year_rollup
 from ..domain.rules import percent
 from ..domain.vietnamese import month_label
-from ..history.remedy_view import RemedyTotals, totals
-from ..history.snapshot import CACHE
 from ..text import history as T
+from ..views.remedy_view import RemedyTotals, totals
 from ..widgets.history_list import HistoryList
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import (
@@ -40,9 +37,7 @@ from ..widgets.verdict_marks import (
     state_part,
     verdict_parts,
 )
-
-if TYPE_CHECKING:
-    from ..app import ChiboApp
+from .base import ChiboScreen
 
 WIDE = 100
 """From this width on, each month also names the criteria it failed."""
@@ -57,7 +52,7 @@ COLUMNS = (
 )
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(ChiboScreen[None]):
     """What chibo opens on once the cell exists: every month held, newest first."""
 
     CSS_PATH = "history.tcss"
@@ -95,18 +90,14 @@ class HomeScreen(Screen[None]):
         self._note_width: int | None = None
         """Width of the "Không đạt" column the rows were laid out for (0: none)."""
 
-    @property
-    def chibo(self) -> ChiboApp:
-        return cast("ChiboApp", self.app)
-
     def today(self) -> date:
         """The app's clock (fixed in tests), never ``date.today()``."""
-        return self.chibo.clock().date()
+        return self.session.today()
 
     # -- layout ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield TopBar()
+        yield self.top_bar()
         with Vertical(id="home"):
             yield Static(id="home-this-month")
             yield Static(id="home-stats")
@@ -131,7 +122,7 @@ class HomeScreen(Screen[None]):
 
     def refresh_months(self) -> None:
         """Read the month list again (cheap: the summaries only)."""
-        self.summaries = self.chibo.repo.summaries()
+        self.summaries = self.session.repo.summaries()
         today = self.today()
         this_month = month_of(today)
         held = {s.month: s for s in self.summaries}
@@ -157,7 +148,7 @@ class HomeScreen(Screen[None]):
         self._show_stats(None)
         self._fill_list()
         # Counting remedies loads every meeting: let the list paint first.
-        self.call_after_refresh(self.count_remedies, self.chibo.last_saved)
+        self.call_after_refresh(self.count_remedies, self.session.revision)
 
     def _show_stats(self, remedies: RemedyTotals | None) -> None:
         latest_year = int(self.summaries[0].month[:4])
@@ -229,7 +220,7 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="home-remedies", exit_on_error=False)
     def count_remedies(self, stamp: object) -> None:
-        snapshot = CACHE.get(self.chibo.repo, stamp)
+        snapshot = self.session.history()
         self.post_message(self.RemediesCounted(totals(snapshot.remedies, self.today())))
 
     def on_home_screen_remedies_counted(self, message: RemediesCounted) -> None:

@@ -1,32 +1,31 @@
 """The live meeting: one screen, a step list on the left, one step's form at a time.
 
-The screen owns the Meeting being edited; every pane writes into it and calls
-``app.meeting_changed``; the app hands snapshots to the writer thread. The step
-and field in focus are part of the meeting (``meeting.resume``), so starting
-chibo again after a crash lands where the chair was typing.
+The session owns the Meeting being edited; every pane writes into it and posts
+``MeetingPane.Changed``; the session finds the change at its next autosave tick.
+The step and field in focus are part of the meeting (``meeting.resume``), so
+starting chibo again after a crash lands where the chair was typing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widget import AwaitMount
 from textual.widgets import ContentSwitcher, Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.reason import ReasonDialog
-from ..domain import lifecycle, rules
+from ..domain import rules
 from ..domain.model import Meeting, RemedyStatus
-from ..domain.months import month_of
 from ..domain.timefmt import clock
 from ..domain.vietnamese import month_label
+from ..session import DocumentKind
 from ..text import meeting as T
 from ..widgets.attendance import AttendancePane
 from ..widgets.closing import ClosePane, ConclusionPane
@@ -35,11 +34,12 @@ from ..widgets.followups import FollowUpPane
 from ..widgets.opening import OpeningPane
 from ..widgets.pane import MeetingPane
 from ..widgets.topbar import TopBar
+from .base import ChiboScreen
 
 STEPS = list(T.STEPS)
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(ChiboScreen[None]):
     """Run the monthly meeting of ``month`` (``YYYY-MM``) step by step."""
 
     CSS_PATH = "meeting.tcss"
@@ -73,30 +73,11 @@ class MeetingScreen(Screen[None]):
         Binding("escape", "home", T.KEY_HOME, tooltip=T.KEY_HOME_HELP, id="meeting-home"),
     ]
 
-    def __init__(self, month: str) -> None:
+    def __init__(self, meeting: Meeting) -> None:
         super().__init__()
-        self.month = month
-        app = self.app  # type: ignore[assignment]
-        cell = app.cell
-        assert cell is not None
-        self.cell = cell
-        meeting = app.repo.load_meeting(month)
-        if meeting is None:
-            now = app.clock()
-            # The latest earlier meeting carries every remedy still open.
-            earlier = [s.month for s in app.repo.summaries() if s.month < month]
-            previous = app.repo.load_meeting(max(earlier)) if earlier else None
-            history = [previous] if previous else []
-            if month_of(now.date()) == month:
-                day, start = now.date(), now.time().replace(second=0, microsecond=0)
-            else:  # a month recorded after the fact: the chair fills in date and time
-                day, start = date(int(month[:4]), int(month[5:]), 1), None
-            meeting = lifecycle.new_meeting(cell, month, day, history, start=start)
-            app.meeting_changed(meeting)
-        elif not meeting.is_final:
-            lifecycle.sync_roster(meeting, cell)
-            lifecycle.sync_criteria(meeting, cell)
-        self.meeting: Meeting = meeting
+        self.meeting = meeting
+        self.month = meeting.month
+        self.cell = self.session.ensure_cell()
         self.step = meeting.resume.get("step", STEPS[0])
         if self.step not in STEPS:
             self.step = STEPS[0]
@@ -104,7 +85,7 @@ class MeetingScreen(Screen[None]):
     # -- layout ----------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield TopBar()
+        yield self.top_bar()
         if self.meeting.is_final:
             at = self.meeting.finalised_at
             shown = at.strftime("%H:%M %d/%m/%Y") if at else ""
@@ -131,6 +112,7 @@ class MeetingScreen(Screen[None]):
             }[step]
             pane = kind(m, c, id=step)
         pane.focus_on_mount = focus
+        pane.clock = self.session.clock
         return pane
 
     def _pane(self, step: str) -> MeetingPane | None:
@@ -154,7 +136,7 @@ class MeetingScreen(Screen[None]):
         else:
             began = datetime.combine(self.meeting.date, start)
             end = self.meeting.end_time
-            until = datetime.combine(self.meeting.date, end) if end else self.app.clock()  # type: ignore[attr-defined]
+            until = datetime.combine(self.meeting.date, end) if end else self.session.clock()
             text = T.CLOCK.format(elapsed=clock((until - began).total_seconds()))
         self.query_one(TopBar).set_extra(text)
 
@@ -231,7 +213,6 @@ class MeetingScreen(Screen[None]):
         resume = {"step": step, "field": str(field)}
         if self.meeting.resume != resume and not self.meeting.is_final:
             self.meeting.resume = resume
-            self.app.meeting_changed(self.meeting)  # type: ignore[attr-defined]
 
     def on_descendant_focus(self, event: object) -> None:
         focused = self.focused
@@ -262,13 +243,13 @@ class MeetingScreen(Screen[None]):
                 close.refresh_view()
 
     def action_save(self) -> None:
-        self.app.save_now()  # type: ignore[attr-defined]
+        self.session.flush_edits()
 
     def action_export(self, kind: str) -> None:
-        self.app.export_document(kind, month=self.month)  # type: ignore[attr-defined]
+        self.chibo.export_document(DocumentKind(kind), month=self.month)
 
     def action_home(self) -> None:
-        self.app.save_now()  # type: ignore[attr-defined]
+        self.session.flush_edits()
         self.dismiss()
 
     # -- finalise and reopen ------------------------------------------------------------
@@ -299,11 +280,9 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(ConfirmDialog(T.FINALISE_CONFIRM.format(month=label)), confirmed)
 
     def _finalise(self, override_reason: str) -> None:
-        lifecycle.finalise(self.meeting, self.app.clock(), override_reason)  # type: ignore[attr-defined]
-        self.app.meeting_changed(self.meeting)  # type: ignore[attr-defined]
-        self.app.save_now()  # type: ignore[attr-defined]
+        self.session.finalise(self.meeting, override_reason)
         self.notify(T.FINALISED.format(month=month_label(self.month)))
-        self.app.switch_screen(MeetingScreen(self.month))
+        self.app.switch_screen(MeetingScreen(self.meeting))
 
     def action_reopen(self) -> None:
         label = month_label(self.month)
@@ -311,11 +290,9 @@ class MeetingScreen(Screen[None]):
         def with_reason(reason: str | None) -> None:
             if not reason:
                 return
-            lifecycle.reopen(self.meeting, self.app.clock(), reason)  # type: ignore[attr-defined]
-            self.app.meeting_changed(self.meeting)  # type: ignore[attr-defined]
-            self.app.save_now()  # type: ignore[attr-defined]
+            self.session.reopen(self.meeting, reason)
             self.notify(T.REOPENED.format(month=label))
-            self.app.switch_screen(MeetingScreen(self.month))
+            self.app.switch_screen(MeetingScreen(self.meeting))
 
         prompt = T.REOPEN_PROMPT.format(month=label)
         self.app.push_screen(ReasonDialog(T.REOPEN_TITLE, prompt), with_reason)

@@ -6,22 +6,20 @@ in the last case it scrolls to the line found and marks the words searched for.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
 from ..domain.model import Meeting, Verdict
 from ..domain.rules import four_good, meeting_verdicts
 from ..domain.vietnamese import fold, month_label
-from ..history.month_text import Kind, Line, Section, Tone, criterion_anchor, month_sections
-from ..history.search import marked_terms, match_spans
+from ..session import DocumentKind
 from ..text import history as T
+from ..views.month_text import Kind, Line, Section, Tone, criterion_anchor, month_sections
+from ..views.search import marked_terms, match_spans
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import (
     STYLE_FOUND,
@@ -31,9 +29,7 @@ from ..widgets.verdict_marks import (
     state_mark,
     verdict_marks,
 )
-
-if TYPE_CHECKING:
-    from ..app import ChiboApp
+from .base import ChiboScreen
 
 
 class MonthBody(VerticalScroll):
@@ -61,7 +57,7 @@ class MonthBody(VerticalScroll):
     ]
 
 
-class MonthScreen(Screen[None]):
+class MonthScreen(ChiboScreen[None]):
     """One meeting, read-only, with export keys and a way into the live meeting screen."""
 
     CSS_PATH = "history.tcss"
@@ -114,12 +110,8 @@ class MonthScreen(Screen[None]):
         """A line or section to scroll to once laid out (and whether to centre it)."""
         self._left = False
 
-    @property
-    def chibo(self) -> ChiboApp:
-        return cast("ChiboApp", self.app)
-
     def compose(self) -> ComposeResult:
-        yield TopBar()
+        yield self.top_bar()
         yield Static(id="month-title")
         yield Static(T.MONTH_HINT, id="month-hint", classes="hint-line")
         yield MonthBody(id="month-body")
@@ -154,7 +146,7 @@ class MonthScreen(Screen[None]):
     ) -> None:
         """Show ``month`` (one meeting: a few milliseconds to decode, no worker needed)."""
         self.month = month
-        self.meeting = self.chibo.repo.load_meeting(month)
+        self.meeting = self.session.repo.load_meeting(month)
         self.query_one(TopBar).context = T.MONTH_CONTEXT.format(month=month_label(month))
         body = self.query_one(MonthBody)
         await body.remove_children()
@@ -276,7 +268,7 @@ class MonthScreen(Screen[None]):
         await self._step(+1)
 
     async def _step(self, by: int) -> None:
-        months = sorted(s.month for s in self.chibo.repo.summaries())
+        months = sorted(s.month for s in self.session.repo.summaries())
         if self.month not in months:
             return
         index = months.index(self.month) + by
@@ -287,7 +279,7 @@ class MonthScreen(Screen[None]):
 
     def action_export(self, kind: str) -> None:
         if self.meeting is not None:
-            self.chibo.export_document(kind, month=self.month)
+            self.chibo.export_document(DocumentKind(kind), month=self.month)
 
     def action_edit_meeting(self) -> None:
         self.chibo.open_meeting(self.month)

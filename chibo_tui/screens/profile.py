@@ -17,7 +17,6 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 from ..domain.model import Cell, Member, Role
 from ..domain.vietnamese import date_line, fold, name_sort_key, nfc
 from ..text import setup as T
-from ..widgets.topbar import TopBar
 from .setup import Choice, SetupScreen
 
 TEXT_FIELDS: dict[str, str] = {
@@ -69,7 +68,7 @@ class ProfileScreen(SetupScreen):
 
     def compose(self) -> ComposeResult:
         cell = self.cell
-        yield TopBar()
+        yield self.top_bar()
         yield from self.compose_step_hint()
         with VerticalScroll(id="profile-body"):
             with Vertical(id="profile-form"):
@@ -174,7 +173,6 @@ class ProfileScreen(SetupScreen):
                 return
         if getattr(self.cell, field) != value:
             setattr(self.cell, field, value)
-            self.changed()
             self._schedule_preview()
 
     def _schedule_preview(self) -> None:
@@ -210,7 +208,6 @@ class ProfileScreen(SetupScreen):
         chosen = event.value if isinstance(event.value, str) else None
         messages = assign_role(self.cell, role, chosen)
         if messages:
-            self.changed()
             self.notify("\n".join(messages), timeout=6)
             self.apply_roles_to_drafts()
         self._fill_pickers()
@@ -226,21 +223,19 @@ class ProfileScreen(SetupScreen):
     def _margins_picked(self, event: Select.Changed) -> None:
         if isinstance(event.value, tuple) and tuple(self.cell.documents.margins_mm) != event.value:
             self.cell.documents.margins_mm = event.value  # type: ignore[assignment]
-            self.changed()
         self._show_preview()
 
     @on(Checkbox.Changed, "#profile-colon")
     def _colon_toggled(self, event: Checkbox.Changed) -> None:
         if self.cell.documents.colon_after_number != event.value:
             self.cell.documents.colon_after_number = event.value
-            self.changed()
         self._show_preview()
 
     def _show_preview(self) -> None:
         self._preview_timer = None
         self.show_cell_name()
         self.query_one("#profile-preview", Static).update(
-            header_preview(self.cell, self.chibo.clock().date())
+            header_preview(self.cell, self.session.today())
         )
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -16,17 +15,15 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ..domain.model import RemedyStatus
 from ..domain.remedies import STATUS_TEXT, TrackedRemedy
 from ..domain.vietnamese import month_label
-from ..history.month_text import criterion_anchor, show_date
-from ..history.remedy_view import StatusFilter, filter_remedies, owners, totals
-from ..history.snapshot import CACHE
 from ..text import history as T
+from ..views.month_text import criterion_anchor, show_date
+from ..views.remedy_view import StatusFilter, filter_remedies, owners, totals
 from ..widgets.history_list import HistoryList, with_separators
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import (
@@ -35,9 +32,7 @@ from ..widgets.verdict_marks import (
     STYLE_OVERDUE,
     STYLE_PASS,
 )
-
-if TYPE_CHECKING:
-    from ..app import ChiboApp
+from .base import ChiboScreen
 
 STATUS_STYLE = {
     RemedyStatus.OPEN: STYLE_OVERDUE,
@@ -46,7 +41,7 @@ STATUS_STYLE = {
 }
 
 
-class RemediesScreen(Screen[None]):
+class RemediesScreen(ChiboScreen[None]):
     """Every remedy with its latest status; filter by status (S) and owner (P)."""
 
     CSS_PATH = "history.tcss"
@@ -84,15 +79,11 @@ class RemediesScreen(Screen[None]):
         self._stamp: object = None
         """The save the remedies were loaded after (``app.last_saved`` then)."""
 
-    @property
-    def chibo(self) -> ChiboApp:
-        return cast("ChiboApp", self.app)
-
     def today(self) -> date:
-        return self.chibo.clock().date()
+        return self.session.today()
 
     def compose(self) -> ComposeResult:
-        yield TopBar()
+        yield self.top_bar()
         with Horizontal(id="remedies-filters"):
             yield Static(T.REMEDIES_STATUS, classes="filter-label")
             yield Static(id="remedies-status-value", classes="filter-value")
@@ -105,18 +96,18 @@ class RemediesScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(TopBar).context = T.REMEDIES_CONTEXT
         self.query_one("#remedies-status-value", Static).update(T.STATUS_FILTERS[self.status])
-        self._stamp = self.chibo.last_saved
+        self._stamp = self.session.revision
         self.load(self._stamp)
 
     def on_screen_resume(self) -> None:
         # Back from a month: if anything was saved meanwhile, track the remedies again.
-        if self.remedies is not None and self.chibo.last_saved != self._stamp:
-            self._stamp = self.chibo.last_saved
+        if self.remedies is not None and self.session.revision != self._stamp:
+            self._stamp = self.session.revision
             self.load(self._stamp)
 
     @work(thread=True, exclusive=True, group="remedies-load", exit_on_error=False)
     def load(self, stamp: object) -> None:
-        self.post_message(self.Loaded(CACHE.get(self.chibo.repo, stamp).remedies))
+        self.post_message(self.Loaded(self.session.history().remedies))
 
     def on_remedies_screen_loaded(self, message: Loaded) -> None:
         self.remedies = message.remedies

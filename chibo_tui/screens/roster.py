@@ -35,7 +35,6 @@ from ..domain.roster_import import (
 )
 from ..domain.vietnamese import month_label, name_sort_key
 from ..text import setup as T
-from ..widgets.topbar import TopBar
 from .setup import SetupScreen
 
 ROSTER_SUFFIXES = (".txt", ".csv", ".tsv")
@@ -117,7 +116,7 @@ class RosterScreen(SetupScreen):
     """Whether members who left the cell are listed too."""
 
     def compose(self) -> ComposeResult:
-        yield TopBar()
+        yield self.top_bar()
         yield from self.compose_step_hint()
         yield Static(T.ROSTER_EMPTY, id="roster-empty")
         yield DataTable(id="roster-table", cursor_type="row", zebra_stripes=True)
@@ -238,18 +237,16 @@ class RosterScreen(SetupScreen):
     def roster_changed(self, select: str | None = None) -> None:
         """Sort, save, carry into draft meetings, redraw."""
         self.cell.members.sort(key=lambda m: name_sort_key(m.full_name))
-        self.changed()
         self.apply_to_drafts(sync_roster)
         self.refresh_table(select)
         self.show_issues()
 
     def effects_of(self, change: Callable[[Cell], object]) -> list[str]:
         """:func:`vote_effects` of ``change`` tried on a copy of the cell."""
-        from .setup import draft_meetings
 
         trial = copy.deepcopy(self.cell)
         change(trial)
-        return vote_effects(draft_meetings(self.chibo), trial)
+        return vote_effects(self.session.drafts(), trial)
 
     async def confirm_effects(self, lines: list[str]) -> bool:
         """Ask before a change that moves recorded votes; ``True`` when none or agreed."""
@@ -261,10 +258,9 @@ class RosterScreen(SetupScreen):
 
     def show_issues(self) -> None:
         """Draft meetings where someone who left is still marked present."""
-        from .setup import draft_meetings
 
         lines = []
-        for meeting in draft_meetings(self.chibo):
+        for meeting in self.session.drafts():
             names = rules.meeting_roster_issues(meeting, self.cell)
             if names:
                 lines.append(
@@ -319,14 +315,13 @@ class RosterScreen(SetupScreen):
     @work(exclusive=True, group="roster-change")
     async def action_remove(self) -> None:
         """The member leaves the cell, after the chair has read what that means."""
-        from .setup import draft_meetings
 
         member = self.selected()
         if member is None or member.removed:
             return
         present = [
             month_label(m.month)
-            for m in draft_meetings(self.chibo)
+            for m in self.session.drafts()
             if any(
                 a.member_id == member.id and a.presence is Presence.PRESENT for a in m.attendance
             )

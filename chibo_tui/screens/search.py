@@ -9,28 +9,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from time import perf_counter
-from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..domain.vietnamese import month_label
-from ..history.search import Hit, Results, SearchIndex, excerpt
-from ..history.snapshot import CACHE
 from ..text import history as T
+from ..views.search import Hit, Results, SearchIndex, excerpt
 from ..widgets.history_list import HistoryList, with_separators
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import STYLE_LABEL, STYLE_MUTED, highlighted
-
-if TYPE_CHECKING:
-    from ..app import ChiboApp
+from .base import ChiboScreen
 
 DEBOUNCE = 0.12
 """Seconds of typing pause before searching: fast typists do not search every letter."""
@@ -39,7 +34,7 @@ LIMIT = 100
 """Results shown at most (newest months first); the total is always reported."""
 
 
-class SearchScreen(Screen[None]):
+class SearchScreen(ChiboScreen[None]):
     """A query line and the matching lines: month, criterion, the line itself."""
 
     CSS_PATH = "history.tcss"
@@ -81,12 +76,8 @@ class SearchScreen(Screen[None]):
         self._stamp: object = None
         """The save the index was built after (``app.last_saved`` then)."""
 
-    @property
-    def chibo(self) -> ChiboApp:
-        return cast("ChiboApp", self.app)
-
     def compose(self) -> ComposeResult:
-        yield TopBar()
+        yield self.top_bar()
         yield Input(self.initial, placeholder=T.SEARCH_PLACEHOLDER, id="search-input")
         yield Static(id="search-status")
         yield HistoryList(id="search-results")
@@ -94,15 +85,15 @@ class SearchScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one(TopBar).context = T.SEARCH_CONTEXT
-        count = len(self.chibo.repo.summaries())
+        count = len(self.session.repo.summaries())
         self.query_one("#search-status", Static).update(T.SEARCH_BUILDING.format(n=count))
-        self._stamp = self.chibo.last_saved
+        self._stamp = self.session.revision
         self.build_index(self._stamp)
 
     def on_screen_resume(self) -> None:
         # Back from a month: if anything was saved meanwhile, index again.
-        if self.index is not None and self.chibo.last_saved != self._stamp:
-            self._stamp = self.chibo.last_saved
+        if self.index is not None and self.session.revision != self._stamp:
+            self._stamp = self.session.revision
             self.build_index(self._stamp)
 
     # -- the index (worker) ----------------------------------------------------
@@ -110,7 +101,7 @@ class SearchScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def build_index(self, stamp: object) -> None:
         started = perf_counter()
-        index = CACHE.get(self.chibo.repo, stamp).index()
+        index = self.session.history().index()
         self.post_message(self.IndexReady(index, perf_counter() - started))
 
     def on_search_screen_index_ready(self, message: IndexReady) -> None:

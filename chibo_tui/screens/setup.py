@@ -9,23 +9,21 @@ finalised meeting keeps the copy it was judged against).
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import ModalScreen, Screen
-from textual.widgets import Label, Select, Static
+from textual.screen import ModalScreen
+from textual.widgets import Select, Static
 
 # Textual's drop-down names its Escape key in English in the footer; ours says it
 # in Vietnamese. The two classes are not exported by ``textual.widgets.select``.
 from textual.widgets._select import SelectCurrent, SelectOverlay
 
-from ..domain.codec import to_dict
-from ..domain.criteria import sample_criteria
-from ..domain.model import Cell, Meeting, MeetingState
-from ..text import common
+from ..domain.model import Cell, Meeting
 from ..text import setup as T
 from ..widgets.topbar import TopBar
+from .base import ChiboScreen
 
 if TYPE_CHECKING:
     from ..app import ChiboApp
@@ -34,44 +32,6 @@ SelectType = TypeVar("SelectType", bound=Hashable)
 
 PAGES = ("profile", "roster", "criteria")
 """The first-run steps, in order; also the argument of ``app.action_open_setup``."""
-
-
-def ensure_cell(app: ChiboApp) -> Cell:
-    """The app's cell, created (with the sample criteria) on a new database."""
-    if app.cell is None:
-        app.cell = Cell(criteria=sample_criteria(), criteria_is_sample=True)
-        app.cell_changed()
-    return app.cell
-
-
-def is_sample(app: ChiboApp) -> bool:
-    """Whether the database in use is the sample cell's."""
-    return app.is_sample
-
-
-def draft_meetings(app: ChiboApp) -> list[Meeting]:
-    """Every meeting not yet finalised, oldest first.
-
-    A meeting open on a screen (or waiting to be saved) is taken as it is in
-    memory, so that a change made here is not lost when that screen saves it.
-    """
-    live: dict[str, Meeting] = {}
-    for screen in app.screen_stack:
-        meeting = getattr(screen, "meeting", None)
-        if isinstance(meeting, Meeting):
-            live[meeting.month] = meeting
-    # Edits handed to ``meeting_changed`` but not yet to the writer thread.
-    pending = cast("dict[str, Meeting]", getattr(app, "_dirty_meetings", {}))
-    live.update(pending)
-    months = {s.month for s in app.repo.summaries() if s.state is MeetingState.DRAFT}
-    if months - set(live) and not app.saver.idle:
-        app.saver.flush(2.0)  # a meeting screen just closed: let its last save land
-    found: dict[str, Meeting] = {}
-    for month in months | set(live):
-        meeting = live.get(month) or app.repo.load_meeting(month)
-        if meeting is not None and not meeting.is_final:
-            found[month] = meeting
-    return [found[m] for m in sorted(found)]
 
 
 class _ChoiceOverlay(SelectOverlay):
@@ -90,7 +50,7 @@ class Choice(Select[SelectType]):
         yield _ChoiceOverlay(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
 
-class SetupScreen(Screen[None]):
+class SetupScreen(ChiboScreen[None]):
     """Base of the profile, roster and criteria screens.
 
     ``first_run`` makes the screen a step of the first-run setup: Ctrl+N and
@@ -132,26 +92,16 @@ class SetupScreen(Screen[None]):
     # -- shared state --------------------------------------------------------
 
     @property
-    def chibo(self) -> ChiboApp:
-        return cast("ChiboApp", self.app)
-
-    @property
     def cell(self) -> Cell:
-        return ensure_cell(self.chibo)
-
-    def changed(self) -> None:
-        """The cell was edited: saved within a second."""
-        self.chibo.cell_changed()
+        """The cell being set up (the session saves every edit within a second)."""
+        return self.session.ensure_cell()
 
     def apply_to_drafts(self, sync: Callable[[Meeting, Cell], None]) -> list[Meeting]:
         """Run ``sync`` (``lifecycle.sync_roster`` or ``sync_criteria``) on every draft
-        meeting and save those it changed; returns the drafts."""
-        drafts = draft_meetings(self.chibo)
+        meeting; returns the drafts."""
+        drafts = self.session.drafts()
         for meeting in drafts:
-            before = to_dict(meeting)
             sync(meeting, self.cell)
-            if to_dict(meeting) != before:
-                self.chibo.meeting_changed(meeting)
         return drafts
 
     # -- chrome --------------------------------------------------------------
@@ -177,8 +127,7 @@ class SetupScreen(Screen[None]):
 
     def show_cell_name(self) -> None:
         """The top bar shows the cell's name as it is now (after a rename)."""
-        label = self.query_one(TopBar).query_one("#topbar-cell", Label)
-        label.update(self.cell.name or common.NO_CELL_NAME)
+        self.query_one(TopBar).set_cell_name(self.session.cell_name)
 
     # -- moving between steps -------------------------------------------------
 
@@ -205,7 +154,7 @@ class SetupScreen(Screen[None]):
             self.notify(T.NEED_MEMBERS_TO_FINISH, severity="warning")
             open_setup(self.chibo, "roster", first_run=True)
             return
-        self.chibo.save_now()
+        self.session.flush_edits()
         self.app.switch_screen(self.chibo.first_screen())
 
     def action_back(self) -> None:
@@ -237,7 +186,7 @@ def open_setup(app: ChiboApp, page: str, first_run: bool | None = None) -> None:
     current = app.screen
     if isinstance(current, ModalScreen):
         return  # finish the dialog first
-    ensure_cell(app)
+    app.session.ensure_cell()
     if isinstance(current, SetupScreen):
         if current.PAGE == page:
             return

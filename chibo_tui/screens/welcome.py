@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..app import SAMPLE_FILE_NAME
+from ..session import fill_sample, open_sample, sample_path
 from ..store import Repository
 from ..text import setup as T
 from ..widgets.topbar import TopBar
+from .base import ChiboScreen
 from .setup import open_setup
 
-if TYPE_CHECKING:
-    from ..app import ChiboApp
-
 DEMO_MONTHS = 14
-
-
-def sample_path(real: Path) -> Path:
-    """Where the sample cell lives: next to the real database, in its own file."""
-    return real.with_name(SAMPLE_FILE_NAME)
 
 
 def display_path(path: Path) -> Path:
@@ -40,30 +30,7 @@ def display_path(path: Path) -> Path:
         return path
 
 
-def open_sample(path: Path, today: date) -> Repository:
-    """Open the sample database, filling it with the demo cell on first use.
-
-    Runs in a worker thread (it writes and fsyncs); raises the store's errors.
-    """
-    repo = Repository.open(path)
-    try:
-        fill_sample(repo, today)
-    except BaseException:
-        repo.close()
-        raise
-    return repo
-
-
-def fill_sample(repo: Repository, today: date) -> None:
-    """Write the demo cell (``chibo demo``'s data) into ``repo`` if it is empty."""
-    from ..domain.demo import build_demo
-
-    if not repo.has_data():
-        cell, meetings = build_demo(DEMO_MONTHS, today)
-        repo.import_history(cell, meetings)
-
-
-class WelcomeScreen(Screen[None]):
+class WelcomeScreen(ChiboScreen[None]):
     """The two ways in: set up my own cell, or try the sample cell."""
 
     CSS_PATH = "setup.tcss"
@@ -74,12 +41,8 @@ class WelcomeScreen(Screen[None]):
         Binding("d,2", "demo", T.KEY_DEMO, tooltip=T.KEY_DEMO_HELP, id="welcome-demo"),
     ]
 
-    @property
-    def chibo(self) -> ChiboApp:
-        return cast("ChiboApp", self.app)
-
     def compose(self) -> ComposeResult:
-        yield TopBar()
+        yield self.top_bar()
         with Vertical(id="welcome-box"):
             yield Label(T.WELCOME_TITLE, id="welcome-title")
             yield Static(T.WELCOME_INTRO, id="welcome-intro", markup=False)
@@ -95,19 +58,18 @@ class WelcomeScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         # Back from a setup screen opened with F2–F4: the cell may be usable now.
-        cell = self.chibo.cell
-        if cell is not None and cell.active_members():
+        if self.session.has_members:
             self.app.switch_screen(self.chibo.first_screen())
         else:
             self._fill()
 
     def _fill(self) -> None:
-        cell = self.chibo.cell
+        cell = self.session.cell
         started = cell is not None and bool(cell.name)
         state = (
             T.WELCOME_RESUME.format(name=cell.name)
             if started and cell is not None
-            else T.WELCOME_EMPTY.format(path=display_path(self.chibo.repo.path))
+            else T.WELCOME_EMPTY.format(path=display_path(self.session.repo.path))
         )
         self.query_one("#welcome-state", Static).update(state)
         setup_title = (
@@ -131,7 +93,7 @@ class WelcomeScreen(Screen[None]):
                         T.WELCOME_DEMO,
                         T.WELCOME_DEMO_HELP,
                         T.WELCOME_DEMO_WHERE.format(
-                            path=display_path(sample_path(self.chibo.repo.path))
+                            path=display_path(sample_path(self.session.repo.path))
                         ),
                     ),
                     id="demo",
@@ -156,16 +118,16 @@ class WelcomeScreen(Screen[None]):
         if any(w.group == "sample" and not w.is_finished for w in self.workers):
             return  # a second key press while the first is still opening it
         self.notify(T.DEMO_OPENING, timeout=3)
-        self._open_sample(sample_path(self.chibo.repo.path))
+        self._open_sample(sample_path(self.session.repo.path))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="sample")
     def _open_sample(self, path: Path) -> None:
         try:
-            if path == self.chibo.repo.path:  # the chair named the real file like the sample
-                repo = self.chibo.repo
-                fill_sample(repo, date.today())
+            if path == self.session.repo.path:  # the chair named the real file like the sample
+                repo = self.session.repo
+                fill_sample(repo, self.session.today())
             else:
-                repo = open_sample(path, date.today())
+                repo = open_sample(path, self.session.today())
         except Exception as exc:  # the chair sees why; the real database stays open
             self.app.call_from_thread(
                 self.notify, T.DEMO_FAILED.format(error=exc), severity="error", timeout=12
@@ -174,11 +136,8 @@ class WelcomeScreen(Screen[None]):
         self.app.call_from_thread(self._use_sample, repo)
 
     def _use_sample(self, repo: Repository) -> None:
-        real = self.chibo.repo.path
-        if repo is self.chibo.repo:
-            self.chibo.cell = repo.load_cell()
-        else:
-            self.chibo.switch_repository(repo)
+        real = self.session.repo.path
+        self.chibo.switch_repository(repo)
         self.app.switch_screen(self.chibo.first_screen())
         self.app.notify(
             T.DEMO_OPENED.format(path=repo.path, real=real),

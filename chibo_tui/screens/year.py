@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, cast
 
 from textual import work
 from textual.app import ComposeResult
@@ -16,25 +15,22 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from ..domain.model import MeetingSummary, Verdict
 from ..domain.rollup import YearRollup, year_rollup, year_target
 from ..domain.rules import percent
 from ..domain.vietnamese import month_label
-from ..history.remedy_view import RemedyTotals, totals
-from ..history.snapshot import CACHE
+from ..session import DocumentKind
 from ..text import history as T
+from ..views.remedy_view import RemedyTotals, totals
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import STYLE_LABEL, STYLE_MUTED, legend, state_mark
 from ..widgets.year_grid import YearGrid
-
-if TYPE_CHECKING:
-    from ..app import ChiboApp
+from .base import ChiboScreen
 
 
-class YearScreen(Screen[None]):
+class YearScreen(ChiboScreen[None]):
     """One year as a grid; ←/→ pick a month, PgUp/PgDn switch years, Enter opens it."""
 
     CSS_PATH = "history.tcss"
@@ -64,15 +60,11 @@ class YearScreen(Screen[None]):
         self.rollup: YearRollup | None = None
         self._left = False
 
-    @property
-    def chibo(self) -> ChiboApp:
-        return cast("ChiboApp", self.app)
-
     def today(self) -> date:
-        return self.chibo.clock().date()
+        return self.session.today()
 
     def compose(self) -> ComposeResult:
-        yield TopBar()
+        yield self.top_bar()
         with VerticalScroll(id="year"):
             with Horizontal(id="year-switcher"):
                 yield Static(id="year-prev", classes="year-hint")
@@ -92,7 +84,7 @@ class YearScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.summaries = self.chibo.repo.summaries()
+        self.summaries = self.session.repo.summaries()
         self.show_year(self.year)
 
     def on_screen_suspend(self) -> None:
@@ -102,7 +94,7 @@ class YearScreen(Screen[None]):
         if self._left:
             # Back from a month (maybe reopened in the meeting screen): read again.
             self._left = False
-            self.summaries = self.chibo.repo.summaries()
+            self.summaries = self.session.repo.summaries()
             self.show_year(self.year)
 
     # -- content ---------------------------------------------------------------
@@ -133,7 +125,7 @@ class YearScreen(Screen[None]):
         grid.show(rollup)
         grid.move_cursor(self.cursor)
         self._show_cursor()
-        target = self.chibo.cell.rules.year_target_months if self.chibo.cell else None
+        target = self.session.cell.rules.year_target_months if self.session.cell else None
         total = (
             year_target(rollup, target).reason if rollup.held else T.YEAR_EMPTY.format(year=year)
         )
@@ -141,7 +133,7 @@ class YearScreen(Screen[None]):
         remedies = self.query_one("#year-remedies", Static)
         if rollup.held:
             remedies.update(T.YEAR_REMEDIES_LOADING)
-            self.count_remedies(year, self.chibo.last_saved)
+            self.count_remedies(year, self.session.revision)
         else:
             remedies.update("")
 
@@ -177,7 +169,7 @@ class YearScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="year-remedies", exit_on_error=False)
     def count_remedies(self, year: int, stamp: object) -> None:
-        snapshot = CACHE.get(self.chibo.repo, stamp)
+        snapshot = self.session.history()
         self.post_message(self.RemediesCounted(year, totals(snapshot.remedies, self.today(), year)))
 
     def on_year_screen_remedies_counted(self, message: RemediesCounted) -> None:
@@ -218,7 +210,7 @@ class YearScreen(Screen[None]):
             self.app.push_screen(MonthScreen(month))
 
     def action_export_summary(self) -> None:
-        self.chibo.export_document("summary", year=self.year)
+        self.chibo.export_document(DocumentKind.SUMMARY, year=self.year)
 
     def action_export_plan(self) -> None:
-        self.chibo.export_document("plan", year=self.year + 1)
+        self.chibo.export_document(DocumentKind.PLAN, year=self.year + 1)

@@ -30,8 +30,6 @@ NO_MONTH_FOR = "“{kind}” dùng --year, không dùng --month"
 BAD_YEAR = "Năm không hợp lệ: “{value}” (cần dạng YYYY, ví dụ 2026)"
 BAD_MONTHS = "Số tháng phải từ 1 đến 600, nhận được {value}"
 NO_CELL = "Cơ sở dữ liệu {path} chưa có hồ sơ chi bộ. Chạy “chibo” để thiết lập, hoặc “chibo demo”."
-NO_MEETING = "Không có kỳ sinh hoạt tháng {label} trong {path}."
-NO_YEAR = "Năm {year} không có kỳ sinh hoạt nào trong {path}."
 HAS_DATA = (
     "Cơ sở dữ liệu {path} đã có dữ liệu ({what}). chibo demo không ghi đè; "
     "dùng --force nếu thật sự muốn thay bằng dữ liệu mẫu (bản sao lưu giữ ở {backups})."

@@ -24,7 +24,11 @@ REASON_REQUIRED = "Cần ghi lý do"
 EXPORTED = "Đã xuất: {path}"
 EXPORT_FAILED = "Không xuất được: {error}"
 NO_CELL_NAME = "Chi bộ (chưa đặt tên)"
-NO_MEETING = "Không có kỳ sinh hoạt tháng {month}"
+EXPORT_NO_CELL = (
+    "Cơ sở dữ liệu {path} chưa có hồ sơ chi bộ. Chạy “chibo” để thiết lập, hoặc “chibo demo”."
+)
+EXPORT_NO_MEETING = "Không có kỳ sinh hoạt tháng {label} trong {path}."
+EXPORT_NO_YEAR = "Năm {year} không có kỳ sinh hoạt nào trong {path}."
 KEY_PICK_MONTH = "Chọn tháng"
 KEY_PICK_MONTH_HELP = "Mở hoặc bắt đầu kỳ sinh hoạt của một tháng bất kỳ"
 PICK_MONTH_TITLE = "Chọn tháng sinh hoạt"

@@ -108,7 +108,7 @@ class ClosePane(MeetingPane):
 
     @on(Button.Pressed, "#close-now")
     def _now(self) -> None:
-        now = self.app.clock()  # type: ignore[attr-defined]
+        now = self.clock()
         self.query_one("#close-end", Input).value = now.strftime("%H:%M")
 
     @on(Button.Pressed, "#finalise")

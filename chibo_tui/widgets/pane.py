@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
@@ -11,7 +14,8 @@ from ..domain.model import Cell, Meeting
 
 
 class MeetingPane(VerticalScroll):
-    """A step's form. Edits go straight into ``meeting``; ``changed()`` saves them."""
+    """A step's form. Edits go straight into ``meeting``, the session's live object,
+    which saves them; ``changed()`` tells the screen to refresh what depends on them."""
 
     class Changed(Message):
         """Something in the meeting changed: totals, checks and marks refresh."""
@@ -22,6 +26,8 @@ class MeetingPane(VerticalScroll):
         self.cell = cell
         self.focus_on_mount: int | None = None
         """Index of the field to focus once composed (panes are mounted on first visit)."""
+        self.clock: Callable[[], datetime] = datetime.now
+        """The session's clock (fixed in tests), set by the screen."""
 
     def on_mount(self) -> None:
         if self.read_only:
@@ -59,7 +65,6 @@ class MeetingPane(VerticalScroll):
             area.read_only = True
 
     def changed(self) -> None:
-        self.app.meeting_changed(self.meeting)  # type: ignore[attr-defined]
         self.post_message(self.Changed())
 
     def refresh_view(self) -> None:

@@ -20,24 +20,27 @@ class TopBar(Horizontal):
     saved: reactive[str] = reactive(T.NOT_SAVED_YET)
     """When the last change reached the disk."""
 
+    def __init__(self, cell_name: str, *, sample: bool = False) -> None:
+        super().__init__()
+        self._cell_name = cell_name
+        self._sample = sample
+
     def compose(self) -> ComposeResult:
-        yield Label(id="topbar-cell")
-        yield Label(T.SAMPLE_BADGE, id="topbar-sample")
+        yield Label(self._cell_name, id="topbar-cell")
+        badge = Label(T.SAMPLE_BADGE, id="topbar-sample")
+        badge.display = self._sample
+        yield badge
         yield Label(id="topbar-context")
         yield Label(id="topbar-extra")
         yield Label(id="topbar-saved")
 
     def on_mount(self) -> None:
-        cell = getattr(self.app, "cell", None)
-        self.query_one("#topbar-cell", Label).update(
-            cell.name if cell and cell.name else T.NO_CELL_NAME
-        )
-        self.query_one("#topbar-sample", Label).display = bool(
-            getattr(self.app, "is_sample", False)
-        )
-        last = getattr(self.app, "last_saved", None)
-        if last is not None:
-            self.show_saved(last)
+        # The app's ``last_saved`` is the one place the save time lives.
+        self.watch(self.app, "last_saved", self._show_saved)
+
+    def _show_saved(self, at: datetime | None) -> None:
+        if at is not None:
+            self.saved = T.SAVED_AT.format(time=at.strftime("%H:%M:%S"))
 
     def watch_context(self, value: str) -> None:
         self.query_one("#topbar-context", Label).update(value)
@@ -45,8 +48,9 @@ class TopBar(Horizontal):
     def watch_saved(self, value: str) -> None:
         self.query_one("#topbar-saved", Label).update(value)
 
-    def show_saved(self, at: datetime) -> None:
-        self.saved = T.SAVED_AT.format(time=at.strftime("%H:%M:%S"))
+    def set_cell_name(self, name: str) -> None:
+        """After a rename in the profile."""
+        self.query_one("#topbar-cell", Label).update(name)
 
     def set_extra(self, text: str) -> None:
         self.query_one("#topbar-extra", Label).update(text)

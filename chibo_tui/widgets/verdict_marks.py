@@ -11,8 +11,8 @@ from collections.abc import Sequence
 from textual.content import Content
 
 from ..domain.model import MeetingState, Verdict
-from ..history.month_text import Tone
 from ..text import history as T
+from ..views.month_text import Tone
 
 STYLE_PASS = "bold $text-success"
 STYLE_FAIL = "bold $text-error"

@@ -22,10 +22,10 @@ from history_fixtures import NOW, fill  # noqa: E402
 from textual.widgets import Input  # noqa: E402
 
 from chibo_tui.app import make_app  # noqa: E402
-from chibo_tui.history.snapshot import CACHE, HistorySnapshot  # noqa: E402
 from chibo_tui.screens.home import HomeScreen  # noqa: E402
 from chibo_tui.screens.search import SearchScreen  # noqa: E402
 from chibo_tui.store import Repository  # noqa: E402
+from chibo_tui.views.snapshot import HistorySnapshot  # noqa: E402
 
 RUNS = 9
 QUERY = "nguyen nhan chu quan"
@@ -106,7 +106,6 @@ async def main() -> None:
         for n, path in paths.items():
             shown, refresh = [], []
             for _ in range(RUNS):
-                CACHE.clear()
                 a, b = await home_times(path)
                 shown.append(a)
                 refresh.append(b)
@@ -114,7 +113,7 @@ async def main() -> None:
                 f"home, {n:3d} meetings: painted {ms(statistics.median(shown))} after start "
                 f"(median of {RUNS}); refresh_months {ms(statistics.median(refresh))}"
             )
-        CACHE.clear()
+
         build, filter_only, with_ui = await search_times(paths[120])
         print(f"search, 120 meetings: index built in {ms(build)} (worker, once)")
         print(

@@ -10,16 +10,7 @@ import pytest
 from history_fixtures import MONTHS, NOW, fill
 
 from chibo_tui.app import ChiboApp, make_app
-from chibo_tui.history.snapshot import CACHE
 from chibo_tui.store import Repository
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache() -> Iterator[None]:
-    """Each test loads its own history (the cache is process-wide)."""
-    CACHE.clear()
-    yield
-    CACHE.clear()
 
 
 @pytest.fixture

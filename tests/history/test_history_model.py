@@ -14,16 +14,16 @@ from chibo_tui.domain.model import COLLECTIVE, RemedyStatus, Verdict
 from chibo_tui.domain.remedies import track
 from chibo_tui.domain.rules import meeting_verdicts
 from chibo_tui.domain.vietnamese import fold
-from chibo_tui.history.month_text import Kind, month_sections
-from chibo_tui.history.remedy_view import (
+from chibo_tui.store import Repository
+from chibo_tui.views.month_text import Kind, month_sections
+from chibo_tui.views.remedy_view import (
     StatusFilter,
     filter_remedies,
     owners,
     totals,
 )
-from chibo_tui.history.search import SearchIndex, excerpt, marked_terms, match_spans
-from chibo_tui.history.snapshot import HistoryCache
-from chibo_tui.store import Repository
+from chibo_tui.views.search import SearchIndex, excerpt, marked_terms, match_spans
+from chibo_tui.views.snapshot import HistoryCache
 
 CELL, MEETINGS = build_demo(MONTHS, TODAY, seed=SEED)
 

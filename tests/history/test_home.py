@@ -22,7 +22,7 @@ async def test_home_lists_every_month_newest_first_with_its_verdicts(app: ChiboA
         screen = app.screen
         assert isinstance(screen, HomeScreen)
         rows = prompts(screen.query_one("#home-months", HistoryList))
-        summaries = app.repo.summaries()
+        summaries = app.session.repo.summaries()
         assert len(rows) == MONTHS
         assert [row.split()[0] for row in rows] == [
             f"{s.month[5:]}/{s.month[:4]}" for s in summaries
@@ -134,7 +134,7 @@ async def test_the_list_follows_a_meeting_started_meanwhile(app: ChiboApp) -> No
         await pilot.pause()
         await pilot.press("m")
         await pilot.pause()
-        app.save_now()
+        app.session.save_now()
         app.pop_screen()
         await pilot.pause()
         screen = app.screen

@@ -28,7 +28,7 @@ def shown_text(screen: MonthScreen) -> str:
 
 
 async def test_a_month_shows_everything_the_meeting_recorded(app: ChiboApp) -> None:
-    meeting = app.repo.load_meeting(FAILED_MONTH)
+    meeting = app.session.repo.load_meeting(FAILED_MONTH)
     assert meeting is not None
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_month(app, pilot, FAILED_MONTH)
@@ -139,10 +139,10 @@ async def test_a_draft_month_shows_its_state_and_no_verdict_yet(app: ChiboApp) -
     from chibo_tui.domain.lifecycle import new_meeting
     from chibo_tui.domain.model import Meeting
 
-    cell = app.cell
+    cell = app.session.cell
     assert cell is not None
-    draft: Meeting = new_meeting(cell, "2026-11", date(2026, 11, 26), app.repo.load_all())
-    app.repo.save_meeting(draft)
+    draft: Meeting = new_meeting(cell, "2026-11", date(2026, 11, 26), app.session.repo.load_all())
+    app.session.repo.save_meeting(draft)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_month(app, pilot, "2026-11")
         title = text_of(screen.query_one("#month-title"))
@@ -157,10 +157,10 @@ async def test_a_draft_month_shows_its_state_and_no_verdict_yet(app: ChiboApp) -
 async def test_amendments_after_finalising_are_listed_with_their_reason(app: ChiboApp) -> None:
     from chibo_tui.domain.lifecycle import amend
 
-    meeting = app.repo.load_meeting(FAILED_MONTH)
+    meeting = app.session.repo.load_meeting(FAILED_MONTH)
     assert meeting is not None
     amend(meeting, datetime(2026, 11, 3, 8, 15), "Sửa tên khách mời", "Ghi đúng chức vụ")
-    app.repo.save_meeting(meeting)
+    app.session.repo.save_meeting(meeting)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_month(app, pilot, FAILED_MONTH)
         text = shown_text(screen)

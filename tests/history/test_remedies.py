@@ -7,9 +7,9 @@ from textual.widgets import Select
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.domain.remedies import track
-from chibo_tui.history.month_text import show_date
 from chibo_tui.screens.month import MonthScreen
 from chibo_tui.screens.remedies import RemediesScreen
+from chibo_tui.views.month_text import show_date
 from chibo_tui.widgets.history_list import HistoryList
 
 
@@ -23,7 +23,7 @@ async def open_remedies(app: ChiboApp, pilot) -> RemediesScreen:  # type: ignore
 
 
 async def test_open_remedies_come_first_with_the_overdue_ones_marked(app: ChiboApp) -> None:
-    tracked = track(app.repo.load_all())
+    tracked = track(app.session.repo.load_all())
     unresolved = [t for t in tracked if t.status.value != "done"]
     overdue = [t for t in unresolved if t.overdue(TODAY)]
     async with app.run_test(size=(120, 40)) as pilot:
@@ -45,7 +45,7 @@ async def test_open_remedies_come_first_with_the_overdue_ones_marked(app: ChiboA
 
 
 async def test_the_status_key_cycles_the_filter(app: ChiboApp) -> None:
-    tracked = track(app.repo.load_all())
+    tracked = track(app.session.repo.load_all())
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_remedies(app, pilot)
         listing = screen.query_one("#remedies-list", HistoryList)

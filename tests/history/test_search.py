@@ -115,12 +115,9 @@ async def test_the_index_is_built_again_after_a_save(app: ChiboApp) -> None:
         assert screen.results is not None and screen.results.total == 0
         app.push_screen(MonthScreen("2026-10"))  # the month, amended meanwhile
         await pilot.pause()
-        meeting = app.repo.load_meeting("2026-10")
-        assert meeting is not None
+        meeting = app.session.meeting("2026-10")
         amend(meeting, NOW, "Ghi chú riêng XYZ", "")
-        app.repo.save_meeting(meeting)
-        app.post_message(ChiboApp.Saved(NOW))
-        await pilot.pause()
+        assert app.session.save_now()
         await pilot.press("escape")
         await settle(pilot)
         assert app.screen is screen

@@ -24,7 +24,7 @@ async def open_year(app: ChiboApp, pilot, year: int, month: str | None = None) -
 
 
 async def test_the_grid_marks_every_month_and_criterion(app: ChiboApp) -> None:
-    rollup = year_rollup(app.repo.summaries(), 2025)
+    rollup = year_rollup(app.session.repo.summaries(), 2025)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_year(app, pilot, 2025)
         grid = screen.query_one(YearGrid)
@@ -49,7 +49,7 @@ async def test_the_grid_marks_every_month_and_criterion(app: ChiboApp) -> None:
 
 
 async def test_months_not_held_are_marked_apart(app: ChiboApp) -> None:
-    good, held = year_rollup(app.repo.summaries(), 2026).quarters[4]
+    good, held = year_rollup(app.session.repo.summaries(), 2026).quarters[4]
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_year(app, pilot, 2026)
         grid = screen.query_one(YearGrid)
@@ -116,9 +116,9 @@ async def test_export_keys_write_the_summary_and_next_years_plan(
 
 
 async def test_the_year_total_is_measured_against_the_target(app: ChiboApp) -> None:
-    assert app.cell is not None
-    app.cell.rules.year_target_months = 10
-    rollup = year_rollup(app.repo.summaries(), 2025)
+    assert app.session.cell is not None
+    app.session.cell.rules.year_target_months = 10
+    rollup = year_rollup(app.session.repo.summaries(), 2025)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_year(app, pilot, 2025)
         total = text_of(screen.query_one("#year-total"))
@@ -135,11 +135,11 @@ async def test_the_grid_is_read_again_after_a_month_was_reopened(app: ChiboApp) 
         screen = await open_year(app, pilot, 2026, "2026-10")
         await pilot.press("enter")
         await pilot.pause()
-        meeting = app.repo.load_meeting("2026-10")
+        meeting = app.session.repo.load_meeting("2026-10")
         assert meeting is not None
         reopen(meeting, datetime(2026, 11, 27, 9, 0), "Bổ sung ý kiến")
         meeting.reviews[0].vote = None
-        app.repo.save_meeting(meeting)
+        app.session.repo.save_meeting(meeting)
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

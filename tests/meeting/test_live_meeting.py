@@ -104,7 +104,7 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
         end = screen.query_one("#close-end", Input)
         end.value = "21:15"
         await pilot.pause()
-        assert rules.closing_problems(meeting, app.cell.rules) == []  # type: ignore[union-attr]
+        assert rules.closing_problems(meeting, app.session.cell.rules) == []  # type: ignore[union-attr]
         screen.query_one("#finalise").press()  # type: ignore[attr-defined]
         await pilot.pause()
         await pilot.press("enter")  # confirm
@@ -164,8 +164,8 @@ async def test_a_restart_resumes_the_step_field_and_text(app: ChiboApp, fresh_ap
         area.focus()
         area.text = "Đang ghi dở nguyên nhân"
         await pilot.pause()
-        app.flush_edits()
-        assert app.saver.flush()
+        app.session.flush_edits()
+        assert app.session.wait_saved()
     # The app is gone; a new one on the same repository resumes where the chair was.
     again = fresh_app()
     async with again.run_test(size=(120, 40)) as pilot:

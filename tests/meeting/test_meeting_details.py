@@ -38,7 +38,7 @@ async def test_guests_are_added_and_removed(app: ChiboApp, saved) -> None:  # ty
         table = screen.query_one("#guest-table")
         table.focus()
         await pilot.press("down", "delete")
-        app.save_now()
+        app.session.save_now()
     record = saved()
     assert [(g.name, g.position) for g in record.guests] == [
         ("Trần Văn Hải", "Đảng ủy viên phường")
@@ -67,7 +67,7 @@ async def test_a_discussion_entry_is_taken_back_to_edit_and_deleted(app: ChiboAp
         await pilot.press("enter")
         table.focus()
         await pilot.press("delete")
-        app.save_now()
+        app.session.save_now()
     record = saved()
     assert [d.text for d in record.review(1).discussion] == ["Ý kiến thứ nhất (đã sửa)"]
 
@@ -91,7 +91,7 @@ async def test_a_due_date_before_the_meeting_asks_first(app: ChiboApp, saved) ->
         due.focus()
         await pilot.press("enter")
         assert not isinstance(app.screen, ConfirmDialog)
-        app.save_now()
+        app.session.save_now()
     remedy = saved().review(4).remedies[0]
     assert (remedy.text, remedy.owner, remedy.due) == (
         "Rà soát đảng phí",
@@ -113,5 +113,5 @@ async def test_any_month_opens_from_the_month_picker(app: ChiboApp, saved) -> No
         assert isinstance(screen, MeetingScreen) and screen.month == "2025-07"
         # July 2025 was not held in the demo: a new draft, dated in its own month.
         assert screen.meeting.date == date(2025, 7, 1) and screen.meeting.start_time is None
-        app.save_now()
+        app.session.save_now()
     assert saved("2025-07") is not None

@@ -35,11 +35,11 @@ async def settle(pilot: Pilot) -> None:
             break
     for widget in app.screen.query("Input, TextArea"):
         widget.cursor_blink = False  # type: ignore[attr-defined]  # a blinking cursor is not a diff
-    app.save_now()
+    app.session.save_now()
     # The "Đã lưu" time arrives as a message from the writer thread: wait for it.
     for _ in range(200):
         await pilot.pause()
-        if app.last_saved is not None and app.saver.idle:
+        if app.last_saved is not None and not app.session.saving:
             break
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()

@@ -202,10 +202,9 @@ async def test_a_failed_save_is_retried_without_another_edit(db: Path, tmp_path:
     app.notify = notify  # type: ignore[method-assign]
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            meeting = meeting_at(base, Step(0, "edit", "2025-10"))
+            meeting = app.session.meeting("2025-10")
             meeting.conclusion = "Kết luận gõ ngay trước khi ổ đĩa đầy"
-            app.meeting_changed(meeting)
-            app.save_now()
+            app.session.save_now()
             await pilot.pause()
             assert disk.failures >= 1 and any("thử lại" in n for n in notices)
             disk.free()  # the chair deletes a film; no key is pressed in chibo

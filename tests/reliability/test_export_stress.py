@@ -33,6 +33,7 @@ from reliability_helpers import (
 from chibo_tui.app import make_app
 from chibo_tui.domain.model import Cell, Meeting
 from chibo_tui.export import export_minutes, writer
+from chibo_tui.session import DocumentKind
 from chibo_tui.store import Repository
 
 MONTH = "2025-09"
@@ -259,15 +260,15 @@ async def test_failed_export_in_the_app_is_a_notice_and_the_next_one_works(
         async with app.run_test(size=(120, 40)) as pilot:
             full = OSError(28, "No space left on device")
             with mock.patch("tempfile.mkstemp", side_effect=full):
-                app.export_document("minutes", month=MONTH)
+                app.export_document(DocumentKind.MINUTES, month=MONTH)
                 await app.workers.wait_for_complete()
                 await pilot.pause()
             assert notices[-1][1] == "error" and "ổ đĩa đã đầy" in notices[-1][0]
             assert not out.exists() or list(out.iterdir()) == []
-            app.export_document("minutes", month=MONTH)
+            app.export_document(DocumentKind.MINUTES, month=MONTH)
             await app.workers.wait_for_complete()
             await pilot.pause()
             assert notices[-1][1] == "information"
-            assert app.last_export is not None and _is_whole_docx(app.last_export)
+            assert app.session.last_export is not None and _is_whole_docx(app.session.last_export)
     finally:
         repo.close()

@@ -293,7 +293,7 @@ async def _try_to_finalise(meeting: Meeting, folder: Path) -> Meeting:
                 await pilot.pause()
             for _ in range(3):  # let a screen switched to by finalising mount before leaving
                 await pilot.pause()
-            assert app.save_now()
+            assert app.session.save_now()
     finally:
         repo.close()
     with Repository.open(db, read_only=True) as view:

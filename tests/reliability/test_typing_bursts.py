@@ -75,7 +75,7 @@ async def _into(app: ChiboApp, pilot, selector: str, split: bool) -> str:  # typ
     widget.focus()
     await pilot.pause()
     await _type(app, pilot, TELEX_BURSTS, split)
-    assert app.save_now()
+    assert app.session.save_now()
     return widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
 
 
@@ -87,7 +87,7 @@ async def test_input_method_keys_one_at_a_time_are_typed_as_meant(app: ChiboApp)
     async with app.run_test(size=(120, 40)) as pilot:
         await _open(app, pilot)
         assert await _into(app, pilot, "#conclusion-text", split=True) == TYPED
-        assert app.repo.load_meeting(MONTH).conclusion == TYPED  # type: ignore[union-attr]
+        assert app.session.repo.load_meeting(MONTH).conclusion == TYPED  # type: ignore[union-attr]
 
 
 async def test_input_method_bursts_are_typed_as_meant(app: ChiboApp) -> None:
@@ -99,7 +99,7 @@ async def test_input_method_bursts_are_typed_as_meant(app: ChiboApp) -> None:
         ]
         # A TextArea (notes) and Inputs (speeches, remedies), as typed and as saved.
         assert typed == [TYPED, TYPED, TYPED]
-        saved = app.repo.load_meeting(MONTH)
+        saved = app.session.repo.load_meeting(MONTH)
         assert saved is not None and saved.conclusion == TYPED
 
 

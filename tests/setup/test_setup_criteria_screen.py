@@ -53,7 +53,7 @@ async def test_the_sample_is_labelled_until_edited(
         await _enter_text(app, pilot, NEW_LINE)
         assert lines(screen)[2] == f"c) {NEW_LINE}"
         assert SAMPLE_LABEL not in banner(screen)
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is not None and not cell.criteria_is_sample
     assert cell.criteria[0].sub_criteria[2].text == NEW_LINE
@@ -83,7 +83,7 @@ async def test_edit_remove_and_reorder_with_keys(
         assert isinstance(app.screen, ConfirmDialog)
         await pilot.press("y")
         await pilot.pause()
-        app.save_now()
+        app.session.save_now()
     subs = [s.text for s in saved_cell().criteria[1].sub_criteria]  # type: ignore[union-attr]
     assert subs == [sample[1], "Sinh hoạt định kỳ đúng ngày 5 hằng tháng", *sample[2:-1]]
 
@@ -113,14 +113,14 @@ async def test_number_keys_rename_and_reset_to_the_sample(
         await _enter_text(app, pilot, "Cán bộ, đảng viên gương mẫu")
         title = str(screen.query_one("#criteria-title").render())
         assert title == "4. Cán bộ, đảng viên gương mẫu"
-        app.save_now()
+        app.session.save_now()
         assert saved_cell().criteria[3].title == "Cán bộ, đảng viên gương mẫu"  # type: ignore[union-attr]
         await pilot.press("r")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
         assert SAMPLE_LABEL in banner(screen)
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is not None and cell.criteria_is_sample
     assert cell.criteria == sample_criteria()
@@ -137,7 +137,7 @@ async def test_changes_reach_draft_meetings_not_finalised_ones(
         await pilot.press("a")
         await pilot.pause()
         await _enter_text(app, pilot, NEW_LINE)
-        app.save_now()
+        app.session.save_now()
     april, march = saved_meeting("2026-04"), saved_meeting("2026-03")
     assert april is not None and march is not None
     april_lines = [c.text for c in april.review(1).checks]
@@ -193,7 +193,7 @@ async def test_import_from_toml(
         await pilot.press("3")
         await pilot.pause()
         assert screen.query_one("#criteria-empty").display
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is not None and not cell.criteria_is_sample
     assert [len(c.sub_criteria) for c in cell.criteria] == [2, 1, 0, 1]

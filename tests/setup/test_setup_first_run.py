@@ -94,7 +94,7 @@ async def test_from_empty_to_a_usable_cell(
         async with app.run_test(size=size) as pilot:
             await _first_run(app, pilot)
             assert isinstance(app.screen, HomeScreen)
-            app.save_now()
+            app.session.save_now()
     cell = saved_cell()
     assert cell is not None
     assert cell.name == "Chi bộ Khu phố 5"

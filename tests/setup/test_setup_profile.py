@@ -55,7 +55,7 @@ async def test_fields_are_saved_as_they_are_typed(
             screen.query_one(f"#{input_id}", Input).value = value
         await pilot.pause(0.5)  # the preview waits for typing to pause
         preview = shown(screen.query_one("#profile-preview"))
-        app.save_now()
+        app.session.save_now()
     assert "CHI BỘ KHU PHỐ 5" in preview and "ĐẢNG ỦY PHƯỜNG TÂY THẠNH" in preview
     assert "Tây Thạnh, ngày 27 tháng 11 năm 2026" in preview
     cell = saved_cell()
@@ -79,7 +79,7 @@ async def test_an_empty_name_is_refused_inline_and_the_old_one_kept(
         await pilot.pause()
         error = screen.query_one("#profile-name-error", Static)
         assert error.display and T.NAME_REQUIRED in shown(error)
-        app.save_now()
+        app.session.save_now()
         assert saved_cell().name == "Chi bộ Khu phố 5"  # type: ignore[union-attr]
         name.value = "Chi bộ Khu phố 6"
         await pilot.pause()
@@ -132,7 +132,7 @@ async def test_secretary_and_deputy_are_picked_from_the_roster(
         deputy.value = by_name["Lê Văn Cường"]  # the new secretary becomes the deputy
         await pilot.pause()
         assert secretary.value == Select.NULL
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is not None
     roles = {m.full_name: m.role for m in cell.members}
@@ -164,7 +164,7 @@ async def test_document_settings(app: ChiboApp, saved_cell: Callable[[], Cell | 
         await pilot.press("enter", "down", "enter")
         await pilot.pause(0.5)
         preview = shown(screen.query_one("#profile-preview"))
-        app.save_now()
+        app.session.save_now()
     assert "Số: 03-BB/CB" in preview and "Trên 25, dưới 25, trái 35, phải 15 mm" in preview
     cell = saved_cell()
     assert cell is not None

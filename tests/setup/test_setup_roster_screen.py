@@ -78,7 +78,7 @@ async def test_members_are_added_in_one_go_and_kept_in_vietnamese_order(
             "Dương Văn Hải",  # same given name: the family name, D before Đ
             "Đặng Văn Hải",
         ]
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is not None
     assert [m.full_name for m in cell.members] == order
@@ -98,7 +98,7 @@ async def test_empty_names_are_refused_inline(
             assert _shown(app, "#member-error")
         assert T.NAME_INVALID.format(reason="họ tên có chữ số") == _shown(app, "#member-error")
         await pilot.press("escape")
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is None or cell.members == []
 
@@ -122,7 +122,7 @@ async def test_a_namesake_asks_first(app: ChiboApp, saved_cell: Callable[[], Cel
         await pilot.press("escape")
         await pilot.pause()
         assert listed(screen) == ["Nguyễn Văn An", "Nguyễn Văn An"]
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is not None and len(cell.members) == 2
 
@@ -145,7 +145,7 @@ async def test_status_exemption_and_role_from_the_keyboard(
         await pilot.press("ctrl+s")
         await pilot.pause()
         await pilot.press("escape")
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is not None
     got = {m.full_name: (m.status, m.exempt, m.role) for m in cell.members}
@@ -187,7 +187,7 @@ async def test_a_new_secretary_takes_over_after_confirmation(
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is not None
     assert cell.with_role(Role.SECRETARY).full_name == "Châu Văn Mới"  # type: ignore[union-attr]
@@ -216,7 +216,7 @@ async def test_edit_reaches_the_draft_meeting_only(
         await _type_member(app, pilot, "Bùi Thị Lan Anh")
         assert not isinstance(app.screen, MemberFormDialog)  # editing closes the form
         assert "Bùi Thị Lan Anh" in listed(screen)
-        app.save_now()
+        app.session.save_now()
     april, march = saved_meeting("2026-04"), saved_meeting("2026-03")
     assert april is not None and march is not None
     assert "Bùi Thị Lan Anh" in [a.full_name for a in april.attendance]
@@ -245,7 +245,7 @@ async def test_a_member_who_leaves_stays_in_past_meetings(
         await pilot.press("h")  # show those who left
         await pilot.pause()
         assert leaving.full_name in listed(screen)
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is not None
     kept = cell.member(leaving.id)
@@ -271,7 +271,7 @@ async def test_leaving_while_marked_present_is_explained(
         assert "CÓ MẶT" in dialog.question and "04/2026" in dialog.question
         await pilot.press("escape")  # not now
         await pilot.pause()
-        app.save_now()
+        app.session.save_now()
         assert not saved_cell().member(present.id).removed  # type: ignore[union-attr]
         await pilot.press("x")
         await pilot.pause()
@@ -279,7 +279,7 @@ async def test_leaving_while_marked_present_is_explained(
         await pilot.pause()
         issues = _shown(app, "#roster-issues")
         assert present.full_name in issues and "04/2026" in issues
-        app.save_now()
+        app.session.save_now()
     april = saved_meeting("2026-04")
     assert april is not None
     row = next(a for a in april.attendance if a.member_id == present.id)
@@ -307,7 +307,7 @@ async def test_a_member_who_left_can_be_restored(
         await pilot.press("h")
         await pilot.pause()
         assert leaving.full_name in listed(screen)
-        app.save_now()
+        app.session.save_now()
     assert not saved_cell().member(leaving.id).removed  # type: ignore[union-attr]
 
 
@@ -349,14 +349,14 @@ async def test_import_shows_bad_lines_and_saves_nothing_until_confirmed(
         assert label == T.PREVIEW_IMPORT_SKIPPING.format(bad=3, count=3)
         await pilot.press("escape")  # nothing imported
         await pilot.pause()
-        app.save_now()
+        app.session.save_now()
         assert listed(screen) == []
         assert saved_cell() is None or saved_cell().members == []  # type: ignore[union-attr]
         preview = await _import_file(app, pilot, path)
         await pilot.press("enter")  # the import button has the focus
         await pilot.pause()
         assert listed(screen) == ["Nguyễn Văn An", "Trần Thị Bình", "Hoàng Văn Đức"]
-        app.save_now()
+        app.session.save_now()
     cell = saved_cell()
     assert cell is not None
     statuses = {m.full_name: m.status for m in cell.members}
@@ -445,7 +445,7 @@ async def test_a_change_that_moves_recorded_votes_is_explained_first(
             assert "04/2026" in dialog.question and "9 → 8" in dialog.question
             await pilot.press(answer)
             await pilot.pause()
-            app.save_now()
+            app.session.save_now()
             status = saved_cell().member(member.id).status  # type: ignore[union-attr]
             if answer == "escape":
                 assert status is MemberStatus.OFFICIAL

@@ -65,17 +65,17 @@ async def test_the_sample_cell_lives_in_its_own_file(
         await pilot.press("d")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.repo.path == sample
-        assert app.cell is not None and app.cell.name == "Chi bộ Đinh Tiên Hoàng"
-        assert len(app.repo.summaries()) == 14
+        assert app.session.repo.path == sample
+        assert app.session.cell is not None and app.session.cell.name == "Chi bộ Đinh Tiên Hoàng"
+        assert len(app.session.repo.summaries()) == 14
         assert not isinstance(app.screen, WelcomeScreen)
         (notice,) = [n for n in app._notifications if n.title == T.DEMO_OPENED_TITLE]
         assert str(sample) in notice.message and str(db_path) in notice.message
-        app.save_now()
+        app.session.save_now()
     assert sample.exists()
     assert saved_cell() is None  # the real database was not touched
     # The repository the test opened was closed by the switch; the sample one by the app.
-    app.repo.close()
+    app.session.repo.close()
 
 
 async def test_the_sample_file_is_reused_not_rebuilt(app: ChiboApp, db_path: Path) -> None:
@@ -86,8 +86,8 @@ async def test_the_sample_file_is_reused_not_rebuilt(app: ChiboApp, db_path: Pat
         await pilot.press("2")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.cell is not None and app.cell.name == "Chi bộ mẫu đã sửa"
-    app.repo.close()
+        assert app.session.cell is not None and app.session.cell.name == "Chi bộ mẫu đã sửa"
+    app.session.repo.close()
 
 
 async def test_a_locked_sample_is_reported_and_the_real_database_kept(
@@ -100,7 +100,7 @@ async def test_a_locked_sample_is_reported_and_the_real_database_kept(
             await pilot.press("d")
             await app.workers.wait_for_complete()
             await pilot.pause()
-            assert app.repo.path == db_path
+            assert app.session.repo.path == db_path
             assert isinstance(app.screen, WelcomeScreen)
             assert any(
                 n.severity == "error" and "chi bộ mẫu" in n.message for n in app._notifications
@@ -116,6 +116,6 @@ async def test_a_second_key_press_does_not_open_the_sample_twice(
         await pilot.press("d", "d")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert app.repo.path == db_path.with_name("chibo-mau.json")
+        assert app.session.repo.path == db_path.with_name("chibo-mau.json")
         assert not [n for n in app._notifications if n.severity == "error"]
-    app.repo.close()
+    app.session.repo.close()

@@ -2,8 +2,8 @@
 
 Loading 120 meetings takes a noticeable fraction of a second, so the remedies
 list, the year's remedy counts and the search index share one snapshot. It is
-reused until the app saves something (the caller passes the time of the last
-save as the ``stamp``) or another database is opened. Call from worker threads.
+reused until the session saves something (the caller passes its count of
+saves as the ``stamp``) or another database is opened. Call from worker threads.
 """
 
 from __future__ import annotations
@@ -76,7 +76,3 @@ class HistoryCache:
         if self._repo is None or self._repo() is not repo or self._stamp != stamp:
             return None
         return self._snapshot
-
-
-CACHE = HistoryCache()
-"""The one cache of the running app (a process runs one app at a time)."""

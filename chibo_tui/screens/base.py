@@ -1,0 +1,30 @@
+"""The base of every chibo screen: one typed handle on the app and its session."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.screen import Screen, ScreenResultType
+
+from ..session import Session
+from ..widgets.topbar import TopBar
+
+if TYPE_CHECKING:
+    from ..app import ChiboApp
+
+
+class ChiboScreen(Screen[ScreenResultType]):
+    """A screen of chibo: reaches the state through :attr:`session`, nowhere else."""
+
+    @property
+    def chibo(self) -> ChiboApp:
+        """The app, for navigation and for the work it runs in the background."""
+        return cast("ChiboApp", self.app)
+
+    @property
+    def session(self) -> Session:
+        return self.chibo.session
+
+    def top_bar(self) -> TopBar:
+        """The top bar, with the cell's name in the first frame."""
+        return TopBar(self.session.cell_name, sample=self.session.is_sample)

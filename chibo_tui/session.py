@@ -1,0 +1,318 @@
+"""The state of one running chibo, owned in one place, with no UI in it.
+
+A :class:`Session` holds the repository and the cell, one live :class:`Meeting`
+per month opened, the autosave writer, the history cache and the export path.
+Screens edit the live objects in place; the session finds what changed by
+comparing each one with the form it last handed to the writer, so no edit can
+be lost by a screen forgetting to report it. Nothing here imports Textual: the
+command line, the benchmark and the tests use it bare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any
+
+from .autosave import AutoSaver
+from .domain import lifecycle
+from .domain.codec import to_dict
+from .domain.criteria import sample_criteria
+from .domain.model import Cell, Meeting, MeetingState
+from .domain.months import month_of
+from .domain.vietnamese import month_label
+from .store import Repository
+from .text import common as T
+from .views.snapshot import HistoryCache, HistorySnapshot
+
+SAMPLE_FILE_NAME = "chibo-mau.json"
+"""The sample cell's database, next to the real one (never mixed with it)."""
+
+SAMPLE_MONTHS = 14
+"""Months of history in the sample cell."""
+
+
+class DocumentKind(Enum):
+    """The documents chibo writes; the value is the command line's name for it."""
+
+    MINUTES = "minutes"
+    REPORT = "report"
+    SUMMARY = "summary"
+    PLAN = "plan"
+
+    @property
+    def by_month(self) -> bool:
+        """Minutes and report are of one month; summary and plan of one year."""
+        return self in (DocumentKind.MINUTES, DocumentKind.REPORT)
+
+
+class ExportRefused(Exception):
+    """Why a document cannot be written (a Vietnamese sentence for the chair)."""
+
+
+def export_document(
+    repo: Repository,
+    kind: DocumentKind,
+    out: Path,
+    *,
+    month: str | None = None,
+    year: int | None = None,
+) -> Path:
+    """Write one document from what ``repo`` holds; the path written.
+
+    The one code path for ``chibo export`` and the app's export keys. Raises
+    :class:`ExportRefused` with the reason when there is nothing to write.
+    """
+    from . import export
+
+    cell = repo.load_cell()
+    if cell is None:
+        raise ExportRefused(T.EXPORT_NO_CELL.format(path=repo.path))
+    try:
+        if kind.by_month:
+            assert month is not None
+            meeting = repo.load_meeting(month)
+            if meeting is None:
+                raise ExportRefused(
+                    T.EXPORT_NO_MEETING.format(label=month_label(month), path=repo.path)
+                )
+            build = export.export_minutes if kind is DocumentKind.MINUTES else export.export_report
+            return build(cell, meeting, out)
+        assert year is not None
+        if kind is DocumentKind.SUMMARY:
+            meetings = repo.load_all()
+            if not any(m.year == year for m in meetings):
+                raise ExportRefused(T.EXPORT_NO_YEAR.format(year=year, path=repo.path))
+            return export.export_summary(cell, meetings, year, out)
+        return export.export_plan(cell, year, out)
+    except export.ExportError as exc:
+        raise ExportRefused(str(exc)) from None
+
+
+def sample_path(real: Path) -> Path:
+    """Where the sample cell lives: next to the real database, in its own file."""
+    return real.with_name(SAMPLE_FILE_NAME)
+
+
+def fill_sample(repo: Repository, today: date) -> None:
+    """Write the demo cell (``chibo demo``'s data) into ``repo`` if it is empty."""
+    from .domain.demo import build_demo
+
+    if not repo.has_data():
+        cell, meetings = build_demo(SAMPLE_MONTHS, today)
+        repo.import_history(cell, meetings)
+
+
+def open_sample(path: Path, today: date) -> Repository:
+    """Open the sample database, filling it with the demo cell on first use.
+
+    Slow (it writes and fsyncs): call from a worker thread. Raises the store's errors.
+    """
+    repo = Repository.open(path)
+    try:
+        fill_sample(repo, today)
+    except BaseException:
+        repo.close()
+        raise
+    return repo
+
+
+class Session:
+    """One chair's working session over one database."""
+
+    def __init__(
+        self,
+        repo: Repository,
+        exports_dir: Path,
+        *,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.repo = repo
+        self.exports_dir = exports_dir
+        self.clock = clock
+        self.on_saved: Callable[[datetime], None] = lambda _at: None
+        """Called from the writer thread after each save (the UI posts a message)."""
+        self.on_save_failed: Callable[[Exception], None] = lambda _exc: None
+        """Called from the writer thread when a save failed (it is retried)."""
+        self.last_saved: datetime | None = None
+        self.revision = 0
+        """Saves completed so far: what the history cache is keyed on."""
+        self.last_export: Path | None = None
+        self._history = HistoryCache()
+        self._open(repo)
+
+    def _open(self, repo: Repository) -> None:
+        self.repo = repo
+        self.cell: Cell | None = repo.load_cell()
+        self._cell_form: dict[str, Any] | None = to_dict(self.cell) if self.cell else None
+        self._live: dict[str, Meeting] = {}
+        self._forms: dict[str, dict[str, Any]] = {}
+        """Each live meeting as last handed to the writer (or read from disk)."""
+        self._saver = AutoSaver(repo, on_saved=self._saved, on_error=self._failed, clock=self.clock)
+
+    def _saved(self, at: datetime) -> None:
+        self.last_saved = at
+        self.revision += 1
+        self.on_saved(at)
+
+    def _failed(self, exc: Exception) -> None:
+        self.on_save_failed(exc)
+
+    # -- the cell ------------------------------------------------------------
+
+    @property
+    def is_sample(self) -> bool:
+        """Whether the database in use is the sample cell's."""
+        return self.repo.path.name == SAMPLE_FILE_NAME
+
+    @property
+    def cell_name(self) -> str:
+        return self.cell.name if self.cell and self.cell.name else T.NO_CELL_NAME
+
+    @property
+    def has_members(self) -> bool:
+        return self.cell is not None and bool(self.cell.active_members())
+
+    def ensure_cell(self) -> Cell:
+        """The cell, created with the sample criteria on a new database."""
+        if self.cell is None:
+            self.cell = Cell(criteria=sample_criteria(), criteria_is_sample=True)
+        return self.cell
+
+    def today(self) -> date:
+        """The session's clock (fixed in tests), never ``date.today()``."""
+        return self.clock().date()
+
+    # -- meetings --------------------------------------------------------------
+
+    def meeting(self, month: str) -> Meeting:
+        """The live meeting of ``month``: resumed, or started if the month is new.
+
+        A draft is brought in line with the cell's roster and criteria each time
+        it is asked for; the same object is returned until the session ends.
+        """
+        meeting = self._live.get(month)
+        if meeting is None:
+            meeting = self.repo.load_meeting(month)
+            if meeting is None:
+                meeting = self._start(month)
+            else:
+                self._forms[month] = to_dict(meeting)
+            self._live[month] = meeting
+        if not meeting.is_final and self.cell is not None:
+            lifecycle.sync_roster(meeting, self.cell)
+            lifecycle.sync_criteria(meeting, self.cell)
+        return meeting
+
+    def _start(self, month: str) -> Meeting:
+        cell = self.ensure_cell()
+        # The latest earlier meeting carries every remedy still open.
+        earlier = [s.month for s in self.repo.summaries() if s.month < month]
+        previous = self.repo.load_meeting(max(earlier)) if earlier else None
+        now = self.clock()
+        if month_of(now.date()) == month:
+            day, start = now.date(), now.time().replace(second=0, microsecond=0)
+        else:  # a month recorded after the fact: the chair fills in date and time
+            day, start = date(int(month[:4]), int(month[5:]), 1), None
+        return lifecycle.new_meeting(cell, month, day, [previous] if previous else [], start=start)
+
+    def drafts(self) -> list[Meeting]:
+        """Every meeting not yet finalised, oldest first, as live objects."""
+        months = {s.month for s in self.repo.summaries() if s.state is MeetingState.DRAFT}
+        months |= {m for m, meeting in self._live.items() if not meeting.is_final}
+        found = [self.meeting(m) for m in sorted(months)]
+        return [m for m in found if not m.is_final]
+
+    def finalise(self, meeting: Meeting, override_reason: str = "") -> None:
+        lifecycle.finalise(meeting, self.clock(), override_reason)
+        self.flush_edits()
+
+    def reopen(self, meeting: Meeting, reason: str) -> None:
+        lifecycle.reopen(meeting, self.clock(), reason)
+        self.flush_edits()
+
+    # -- saving ------------------------------------------------------------------
+
+    def flush_edits(self) -> None:
+        """Hand whatever changed since the last call to the writer (UI thread only).
+
+        Cheap when nothing changed: one ``to_dict`` per live record, compared.
+        """
+        if self.cell is not None:
+            form = to_dict(self.cell)
+            if form != self._cell_form:
+                self._cell_form = form
+                self._saver.save_cell(self.cell)
+        for month, meeting in self._live.items():
+            form = to_dict(meeting)
+            before = self._forms.get(month)
+            if form == before:
+                continue
+            if before is not None and _frozen(before, form):
+                continue  # a finalised record only changes through reopen or amend
+            self._forms[month] = form
+            self._saver.save_meeting(meeting)
+
+    def wait_saved(self, timeout: float | None = 10.0) -> bool:
+        """Wait until what was handed over is on disk (any thread); ``False`` on timeout."""
+        return self._saver.flush(timeout)
+
+    def save_now(self, timeout: float | None = 10.0) -> bool:
+        """Hand over and wait (quitting, or a caller with no UI to keep alive)."""
+        self.flush_edits()
+        return self.wait_saved(timeout)
+
+    @property
+    def saving(self) -> bool:
+        """Whether something handed over is not on disk yet."""
+        return not self._saver.idle
+
+    @property
+    def save_error(self) -> Exception | None:
+        """Why the last save failed, while it keeps failing."""
+        return self._saver.last_error
+
+    def close(self, timeout: float | None = 10.0) -> bool:
+        """Save what is pending and stop the writer; the repository stays open."""
+        self.flush_edits()
+        return self._saver.close(timeout)
+
+    # -- another database ---------------------------------------------------------
+
+    def switch_to(self, repo: Repository) -> None:
+        """Work on ``repo`` (the sample cell) from now on; the old one is saved and closed."""
+        if repo is self.repo:
+            self.cell = repo.load_cell()
+            self._cell_form = to_dict(self.cell) if self.cell else None
+            return
+        self.close()
+        self.repo.close()
+        self.last_saved = None
+        self._history.clear()
+        self._open(repo)
+
+    # -- history and documents ------------------------------------------------------
+
+    def history(self) -> HistorySnapshot:
+        """Every meeting and its remedies, loaded once per save (call from a worker)."""
+        return self._history.get(self.repo, self.revision)
+
+    def export(
+        self, kind: DocumentKind, *, month: str | None = None, year: int | None = None
+    ) -> Path:
+        """Write a document from what is on disk (call :meth:`wait_saved` first)."""
+        path = export_document(self.repo, kind, self.exports_dir, month=month, year=year)
+        self.last_export = path
+        return path
+
+
+def _frozen(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """A finalised record changed without being reopened or amended."""
+    finalised = MeetingState.FINALISED.value
+    return (
+        before.get("state") == finalised
+        and after.get("state") == finalised
+        and len(after.get("amendments", [])) == len(before.get("amendments", []))
+    )
