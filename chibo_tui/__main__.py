@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
+from .cli_parser import VietnameseParser
 from .domain.months import parse_month
 from .domain.vietnamese import month_label
 from .store import DamagedDatabaseError, DatabaseLockedError, Repository, StoreError
@@ -28,36 +29,34 @@ class UsageError(Exception):
     """Bad arguments or missing data: exit status 2."""
 
 
-def _translate(message: str) -> str:
-    return T.ARGPARSE.get(message, message)
-
-
 def build_parser() -> argparse.ArgumentParser:
-    argparse._ = _translate  # type: ignore[attr-defined]
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", type=Path, help=T.HELP_DB, default=argparse.SUPPRESS)
+    # ``parents=`` would copy --db under argparse's English group title, so each
+    # parser gets its own.
+    def with_db(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument("--db", type=Path, help=T.HELP_DB, default=argparse.SUPPRESS)
+        return parser
 
-    parser = argparse.ArgumentParser(prog="chibo", description=T.DESCRIPTION, parents=[common])
+    parser = with_db(VietnameseParser(prog="chibo", description=T.DESCRIPTION))
     parser.add_argument("--exports", type=Path, help=T.HELP_EXPORTS)
-    parser.add_argument("--version", action="version", version=f"chibo {__version__}")
+    parser.add_argument(
+        "--version", action="version", version=f"chibo {__version__}", help=T.HELP_VERSION
+    )
     sub = parser.add_subparsers(dest="command", metavar="{demo,export,check,restore}")
 
-    demo = sub.add_parser("demo", parents=[common], help=T.HELP_DEMO, description=T.HELP_DEMO)
+    demo = with_db(sub.add_parser("demo", help=T.HELP_DEMO, description=T.HELP_DEMO))
     demo.add_argument("--months", type=int, default=14, help=T.HELP_MONTHS)
     demo.add_argument("--force", action="store_true", help=T.HELP_FORCE)
     demo.add_argument("--seed", type=int, default=2026, help=T.HELP_SEED)
 
-    export = sub.add_parser(
-        "export", parents=[common], help=T.HELP_EXPORT, description=T.HELP_EXPORT
-    )
+    export = with_db(sub.add_parser("export", help=T.HELP_EXPORT, description=T.HELP_EXPORT))
     export.add_argument("kind", choices=["minutes", "report", "summary", "plan"], help=T.HELP_KIND)
     export.add_argument("--month", help=T.HELP_MONTH)
     export.add_argument("--year", help=T.HELP_YEAR)
     export.add_argument("--out", type=Path, help=T.HELP_OUT)
 
-    sub.add_parser("check", parents=[common], help=T.HELP_CHECK, description=T.HELP_CHECK)
+    with_db(sub.add_parser("check", help=T.HELP_CHECK, description=T.HELP_CHECK))
 
-    restore = sub.add_parser("restore", parents=[common], help=T.HELP_RESTORE)
+    restore = with_db(sub.add_parser("restore", help=T.HELP_RESTORE))
     restore.add_argument("backup", nargs="?", help=T.HELP_BACKUP)
     return parser
 

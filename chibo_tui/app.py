@@ -136,7 +136,7 @@ class ChiboApp(KeysInOrder):
         """Open any month's meeting: MM/YYYY or YYYY-MM, this month by default."""
         if not self.session.has_members:
             return
-        from .dialogs.reason import ReasonDialog
+        from .dialogs.text_entry import TextEntryDialog, required
         from .domain.months import month_of, parse_month
 
         def chosen(text: str | None) -> None:
@@ -155,7 +155,10 @@ class ChiboApp(KeysInOrder):
 
         this = month_of(self.session.today())
         default = f"{this[5:]}/{this[:4]}"
-        self.push_screen(ReasonDialog(T.PICK_MONTH_TITLE, T.PICK_MONTH_PROMPT, default), chosen)
+        self.push_screen(
+            TextEntryDialog(T.PICK_MONTH_TITLE, T.PICK_MONTH_PROMPT, default, check=required),
+            chosen,
+        )
 
     def switch_repository(self, repo: Repository) -> None:
         """Use another database (the sample cell) from now on; the old one is closed."""

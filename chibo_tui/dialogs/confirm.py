@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
 from ..text import common as T
+from .base import ChiboDialog
 
 
-class ConfirmDialog(ModalScreen[bool]):
+class ConfirmDialog(ChiboDialog[bool]):
     """Ask before something the chair may not have meant (namesake, past due date…)."""
 
     BINDINGS = [

@@ -10,15 +10,15 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, DataTable, Label, Static
 
 from ..domain.model import Member
 from ..domain.roster_import import ImportPlan
 from ..text import setup as T
+from .base import ChiboDialog
 
 
-class ImportPreviewDialog(ModalScreen[list[Member] | None]):
+class ImportPreviewDialog(ChiboDialog[list[Member] | None]):
     """A table of the members found; the bad lines with their numbers and reasons."""
 
     CSS_PATH = "../screens/setup.tcss"

@@ -14,11 +14,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.suggester import Suggester
 from textual.widgets import Button, Input, Label, Static, TextArea
 
 from ..text import setup as T
+from .base import ChiboDialog
 
 MAX_BYTES = 1024 * 1024
 
@@ -78,7 +78,7 @@ def read_source(text: str) -> bytes:
         raise ValueError(T.FILE_UNREADABLE.format(path=path, reason=exc.strerror)) from exc
 
 
-class ImportSourceDialog(ModalScreen[ImportSource | None]):
+class ImportSourceDialog(ChiboDialog[ImportSource | None]):
     """A path box, and optionally a box to paste the list into."""
 
     CSS_PATH = "../screens/setup.tcss"

@@ -14,14 +14,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from ..domain.model import Member, MemberStatus, Role
 from ..domain.roster_import import UNIQUE_ROLES, clean_name, name_problem
 from ..domain.vietnamese import fold
-from ..screens.setup import Choice
 from ..text import setup as T
+from .base import ChiboDialog
 from .confirm import ConfirmDialog
 
 ROLE_ORDER = (Role.MEMBER, Role.COMMITTEE, Role.DEPUTY, Role.SECRETARY)
@@ -58,7 +57,7 @@ def find_namesake(roster: Sequence[Member], name: str, skip_id: str | None) -> M
     )
 
 
-class MemberFormDialog(ModalScreen[MemberDraft | None]):
+class MemberFormDialog(ChiboDialog[MemberDraft | None]):
     """The member form. Editing dismisses with the draft; adding calls ``on_add``
     for each member and stays open until Escape."""
 
@@ -103,7 +102,7 @@ class MemberFormDialog(ModalScreen[MemberDraft | None]):
                 )
             with Horizontal(classes="form-row"):
                 yield Label(T.FORM_ROLE, classes="form-label-short")
-                yield Choice[Role](
+                yield Select[Role](
                     [(T.ROLE_NAMES[r.value], r) for r in ROLE_ORDER],
                     value=member.role if member else Role.MEMBER,
                     allow_blank=False,

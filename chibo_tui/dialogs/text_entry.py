@@ -1,7 +1,7 @@
-"""One line of text to add or edit (a sub-criterion, a criterion's title).
+"""One line of text to enter (a reason, a note, a sub-criterion, a month).
 
-Like :class:`ReasonDialog`, with the wording and the check given by the caller:
-``check`` returns why the text cannot be used, shown under the box.
+The wording and the check are the caller's: ``check`` returns why the text
+cannot be used, shown under the box (:func:`required` refuses empty text).
 """
 
 from __future__ import annotations
@@ -12,14 +12,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
 from ..domain.vietnamese import nfc
+from ..text import common
 from ..text import setup as T
+from .base import ChiboDialog
 
 
-class TextEntryDialog(ModalScreen[str | None]):
+def required(text: str) -> str | None:
+    """A check for text that must be given (a reason for reopening, say)."""
+    return None if text else common.REASON_REQUIRED
+
+
+class TextEntryDialog(ChiboDialog[str | None]):
     """Enter saves (when ``check`` finds nothing wrong), Escape cancels."""
 
     CSS_PATH = "../screens/setup.tcss"

@@ -17,10 +17,6 @@ from .model import (
 from .remedies import follow_ups_for
 
 
-class LockedMeetingError(RuntimeError):
-    """A finalised meeting was about to change without an amendment."""
-
-
 def new_meeting(
     cell: Cell,
     month: str,

@@ -1,13 +1,16 @@
-"""The base of every chibo screen: one typed handle on the app and its session."""
+"""The base of every chibo screen: one typed handle on the app and its session,
+and key descriptions in Vietnamese."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual.binding import ActiveBinding
 from textual.screen import Screen, ScreenResultType
 
 from ..session import Session
 from ..widgets.topbar import TopBar
+from ..widgets.vietnamese_keys import vietnamese_bindings
 
 if TYPE_CHECKING:
     from ..app import ChiboApp
@@ -28,3 +31,7 @@ class ChiboScreen(Screen[ScreenResultType]):
     def top_bar(self) -> TopBar:
         """The top bar, with the cell's name in the first frame."""
         return TopBar(self.session.cell_name, sample=self.session.is_sample)
+
+    @property
+    def active_bindings(self) -> dict[str, ActiveBinding]:
+        return vietnamese_bindings(super().active_bindings)

@@ -20,7 +20,7 @@ from textual.widgets import ContentSwitcher, Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..dialogs.confirm import ConfirmDialog
-from ..dialogs.reason import ReasonDialog
+from ..dialogs.text_entry import TextEntryDialog, required
 from ..domain import rules
 from ..domain.model import Meeting, RemedyStatus
 from ..domain.timefmt import clock
@@ -270,7 +270,9 @@ class MeetingScreen(ChiboScreen[None]):
                     self._finalise(reason)
 
             prompt = T.OVERRIDE_PROMPT.format(n=len(problems))
-            self.app.push_screen(ReasonDialog(T.OVERRIDE_TITLE, prompt), with_reason)
+            self.app.push_screen(
+                TextEntryDialog(T.OVERRIDE_TITLE, prompt, check=required), with_reason
+            )
             return
 
         def confirmed(ok: bool | None) -> None:
@@ -295,7 +297,7 @@ class MeetingScreen(ChiboScreen[None]):
             self.app.switch_screen(MeetingScreen(self.meeting))
 
         prompt = T.REOPEN_PROMPT.format(month=label)
-        self.app.push_screen(ReasonDialog(T.REOPEN_TITLE, prompt), with_reason)
+        self.app.push_screen(TextEntryDialog(T.REOPEN_TITLE, prompt, check=required), with_reason)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reopen":

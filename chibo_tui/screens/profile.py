@@ -17,7 +17,7 @@ from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 from ..domain.model import Cell, Member, Role
 from ..domain.vietnamese import date_line, fold, name_sort_key, nfc
 from ..text import setup as T
-from .setup import Choice, SetupScreen
+from .setup import SetupScreen
 
 TEXT_FIELDS: dict[str, str] = {
     "profile-name": "name",
@@ -97,7 +97,7 @@ class ProfileScreen(SetupScreen):
                 ):
                     with Horizontal(classes="form-row"):
                         yield Label(label, classes="form-label")
-                        yield Choice[str]([], prompt=T.PICK_NOBODY, id=picker_id, compact=True)
+                        yield Select[str]([], prompt=T.PICK_NOBODY, id=picker_id, compact=True)
                 yield Static(T.PICK_HINT, classes="hint form-note", markup=False)
                 yield from self._text_row(
                     "profile-meeting-place",
@@ -108,7 +108,7 @@ class ProfileScreen(SetupScreen):
                 yield Label(T.SECTION_DOCUMENTS, classes="section-title")
                 with Horizontal(classes="form-row"):
                     yield Label(T.LABEL_MARGINS, classes="form-label")
-                    yield Choice[tuple[int, ...]](
+                    yield Select[tuple[int, ...]](
                         margin_options(cell),
                         value=tuple(cell.documents.margins_mm),
                         allow_blank=False,

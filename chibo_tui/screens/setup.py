@@ -8,18 +8,16 @@ finalised meeting keeps the copy it was judged against).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import ModalScreen
-from textual.widgets import Select, Static
+from textual.widgets import Static
 
 # Textual's drop-down names its Escape key in English in the footer; ours says it
 # in Vietnamese. The two classes are not exported by ``textual.widgets.select``.
-from textual.widgets._select import SelectCurrent, SelectOverlay
-
 from ..domain.model import Cell, Meeting
 from ..text import setup as T
 from ..widgets.topbar import TopBar
@@ -28,26 +26,9 @@ from .base import ChiboScreen
 if TYPE_CHECKING:
     from ..app import ChiboApp
 
-SelectType = TypeVar("SelectType", bound=Hashable)
 
 PAGES = ("profile", "roster", "criteria")
 """The first-run steps, in order; also the argument of ``app.action_open_setup``."""
-
-
-class _ChoiceOverlay(SelectOverlay):
-    """The open list of a :class:`Choice`."""
-
-    BINDINGS = [
-        Binding("escape", "dismiss", T.KEY_CLOSE_LIST, tooltip=T.KEY_CLOSE_LIST, id="choice-close")
-    ]
-
-
-class Choice(Select[SelectType]):
-    """A drop-down list (Enter opens it, type to search, Enter picks), in Vietnamese."""
-
-    def compose(self) -> ComposeResult:
-        yield SelectCurrent(self.prompt)
-        yield _ChoiceOverlay(type_to_search=self._type_to_search).data_bind(compact=Select.compact)
 
 
 class SetupScreen(ChiboScreen[None]):

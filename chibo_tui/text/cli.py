@@ -54,23 +54,25 @@ TOOK_OVER = "Lưu ý: {holder} đã dừng mà không đóng cơ sở dữ liệ
 INTERRUPTED = "Đã dừng."
 
 # argparse's own English messages, translated (argparse looks ``_`` up at call time).
-ARGPARSE = {
-    "usage: ": "cách dùng: ",
-    "options": "tùy chọn",
-    "positional arguments": "tham số",
-    "show this help message and exit": "hiện trợ giúp này rồi thoát",
-    "show program's version number and exit": "hiện phiên bản rồi thoát",
-    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
-    "unrecognized arguments: %s": "tham số không nhận ra: %s",
-    "invalid %(type)s value: %(value)r": "giá trị %(type)s không hợp lệ: %(value)r",
+USAGE_PREFIX = "cách dùng: "
+POSITIONALS_TITLE = "tham số"
+OPTIONALS_TITLE = "tùy chọn"
+HELP_HELP = "hiện trợ giúp này rồi thoát"
+HELP_VERSION = "hiện phiên bản rồi thoát"
+PARSER_ERROR = "{prog}: lỗi: {message}\n"
+ARGPARSE_TYPES = {"int": "số nguyên"}
+# argparse's own error templates (Python 3.11–3.13), and what to say instead.
+ARGPARSE_ERRORS = {
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: {s}",
+    "unrecognized arguments: %s": "tham số không nhận ra: {s}",
+    "invalid %(type)s value: %(value)r": "giá trị {type} không hợp lệ: {value}",
     "invalid choice: %(value)r (choose from %(choices)s)": (
-        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)"
+        "lựa chọn không hợp lệ: {value} (chọn một trong {choices})"
     ),
-    "argument %(argument_name)s: %(message)s": "tham số %(argument_name)s: %(message)s",
+    "argument %(argument_name)s: %(message)s": "tham số {argument_name}: {message}",
     "expected one argument": "cần một giá trị",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
     "ambiguous option: %(option)s could match %(matches)s": (
-        "tùy chọn mơ hồ: %(option)s có thể là %(matches)s"
+        "tùy chọn mơ hồ: {option} có thể là {matches}"
     ),
 }
 NO_BACKUP = (

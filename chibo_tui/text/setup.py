@@ -21,7 +21,6 @@ PAGE_TITLES = {
 STEP = "Thiết lập · Bước {n}/3: {title}"
 
 
-KEY_CLOSE_LIST = "Đóng danh sách"
 KEY_BACK = "Quay lại"
 KEY_BACK_HELP = "Đóng màn hình này (mọi thay đổi đã được lưu)"
 KEY_NEXT = "Bước sau"

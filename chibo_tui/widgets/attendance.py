@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Label
 
-from ..dialogs.reason import ReasonDialog
+from ..dialogs.text_entry import TextEntryDialog, required
 from ..domain import rules
 from ..domain.model import Attendance, MemberStatus, Presence
 from ..domain.vietnamese import name_sort_key
@@ -106,7 +106,12 @@ class AttendancePane(MeetingPane):
                 self._after_mark(row, index)
 
             self.app.push_screen(
-                ReasonDialog(T.REASON_TITLE, T.REASON_FOR.format(name=row.full_name), row.reason),
+                TextEntryDialog(
+                    T.REASON_TITLE,
+                    T.REASON_FOR.format(name=row.full_name),
+                    row.reason,
+                    check=required,
+                ),
                 with_reason,
             )
             return

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Label
 
-from ..dialogs.reason import ReasonDialog
+from ..dialogs.text_entry import TextEntryDialog
 from ..domain.model import RemedyFollowUp, RemedyStatus
 from ..domain.remedies import STATUS_TEXT
 from ..domain.timefmt import show_date
@@ -88,4 +88,4 @@ class FollowUpPane(MeetingPane):
             self.changed()
 
         prompt = T.NOTE_FOR.format(text=follow.text)
-        self.app.push_screen(ReasonDialog(T.NOTE_TITLE, prompt, follow.note, required=False), done)
+        self.app.push_screen(TextEntryDialog(T.NOTE_TITLE, prompt, follow.note), done)

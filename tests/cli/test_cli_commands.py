@@ -126,7 +126,7 @@ def test_export_without_a_database_creates_none(capsys, tmp_path):
     [
         (["frobnicate"], "lựa chọn không hợp lệ: 'frobnicate'"),
         (["export", "agenda", "--month", "2026-03"], "lựa chọn không hợp lệ: 'agenda'"),
-        (["demo", "--months", "mười"], "giá trị int không hợp lệ: 'mười'"),
+        (["demo", "--months", "mười"], "giá trị số nguyên không hợp lệ: 'mười'"),
         (["check", "--verbose"], "tham số không nhận ra: --verbose"),
     ],
 )
@@ -359,3 +359,14 @@ def test_check_of_a_missing_database_creates_nothing(capsys, tmp_path):
     code, out, _ = run(capsys, "check", "--db", tmp_path / "nowhere" / "chibo.json")
     assert code == 0 and "Chưa có cơ sở dữ liệu" in out
     assert not (tmp_path / "nowhere").exists()
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["export", "--help"], ["demo", "--help"]])
+def test_help_has_no_english_left(capsys, argv):  # type: ignore[no-untyped-def]
+    with pytest.raises(SystemExit) as info:
+        main(argv)
+    assert info.value.code == 0
+    out, _ = capsys.readouterr()
+    assert out.startswith("cách dùng: chibo") and "tùy chọn:" in out and "--db DB" in out
+    for english in ("usage", "options", "show this help", "show program", "positional"):
+        assert english not in out

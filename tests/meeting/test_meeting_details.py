@@ -104,7 +104,7 @@ async def test_any_month_opens_from_the_month_picker(app: ChiboApp, saved) -> No
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("f5")
         await pilot.pause()
-        field = app.screen.query_one("#reason-input", Input)
+        field = app.screen.query_one("#entry-input", Input)
         assert field.value == "11/2026"  # this month by default
         field.value = "7/2025"
         await pilot.press("enter")

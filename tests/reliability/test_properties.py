@@ -36,7 +36,7 @@ from textual.screen import Screen
 from chibo_tui.app import make_app
 from chibo_tui.autosave import AutoSaver
 from chibo_tui.dialogs.confirm import ConfirmDialog
-from chibo_tui.dialogs.reason import ReasonDialog
+from chibo_tui.dialogs.text_entry import TextEntryDialog
 from chibo_tui.domain import lifecycle, rules
 from chibo_tui.domain.codec import to_dict
 from chibo_tui.domain.demo import build_demo
@@ -286,7 +286,7 @@ async def _try_to_finalise(meeting: Meeting, folder: Path) -> Meeting:
                 attempt()
                 await pilot.pause()
                 dialog: Screen[Any] = app.screen
-                if isinstance(dialog, ReasonDialog):
+                if isinstance(dialog, TextEntryDialog):
                     dialog.dismiss("Chủ trì quyết định chốt")
                 elif isinstance(dialog, ConfirmDialog):
                     dialog.dismiss(True)
