@@ -8,7 +8,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import cast
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -73,8 +72,13 @@ class ChiboApp(KeysInOrder):
         self._listen(session)
 
     def _listen(self, session: Session) -> None:
-        session.on_saved = lambda at: self.post_message(self.Saved(at))
-        session.on_save_failed = lambda exc: self.post_message(self.SaveFailed(exc))
+        def saved(at: datetime) -> None:
+            self.post_message(self.Saved(at))
+
+        def failed(error: Exception) -> None:
+            self.post_message(self.SaveFailed(error))
+
+        session.on_saved, session.on_save_failed = saved, failed
 
     # -- start-up ------------------------------------------------------------
 
@@ -123,7 +127,7 @@ class ChiboApp(KeysInOrder):
         from .screens.meeting import MeetingScreen
 
         meeting = self.session.meeting(month)
-        shown = cast(AwaitMount, self.push_screen(MeetingScreen(meeting)))
+        shown = self.push_screen(MeetingScreen(meeting))
         self.call_after_refresh(self.freeze_heap)
         return shown
 

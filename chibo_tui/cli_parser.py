@@ -36,7 +36,8 @@ class VietnameseParser(argparse.ArgumentParser):
 
     def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", VietnameseHelpFormatter)
-        super().__init__(*args, add_help=False, **kwargs)
+        kwargs["add_help"] = False  # our own -h, with Vietnamese help, is added below
+        super().__init__(*args, **kwargs)
         self._positionals.title = T.POSITIONALS_TITLE
         self._optionals.title = T.OPTIONALS_TITLE
         if add_help:

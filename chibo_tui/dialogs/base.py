@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.binding import ActiveBinding
 from textual.screen import ModalScreen, ScreenResultType
 
-from ..widgets.vietnamese_keys import vietnamese_bindings
+from ..vietnamese_keys import vietnamese_bindings
 
 
 class ChiboDialog(ModalScreen[ScreenResultType]):

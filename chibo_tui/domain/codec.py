@@ -66,7 +66,7 @@ def _decode(tp: Any, data: Any, where: str) -> Any:
         _expect(data, dict, where)
         _, value = typing.get_args(tp)
         return {str(k): _decode(value, v, f"{where}.{k}") for k, v in data.items()}
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         _expect(data, dict, where)
         hints = _hints(tp)
         kwargs = {

@@ -9,8 +9,8 @@ from textual.binding import ActiveBinding
 from textual.screen import Screen, ScreenResultType
 
 from ..session import Session
+from ..vietnamese_keys import vietnamese_bindings
 from ..widgets.topbar import TopBar
-from ..widgets.vietnamese_keys import vietnamese_bindings
 
 if TYPE_CHECKING:
     from ..app import ChiboApp

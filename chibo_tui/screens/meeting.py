@@ -313,5 +313,5 @@ class MeetingScreen(ChiboScreen[None]):
             yield SystemCommand(
                 T.GOTO.format(step=name),
                 T.GOTO_HELP.format(step=name),
-                lambda step=step: self.go_to(step),  # type: ignore[misc]
+                lambda step=step: self.go_to(step),
             )

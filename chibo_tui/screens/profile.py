@@ -222,7 +222,7 @@ class ProfileScreen(SetupScreen):
     @on(Select.Changed, "#profile-margins")
     def _margins_picked(self, event: Select.Changed) -> None:
         if isinstance(event.value, tuple) and tuple(self.cell.documents.margins_mm) != event.value:
-            self.cell.documents.margins_mm = event.value  # type: ignore[assignment]
+            self.cell.documents.margins_mm = event.value
         self._show_preview()
 
     @on(Checkbox.Changed, "#profile-colon")

@@ -155,9 +155,9 @@ class Repository:
         self._main = self._db(self.path, main)
         self._year_data = years
         if any(migrated) and not self.read_only:
-            self._main.storage.write(main)  # type: ignore[attr-defined]
+            self._main.storage.write(main)
             for year, data in years.items():
-                self._year_db(year).storage.write(data)  # type: ignore[attr-defined]
+                self._year_db(year).storage.write(data)
             self._audit("migrate", "", f"Nâng cấp dữ liệu lên phiên bản {schema.SCHEMA_VERSION}")
 
     def _read_bytes(self, path: Path) -> bytes:
@@ -360,7 +360,7 @@ class Repository:
                 self._year_path(year).unlink(missing_ok=True)
             self._years.clear()
             self._year_data.clear()
-            self.main.storage.write(schema.empty(schema.MAIN_TABLES))  # type: ignore[attr-defined]
+            self.main.storage.write(schema.empty(schema.MAIN_TABLES))
             for name in schema.MAIN_TABLES:
                 self.main.table(name).clear_cache()
 

@@ -3,17 +3,19 @@ remedies, proposed verdict, vote, minority opinions."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.widgets import DataTable, Input, Label, Select, TextArea
 
 from ..dialogs.confirm import ConfirmDialog
 from ..domain import rules
-from ..domain.model import COLLECTIVE, Discussion, Remedy, Verdict
+from ..domain.model import COLLECTIVE, Cell, Discussion, Meeting, Remedy, Verdict
 from ..domain.timefmt import parse_date, show_date
 from ..text import meeting as T
 from .member_picker import Candidate, MemberPicker
@@ -22,28 +24,33 @@ from .vote import VoteContext, VoteEditor
 
 
 class ChecklistTable(DataTable[str]):
+    """The sub-criteria: D marks đạt, K không đạt, Space flips, A marks all đạt."""
+
     BINDINGS = [
         Binding("d", "mark(True)", T.KEY_PASS, id="check-pass"),
         Binding("k", "mark(False)", T.KEY_FAIL, id="check-fail"),
-        Binding("space", "toggle", T.KEY_TOGGLE, id="check-toggle"),
+        Binding("space", "flip", T.KEY_TOGGLE, id="check-toggle"),
         Binding("a", "all_pass", T.KEY_ALL_PASS, id="check-all-pass"),
     ]
 
-    def _pane(self) -> CriterionPane:
-        return next(a for a in self.ancestors if isinstance(a, CriterionPane))
+    @dataclass
+    class Marked(Message):
+        """Row ``row`` marked ``passed`` (``None``: flip it); ``row`` -1 marks them all."""
+
+        row: int
+        passed: bool | None
 
     def action_mark(self, passed: bool) -> None:
-        self._pane().mark(self.cursor_row, passed)
+        self.post_message(self.Marked(self.cursor_row, passed))
 
-    def action_toggle(self) -> None:
-        pane = self._pane()
-        current = pane.review.checks[self.cursor_row].passed if pane.review.checks else None
-        pane.mark(self.cursor_row, current is not True)
+    def action_flip(self) -> None:
+        self.post_message(self.Marked(self.cursor_row, None))
 
     def action_all_pass(self) -> None:
-        pane = self._pane()
-        for i in range(len(pane.review.checks)):
-            pane.mark(i, True, move=False)
+        self.post_message(self.Marked(ALL_ROWS, True))
+
+
+ALL_ROWS = -1
 
 
 class EntryTable(DataTable[str]):
@@ -54,20 +61,29 @@ class EntryTable(DataTable[str]):
         Binding("e", "edit", T.KEY_EDIT, id="entry-edit"),
     ]
 
-    def _pane(self) -> CriterionPane:
-        return next(a for a in self.ancestors if isinstance(a, CriterionPane))
+    @dataclass
+    class Picked(Message):
+        """Row ``row`` is to be removed, or taken back into the fields to edit."""
+
+        table: EntryTable
+        row: int
+        edit: bool
+
+        @property
+        def control(self) -> EntryTable:
+            return self.table
 
     def action_remove(self) -> None:
-        self._pane().remove_entry(self, self.cursor_row, edit=False)
+        self.post_message(self.Picked(self, self.cursor_row, edit=False))
 
     def action_edit(self) -> None:
-        self._pane().remove_entry(self, self.cursor_row, edit=True)
+        self.post_message(self.Picked(self, self.cursor_row, edit=True))
 
 
 class CriterionPane(MeetingPane):
     """The review of criterion ``number`` (1–4)."""
 
-    def __init__(self, meeting, cell, number: int) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, meeting: Meeting, cell: Cell, number: int) -> None:
         super().__init__(meeting, cell, id=f"criterion-{number}")
         self.number = number
         self.review = meeting.review(number)
@@ -156,6 +172,18 @@ class CriterionPane(MeetingPane):
         )
 
     # -- checklist -----------------------------------------------------------
+
+    @on(ChecklistTable.Marked)
+    def _marked(self, event: ChecklistTable.Marked) -> None:
+        checks = self.review.checks
+        if event.row == ALL_ROWS:
+            for i in range(len(checks)):
+                self.mark(i, True, move=False)
+        elif 0 <= event.row < len(checks):
+            passed = event.passed
+            if passed is None:
+                passed = checks[event.row].passed is not True
+            self.mark(event.row, passed)
 
     def mark(self, index: int, passed: bool, move: bool = True) -> None:
         if self.read_only or not 0 <= index < len(self.review.checks):
@@ -283,6 +311,10 @@ class CriterionPane(MeetingPane):
             self.app.push_screen(ConfirmDialog(question), add)
         else:
             add()
+
+    @on(EntryTable.Picked)
+    def _entry_picked(self, event: EntryTable.Picked) -> None:
+        self.remove_entry(event.table, event.row, event.edit)
 
     def remove_entry(self, table: EntryTable, index: int, edit: bool) -> None:
         if self.read_only:

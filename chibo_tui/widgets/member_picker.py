@@ -74,6 +74,7 @@ class MemberPicker(Vertical):
         self._placeholder = placeholder
         self._value = value
         self.picked_id: str | None = None
+        self._found: list[Candidate] = []
 
     def compose(self) -> ComposeResult:
         yield Input(
@@ -162,4 +163,4 @@ class MemberPicker(Vertical):
         options = self.query_one(OptionList)
         options.display = False
         options.clear_options()
-        self._found: list[Candidate] = []
+        self._found = []

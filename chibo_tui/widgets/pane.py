@@ -8,7 +8,7 @@ from datetime import datetime
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Button, Input, Select, TextArea
+from textual.widgets import TextArea
 
 from ..domain.model import Cell, Meeting
 
@@ -55,12 +55,8 @@ class MeetingPane(VerticalScroll):
 
     def _lock(self) -> None:
         """A finalised meeting: fields disabled, notes readable but not editable."""
-        for widget in self.query(Input).results():
-            widget.disabled = True
-        for widget in self.query(Select).results():
-            widget.disabled = True
-        for widget in self.query(Button).results():
-            widget.disabled = True
+        for control in self.query("Input, Select, Button"):
+            control.disabled = True
         for area in self.query(TextArea).results():
             area.read_only = True
 

@@ -6,7 +6,7 @@ import dataclasses
 
 from textual.binding import ActiveBinding
 
-from ..text.textual_keys import TEXTUAL_KEYS
+from .text.textual_keys import TEXTUAL_KEYS
 
 
 def vietnamese_bindings(bindings: dict[str, ActiveBinding]) -> dict[str, ActiveBinding]:
