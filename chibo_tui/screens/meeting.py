@@ -94,10 +94,10 @@ class MeetingScreen(ChiboScreen[None]):
             yield OptionList(id="steps")
             with ContentSwitcher(initial=self.step, id="step-panes"):
                 # Only the step in view is built; the others are mounted on first visit.
-                yield self._make_pane(self.step, focus=self._resume_field())
+                yield self._make_pane(self.step, focus=self.meeting.resume.get("field", ""))
         yield Footer()
 
-    def _make_pane(self, step: str, focus: int | None = None) -> MeetingPane:
+    def _make_pane(self, step: str, focus: str | None = None) -> MeetingPane:
         m, c = self.meeting, self.cell
         pane: MeetingPane
         if step.startswith("criterion-"):
@@ -189,15 +189,15 @@ class MeetingScreen(ChiboScreen[None]):
         pane = self._pane(step)
         mounted = AwaitMount(switcher, [])
         if pane is None:
-            mounted = switcher.mount(self._make_pane(step, focus=0 if focus else None))
+            mounted = switcher.mount(self._make_pane(step, focus="" if focus else None))
         elif pane.is_mounted:
             pane.refresh_view()
             if focus:
-                pane.focus_field(0)
+                pane.focus_field("")
         switcher.current = step
         self.query_one("#steps", OptionList).highlighted = STEPS.index(step)
         self._update_context()
-        self._remember(step, 0)
+        self._remember(step, "")
         return mounted
 
     def action_step(self, delta: int) -> None:
@@ -209,8 +209,9 @@ class MeetingScreen(ChiboScreen[None]):
         if event.option.id:
             self.go_to(event.option.id)
 
-    def _remember(self, step: str, field: int) -> None:
-        resume = {"step": step, "field": str(field)}
+    def _remember(self, step: str, field: str) -> None:
+        """Where the chair is, kept with the meeting so a restart lands there."""
+        resume = {"step": step, "field": field}
         if self.meeting.resume != resume and not self.meeting.is_final:
             self.meeting.resume = resume
 
@@ -221,15 +222,9 @@ class MeetingScreen(ChiboScreen[None]):
         pane = next((a for a in focused.ancestors if isinstance(a, MeetingPane)), None)
         if pane is None or pane.id != self.step:
             return
-        fields = pane.fields()
-        if focused in fields:
-            self._remember(self.step, fields.index(focused))
-
-    def _resume_field(self) -> int:
-        try:
-            return int(self.meeting.resume.get("field", "0"))
-        except ValueError:
-            return 0
+        field = pane.field_id(focused)
+        if field is not None:
+            self._remember(self.step, field)
 
     # -- changes -------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from ..domain.model import (
     Vote,
 )
 from ..domain.remedies import STATUS_TEXT
+from ..domain.review_notes import NotePlace, notes_at
 from ..domain.vietnamese import month_label
 from ..text import history as T
 
@@ -236,19 +237,20 @@ def _criterion(review: CriterionReview, counts: rules.AttendanceCounts) -> Secti
     if not review.checks:
         lines.append(Line(T.CHECKS_NONE, tone=Tone.MUTED, group=T.GROUP_CHECKS))
 
+    def notes(place: NotePlace) -> None:
+        for note in notes_at(place):
+            text = note.text(review)
+            if text.strip():
+                group(note.heading)
+                lines.extend(Line(p, group=note.heading) for p in _split(text))
+
     group(T.GROUP_DISCUSSION)
     for d in review.discussion:
         lines.append(Line(d.text, Kind.ITEM, d.speaker, group=T.GROUP_DISCUSSION))
     if not review.discussion:
         lines.append(Line(T.DISCUSSION_NONE, tone=Tone.MUTED, group=T.GROUP_DISCUSSION))
 
-    for title, text in (
-        (T.GROUP_CAUSES, review.causes),
-        (T.GROUP_RESPONSIBILITY, review.responsibility),
-    ):
-        if text.strip():
-            group(title)
-            lines.extend(Line(p, group=title) for p in _split(text))
+    notes(NotePlace.ANALYSIS)
 
     if review.remedies:
         group(T.GROUP_REMEDIES)
@@ -257,9 +259,7 @@ def _criterion(review: CriterionReview, counts: rules.AttendanceCounts) -> Secti
     group(T.GROUP_RESULT)
     lines.extend(_result_lines(review, counts))
 
-    if review.minority_opinions.strip():
-        group(T.GROUP_MINORITY)
-        lines.extend(Line(p, group=T.GROUP_MINORITY) for p in _split(review.minority_opinions))
+    notes(NotePlace.AFTER_VOTE)
 
     verdict = rules.adopted_verdict(review, counts.official_voting_base, counts.voters)
     title = T.SECTION_CRITERION.format(n=review.number, title=review.title)

@@ -16,6 +16,7 @@ from textual.widgets import DataTable, Input, Label, Select, TextArea
 from ..dialogs.confirm import ConfirmDialog
 from ..domain import rules
 from ..domain.model import COLLECTIVE, Cell, Discussion, Meeting, Remedy, Verdict
+from ..domain.review_notes import NotePlace, note_named, notes_at
 from ..domain.timefmt import parse_date, show_date
 from ..text import meeting as T
 from .member_picker import Candidate, MemberPicker
@@ -93,7 +94,7 @@ class CriterionPane(MeetingPane):
         yield Label(T.CRITERION_TITLE.format(n=r.number, title=r.title), classes="pane-title")
         yield Label(T.CHECKLIST, classes="section-title")
         if r.checks:
-            table = ChecklistTable(cursor_type="row", classes="list checklist")
+            table = ChecklistTable(cursor_type="row", id="checklist", classes="list checklist")
             table.add_column("#", key="no")
             table.add_column(T.COL_RESULT, key="result", width=10)
             table.add_column(T.COL_SUB, key="text")
@@ -107,28 +108,29 @@ class CriterionPane(MeetingPane):
         people += [Candidate(g.name, None) for g in self.meeting.guests]
         yield Label(T.DISCUSSION, classes="section-title")
         with Horizontal(classes="row"):
-            yield MemberPicker(people, T.SPEAKER, classes="speaker")
-            yield Input(placeholder=T.SPEECH, classes="speech", compact=True)
+            yield MemberPicker(people, T.SPEAKER, id="speaker", classes="speaker")
+            yield Input(placeholder=T.SPEECH, id="speech", classes="speech", compact=True)
         yield Label(T.LIST_HINT, classes="hint")
-        discussion = EntryTable(cursor_type="row", classes="list discussion")
+        discussion = EntryTable(cursor_type="row", id="discussion", classes="list discussion")
         discussion.add_columns(T.COL_SPEAKER, T.COL_SPEECH)
         yield discussion
 
-        yield Label(T.CAUSES, classes="section-title")
-        yield TextArea(r.causes, classes="causes note", compact=True)
-        yield Label(T.RESPONSIBILITY, classes="section-title")
-        yield TextArea(r.responsibility, classes="responsibility note", compact=True)
+        yield from self._notes(NotePlace.ANALYSIS)
 
         yield Label(T.REMEDIES, classes="section-title")
         owners = [Candidate(COLLECTIVE, None)] + [
             Candidate(a.full_name, a.member_id) for a in self.meeting.attendance
         ]
         with Horizontal(classes="row"):
-            yield Input(placeholder=T.REMEDY_TEXT, classes="remedy-text", compact=True)
-            yield MemberPicker(owners, T.REMEDY_OWNER, classes="remedy-owner")
-            yield Input(placeholder=T.REMEDY_DUE, classes="remedy-due", compact=True)
+            yield Input(
+                placeholder=T.REMEDY_TEXT, id="remedy-text", classes="remedy-text", compact=True
+            )
+            yield MemberPicker(owners, T.REMEDY_OWNER, id="remedy-owner", classes="remedy-owner")
+            yield Input(
+                placeholder=T.REMEDY_DUE, id="remedy-due", classes="remedy-due", compact=True
+            )
         yield Label("", classes="remedy-error error-text")
-        remedies = EntryTable(cursor_type="row", classes="list remedies")
+        remedies = EntryTable(cursor_type="row", id="remedies", classes="list remedies")
         remedies.add_columns(T.COL_REMEDY, T.COL_OWNER, T.COL_DUE)
         yield remedies
 
@@ -140,13 +142,19 @@ class CriterionPane(MeetingPane):
                 compact=True,
                 value=choice,
                 allow_blank=False,
+                id="verdict",
                 classes="verdict-select",
             )
             yield Label("", classes="verdict-proposed")
         yield Label(T.VOTE, classes="section-title")
         yield VoteEditor(r.vote)
-        yield Label(T.MINORITY, classes="section-title")
-        yield TextArea(r.minority_opinions, classes="minority note", compact=True)
+        yield from self._notes(NotePlace.AFTER_VOTE)
+
+    def _notes(self, place: NotePlace) -> ComposeResult:
+        for note in notes_at(place):
+            yield Label(note.label, classes="section-title")
+            box = TextArea(note.text(self.review), id=note.field, compact=True)
+            yield box.add_class(note.field, "note")
 
     def on_mount(self) -> None:
         self._fill_discussion()
@@ -243,14 +251,10 @@ class CriterionPane(MeetingPane):
 
     @on(TextArea.Changed, ".note")
     def _note(self, event: TextArea.Changed) -> None:
-        area = event.text_area
-        if area.has_class("causes"):
-            self.review.causes = area.text
-        elif area.has_class("responsibility"):
-            self.review.responsibility = area.text
-        else:
-            self.review.minority_opinions = area.text
-        self.changed()
+        note = note_named(event.text_area.id or "")
+        if note is not None:
+            note.set(self.review, event.text_area.text)
+            self.changed()
 
     # -- remedies ------------------------------------------------------------
 

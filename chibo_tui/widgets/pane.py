@@ -24,8 +24,8 @@ class MeetingPane(VerticalScroll):
         super().__init__(id=id, classes="pane")
         self.meeting = meeting
         self.cell = cell
-        self.focus_on_mount: int | None = None
-        """Index of the field to focus once composed (panes are mounted on first visit)."""
+        self.focus_on_mount: str | None = None
+        """Id of the field to focus once composed ("": the first; None: leave focus)."""
         self.clock: Callable[[], datetime] = datetime.now
         """The session's clock (fixed in tests), set by the screen."""
 
@@ -41,12 +41,26 @@ class MeetingPane(VerticalScroll):
         """The focusable widgets of the form, in Tab order."""
         return [w for w in self.query("*") if w.focusable]
 
-    def focus_field(self, index: int) -> None:
+    def field_id(self, widget: Widget) -> str | None:
+        """The id that names ``widget``'s field: its own, or that of the control it is part
+        of (a member picker's input is the picker)."""
+        for node in (widget, *widget.ancestors):
+            if node is self:
+                return None
+            if node.id:
+                return node.id
+        return None
+
+    def focus_field(self, field: str) -> None:
+        """Focus the field with id ``field``, or the first field if it is not there."""
         fields = self.fields()
         if not fields:
             self.focus()
             return
-        target = fields[min(max(index, 0), len(fields) - 1)]
+        if field.isdigit():  # saved before fields had ids: the field's place in Tab order
+            target = fields[min(int(field), len(fields) - 1)]
+        else:
+            target = next((w for w in fields if self.field_id(w) == field), fields[0])
         # The first field is at the top already; a later one (a resumed meeting) is
         # scrolled into view once the layout is known, not before.
         self.screen.set_focus(target, scroll_visible=False)

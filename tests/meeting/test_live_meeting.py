@@ -164,6 +164,9 @@ async def test_a_restart_resumes_the_step_field_and_text(app: ChiboApp, fresh_ap
         area.focus()
         area.text = "Đang ghi dở nguyên nhân"
         await pilot.pause()
+        # Where the chair is, by the field's name: a list shown or hidden above it
+        # cannot move the caret to another box on restart.
+        assert screen.meeting.resume == {"step": "criterion-3", "field": "causes"}
         app.session.flush_edits()
         assert app.session.wait_saved()
     # The app is gone; a new one on the same repository resumes where the chair was.

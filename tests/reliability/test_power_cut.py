@@ -49,7 +49,7 @@ def meeting_db(tmp_path: Path) -> Path:
     with Repository.open(db) as repo:
         repo.import_history(cell, history)
         meeting = lifecycle.new_meeting(cell, MONTH, date.today(), history)
-        meeting.resume = {"step": "conclusion", "field": "1"}  # 0: other business
+        meeting.resume = {"step": "conclusion", "field": "conclusion-text"}
         repo.save_meeting(meeting)
     return db
 

@@ -34,7 +34,7 @@ def terminal(tmp_path: Path) -> Iterator[tuple[Terminal, Path]]:
     with Repository.open(db) as repo:
         repo.import_history(cell, history)
         meeting = lifecycle.new_meeting(cell, MONTH, date.today(), history)
-        meeting.resume = {"step": "conclusion", "field": "0"}
+        meeting.resume = {"step": "conclusion", "field": "other-business"}
         repo.save_meeting(meeting)
     term = Terminal(db)
     yield term, db
