@@ -201,22 +201,31 @@ class Session:
             else:
                 self._forms[month] = to_dict(meeting)
             self._live[month] = meeting
-        if not meeting.is_final and self.cell is not None:
-            lifecycle.sync_roster(meeting, self.cell)
-            lifecycle.sync_criteria(meeting, self.cell)
+        if not meeting.is_final:
+            lifecycle.sync_follow_ups(meeting, self._previous(month))
+            if self.cell is not None:
+                lifecycle.sync_roster(meeting, self.cell)
+                lifecycle.sync_criteria(meeting, self.cell)
         return meeting
 
     def _start(self, month: str) -> Meeting:
         cell = self.ensure_cell()
-        # The latest earlier meeting carries every remedy still open.
-        earlier = [s.month for s in self.repo.summaries() if s.month < month]
-        previous = self.repo.load_meeting(max(earlier)) if earlier else None
+        previous = self._previous(month)
         now = self.clock()
         if month_of(now.date()) == month:
             day, start = now.date(), now.time().replace(second=0, microsecond=0)
         else:  # a month recorded after the fact: the chair fills in date and time
             day, start = date(int(month[:4]), int(month[5:]), 1), None
         return lifecycle.new_meeting(cell, month, day, [previous] if previous else [], start=start)
+
+    def _previous(self, month: str) -> Meeting | None:
+        """The latest meeting before ``month``: it carries every remedy still open."""
+        earlier = {s.month for s in self.repo.summaries() if s.month < month}
+        earlier |= {m for m in self._live if m < month}
+        if not earlier:
+            return None
+        latest = max(earlier)
+        return self._live.get(latest) or self.repo.load_meeting(latest)
 
     def drafts(self) -> list[Meeting]:
         """Every meeting not yet finalised, oldest first, as live objects."""

@@ -12,9 +12,10 @@ from .model import (
     CriterionReview,
     Meeting,
     MeetingState,
+    RemedyStatus,
     Role,
 )
-from .remedies import follow_ups_for
+from .remedies import carry_over, follow_ups_for
 
 
 def new_meeting(
@@ -59,6 +60,23 @@ def sync_roster(meeting: Meeting, cell: Cell) -> None:
         rows.append(row)
     rows += [a for a in by_id.values() if a.presence.value == "present"]
     meeting.attendance = rows
+
+
+def sync_follow_ups(meeting: Meeting, previous: Meeting | None) -> None:
+    """Bring a draft's follow-up list in line with what ``previous`` leaves open.
+
+    A draft started before the previous month was finished (or reopened since)
+    would otherwise never see remedies raised there. Marks and notes already
+    made are kept, and a remedy the chair has already marked is never dropped.
+    """
+    if meeting.is_final:
+        return
+    mine = {f.remedy_id: f for f in meeting.follow_ups}
+    carried = carry_over(previous) if previous is not None else []
+    synced = [mine.pop(f.remedy_id, f) for f in carried]
+    synced += [f for f in mine.values() if f.status is not RemedyStatus.OPEN or f.note]
+    if synced != meeting.follow_ups:
+        meeting.follow_ups = synced
 
 
 def sync_criteria(meeting: Meeting, cell: Cell) -> None:

@@ -281,6 +281,9 @@ class Meeting:
     override_reason: str = ""  # why it was finalised despite open problems
     amendments: list[Amendment] = field(default_factory=list)
     resume: dict[str, str] = field(default_factory=dict)  # UI position to resume at
+    unsent: dict[str, str] = field(default_factory=dict)
+    """One-line fields typed but not yet entered ("criterion-2/speech" → text): kept
+    so that a crash or a closed terminal loses none of it; never printed."""
 
     @property
     def is_final(self) -> bool:

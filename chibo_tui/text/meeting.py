@@ -180,3 +180,8 @@ NOW = "Bây giờ"
 BAD_NUMBER = "Chỉ nhập số nguyên không âm"
 MONTH_PICK_TITLE = "Chọn tháng"
 MONTH_PICK_PROMPT = "Tháng sinh hoạt (MM/YYYY hoặc YYYY-MM):"
+EDITING_MARK = "✎ {text}"
+VOTE_STALE = (
+    "Nội dung đưa ra biểu quyết đã thay đổi: lần biểu quyết trước được giữ lại làm "
+    "lần trước, cần biểu quyết lại."
+)

@@ -84,6 +84,8 @@ class EntryTable(DataTable[str]):
 class CriterionPane(MeetingPane):
     """The review of criterion ``number`` (1–4)."""
 
+    UNSENT = frozenset({"speaker", "speech", "remedy-text", "remedy-owner", "remedy-due"})
+
     def __init__(self, meeting: Meeting, cell: Cell, number: int) -> None:
         super().__init__(meeting, cell, id=f"criterion-{number}")
         self.number = number
@@ -196,25 +198,44 @@ class CriterionPane(MeetingPane):
     def mark(self, index: int, passed: bool, move: bool = True) -> None:
         if self.read_only or not 0 <= index < len(self.review.checks):
             return
-        self.review.checks[index].passed = passed
+        check = self.review.checks[index]
+        if check.passed == passed:
+            self._move_on(index, move)
+            return
+        check.passed = passed
         table = self.query_one(ChecklistTable)
         table.update_cell(str(index), "result", T.CHECK_MARK[passed])
         self._verdict_changed()
+        self._move_on(index, move)
+
+    def _move_on(self, index: int, move: bool) -> None:
+        table = self.query_one(ChecklistTable)
         if move and index + 1 < len(self.review.checks):
             table.move_cursor(row=index + 1)
 
     def _verdict_changed(self) -> None:
-        vote = self.review.vote
-        proposed = rules.proposed_verdict(self.review).value
-        if vote is not None and proposed is not None:
-            vote.verdict_put = proposed
+        """The sub-criteria or the verdict put to the vote changed.
+
+        A vote already taken was on what was put then: it becomes an earlier vote
+        and the cell votes again; it is never carried over to another verdict.
+        """
+        if self.review.vote is not None:
+            self.review.earlier_votes.append(self.review.vote)
+            self.review.vote = None
+            editor = self.query_one(VoteEditor)
+            with editor.prevent(VoteEditor.Changed):
+                editor.clear()
+            self.notify(T.VOTE_STALE, severity="warning")
         self.refresh_view()
         self.changed()
 
     @on(Select.Changed, ".verdict-select")
     def _override(self, event: Select.Changed) -> None:
         value = event.value
-        self.review.verdict_override = None if value == "auto" else Verdict(str(value))
+        override = None if value == "auto" else Verdict(str(value))
+        if override == self.review.verdict_override:
+            return  # the box was filled, not changed
+        self.review.verdict_override = override
         self._verdict_changed()
 
     # -- discussion ----------------------------------------------------------
@@ -222,9 +243,21 @@ class CriterionPane(MeetingPane):
     def _fill_discussion(self) -> None:
         table = self.query_one(".discussion", EntryTable)
         table.clear()
-        for d in self.review.discussion:
-            table.add_row(d.speaker, d.text)
+        editing = self._editing("discussion")
+        for i, d in enumerate(self.review.discussion):
+            table.add_row(_marked(d.speaker, i == editing), d.text)
         table.display = bool(self.review.discussion)
+
+    # -- an entry taken back to edit stays in the record until it is replaced ----
+
+    def _editing(self, kind: str) -> int | None:
+        """The row of ``kind`` ("discussion", "remedies") being edited, if any."""
+        raw = self.meeting.unsent.get(self.unsent_key(f"editing-{kind}"), "")
+        entries = self.review.discussion if kind == "discussion" else self.review.remedies
+        return int(raw) if raw.isdigit() and int(raw) < len(entries) else None
+
+    def _set_editing(self, kind: str, index: int | None) -> None:
+        self.keep_unsent(f"editing-{kind}", "" if index is None else str(index))
 
     @on(MemberPicker.Picked, ".speaker")
     def _speaker_picked(self) -> None:
@@ -240,9 +273,16 @@ class CriterionPane(MeetingPane):
             self.notify(T.NEED_SPEAKER, severity="warning")
             picker.input.focus()
             return
-        self.review.discussion.append(Discussion(picker.value.strip(), text, picker.picked_id))
+        entry = Discussion(picker.value.strip(), text, picker.picked_id)
+        editing = self._editing("discussion")
+        if editing is None:
+            self.review.discussion.append(entry)
+        else:
+            self.review.discussion[editing] = entry
+            self._set_editing("discussion", None)
         event.input.value = ""
         picker.set("", None, notify=False)
+        self.keep_unsent("speaker", "")
         self._fill_discussion()
         self.changed()
         picker.input.focus()
@@ -261,8 +301,9 @@ class CriterionPane(MeetingPane):
     def _fill_remedies(self) -> None:
         table = self.query_one(".remedies", EntryTable)
         table.clear()
-        for remedy in self.review.remedies:
-            table.add_row(remedy.text, remedy.owner, show_date(remedy.due))
+        editing = self._editing("remedies")
+        for i, remedy in enumerate(self.review.remedies):
+            table.add_row(_marked(remedy.text, i == editing), remedy.owner, show_date(remedy.due))
         table.display = bool(self.review.remedies)
 
     @on(Input.Submitted, ".remedy-text")
@@ -301,9 +342,16 @@ class CriterionPane(MeetingPane):
             if not confirmed:
                 event.input.focus()
                 return
-            self.review.remedies.append(remedy)
+            editing = self._editing("remedies")
+            if editing is None:
+                self.review.remedies.append(remedy)
+            else:
+                remedy.id = self.review.remedies[editing].id  # the same remedy, followed up
+                self.review.remedies[editing] = remedy
+                self._set_editing("remedies", None)
             text_input.value = event.input.value = ""
             owner.set("", None, notify=False)
+            self.keep_unsent("remedy-owner", "")
             self._fill_remedies()
             self.changed()
             text_input.focus()
@@ -321,27 +369,40 @@ class CriterionPane(MeetingPane):
         self.remove_entry(event.table, event.row, event.edit)
 
     def remove_entry(self, table: EntryTable, index: int, edit: bool) -> None:
+        """Delete a row, or (``edit``) take it back into the fields above it.
+
+        An entry being edited stays in the record, marked, until Enter replaces it.
+        """
         if self.read_only:
             return
-        if table.has_class("discussion") and 0 <= index < len(self.review.discussion):
-            entry = self.review.discussion.pop(index)
-            self._fill_discussion()
-            if edit:
-                self.query_one(".speaker", MemberPicker).set(entry.speaker, entry.speaker_id, False)
-                self.query_one(".speech", Input).value = entry.text
-                self.query_one(".speech", Input).focus()
-        elif table.has_class("remedies") and 0 <= index < len(self.review.remedies):
-            remedy = self.review.remedies.pop(index)
-            self._fill_remedies()
-            if edit:
-                self.query_one(".remedy-text", Input).value = remedy.text
-                self.query_one(".remedy-owner", MemberPicker).set(
-                    remedy.owner, remedy.owner_id, False
-                )
-                self.query_one(".remedy-due", Input).value = show_date(remedy.due)
-                self.query_one(".remedy-text", Input).focus()
-        else:
+        kind = "discussion" if table.has_class("discussion") else "remedies"
+        entries: list[Discussion] | list[Remedy] = (
+            self.review.discussion if kind == "discussion" else self.review.remedies
+        )
+        if not 0 <= index < len(entries):
             return
+        if not edit:
+            del entries[index]
+            self._set_editing(kind, None)  # the rows below moved up
+        elif kind == "discussion":
+            entry = self.review.discussion[index]
+            self._set_editing(kind, index)
+            self.query_one(".speaker", MemberPicker).set(entry.speaker, entry.speaker_id, False)
+            self.keep_unsent("speaker", entry.speaker)
+            self.query_one(".speech", Input).value = entry.text
+            self.query_one(".speech", Input).focus()
+        else:
+            remedy = self.review.remedies[index]
+            self._set_editing(kind, index)
+            self.query_one(".remedy-text", Input).value = remedy.text
+            self.query_one(".remedy-owner", MemberPicker).set(remedy.owner, remedy.owner_id, False)
+            self.keep_unsent("remedy-owner", remedy.owner)
+            self.query_one(".remedy-due", Input).value = show_date(remedy.due)
+            self.query_one(".remedy-text", Input).focus()
+        if kind == "discussion":
+            self._fill_discussion()
+        else:
+            self._fill_remedies()
         self.changed()
 
     # -- vote ----------------------------------------------------------------
@@ -364,3 +425,8 @@ class CriterionPane(MeetingPane):
             editor.clear()
         self.refresh_view()
         self.changed()
+
+
+def _marked(text: str, editing: bool) -> str:
+    """A row's first cell, marked while the entry is taken back to edit."""
+    return T.EDITING_MARK.format(text=text) if editing else text

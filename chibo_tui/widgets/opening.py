@@ -30,6 +30,8 @@ class GuestTable(DataTable[str]):
 class OpeningPane(MeetingPane):
     """Who, when and where; the clock starts from the start time."""
 
+    UNSENT = frozenset({"guest-name", "guest-position"})
+
     def compose(self) -> ComposeResult:
         m = self.meeting
         yield Label(T.OPENING_TITLE, classes="pane-title")

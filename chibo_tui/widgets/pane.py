@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import ClassVar
 
+from textual import on
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import TextArea
+from textual.widgets import Input, TextArea
 
 from ..domain.model import Cell, Meeting
+from .member_picker import MemberPicker
 
 
 class MeetingPane(VerticalScroll):
@@ -19,6 +22,10 @@ class MeetingPane(VerticalScroll):
 
     class Changed(Message):
         """Something in the meeting changed: totals, checks and marks refresh."""
+
+    UNSENT: ClassVar[frozenset[str]] = frozenset()
+    """Ids of the one-line fields whose text waits for Enter (a speech, a guest's
+    name): kept in ``meeting.unsent`` meanwhile, and put back when the pane is built."""
 
     def __init__(self, meeting: Meeting, cell: Cell, *, id: str) -> None:
         super().__init__(id=id, classes="pane")
@@ -32,6 +39,8 @@ class MeetingPane(VerticalScroll):
     def on_mount(self) -> None:
         if self.read_only:
             self._lock()
+        else:
+            self._put_back_unsent()
         if self.focus_on_mount is not None:
             # Focus now, not after a refresh: a deferred focus would land after keys
             # the chair (or a test) sent to a field in the meantime, and steal them.
@@ -66,6 +75,44 @@ class MeetingPane(VerticalScroll):
         self.screen.set_focus(target, scroll_visible=False)
         if target is not fields[0]:
             self.call_after_refresh(self.scroll_to_widget, target, animate=False)
+
+    # -- text typed but not yet entered --------------------------------------
+
+    def unsent_key(self, field: str) -> str:
+        return f"{self.id}/{field}"
+
+    def keep_unsent(self, field: str, text: str) -> None:
+        """Keep (or, once empty, forget) what ``field`` holds before its Enter."""
+        if self.read_only:
+            return
+        key = self.unsent_key(field)
+        if text.strip():
+            self.meeting.unsent[key] = text
+        else:
+            self.meeting.unsent.pop(key, None)
+
+    @on(Input.Changed)
+    def _input_typed(self, event: Input.Changed) -> None:
+        field = self.field_id(event.input)
+        if field in self.UNSENT:
+            self.keep_unsent(field, event.value)
+
+    @on(MemberPicker.Changed)
+    def _picker_typed(self, event: MemberPicker.Changed) -> None:
+        field = event.picker.id
+        if field in self.UNSENT:
+            self.keep_unsent(field, event.picker.value)
+
+    def _put_back_unsent(self) -> None:
+        for field in self.UNSENT:
+            text = self.meeting.unsent.get(self.unsent_key(field))
+            if not text:
+                continue
+            widget = self.query_one(f"#{field}")
+            if isinstance(widget, MemberPicker):
+                widget.input.value = text  # typed again: an exact name finds its member
+            elif isinstance(widget, Input):
+                widget.value = text
 
     def _lock(self) -> None:
         """A finalised meeting: fields disabled, notes readable but not editable."""

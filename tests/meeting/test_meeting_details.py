@@ -8,8 +8,10 @@ from textual.widgets import Input
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.dialogs.confirm import ConfirmDialog
+from chibo_tui.domain import rules
+from chibo_tui.domain.model import Verdict
 from chibo_tui.screens.meeting import MeetingScreen
-from chibo_tui.widgets.criterion import CriterionPane, EntryTable
+from chibo_tui.widgets.criterion import ChecklistTable, CriterionPane, EntryTable
 from chibo_tui.widgets.member_picker import MemberPicker
 
 MONTH = "2026-11"
@@ -58,18 +60,70 @@ async def test_a_discussion_entry_is_taken_back_to_edit_and_deleted(app: ChiboAp
         assert [d.text for d in pane.review.discussion] == ["Ý kiến thứ nhất", "Ý kiến thứ hai"]
         table = pane.query_one(".discussion", EntryTable)
         table.focus()
-        await pilot.press("e")  # the first entry goes back into the fields
+        await pilot.press("e")  # the first entry goes back into the fields ...
         assert pane.query_one(".speech", Input).value == "Ý kiến thứ nhất"
         assert picker.value == "Nguyễn Thị Liên"
-        assert [d.text for d in pane.review.discussion] == ["Ý kiến thứ hai"]
+        # ... and stays in the record, marked, until the edited version replaces it.
+        assert [d.text for d in pane.review.discussion] == ["Ý kiến thứ nhất", "Ý kiến thứ hai"]
+        assert str(table.get_cell_at((0, 0))).startswith("✎ ")
+        app.session.save_now()
+        on_disk = saved()
+        assert [d.text for d in on_disk.review(1).discussion] == [
+            "Ý kiến thứ nhất",
+            "Ý kiến thứ hai",
+        ]
         pane.query_one(".speech", Input).value = "Ý kiến thứ nhất (đã sửa)"
         pane.query_one(".speech", Input).focus()
         await pilot.press("enter")
+        assert [d.text for d in pane.review.discussion] == [
+            "Ý kiến thứ nhất (đã sửa)",
+            "Ý kiến thứ hai",
+        ]
         table.focus()
+        table.move_cursor(row=1)
         await pilot.press("delete")
         app.session.save_now()
     record = saved()
     assert [d.text for d in record.review(1).discussion] == ["Ý kiến thứ nhất (đã sửa)"]
+    assert record.unsent == {}  # nothing left half-typed
+
+
+async def test_text_typed_but_not_entered_is_saved_and_comes_back(
+    app: ChiboApp, fresh_app, saved
+) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _meeting(app, pilot, "criterion-2")
+        pane = screen.query_one("#criterion-2", CriterionPane)
+        picker = pane.query_one(".speaker", MemberPicker)
+        picker.input.focus()
+        await pilot.press(*"lien")
+        pane.query_one(".speech", Input).value = "Đề nghị chi bộ chưa kịp nhấn Enter"
+        pane.query_one(".remedy-due", Input).value = "15/12/2026"
+        await pilot.pause()
+        await screen.go_to("opening")
+        screen.query_one("#guest-name", Input).value = "Trần Văn Hải"
+        await pilot.pause()  # the fields' Changed messages reach the panes
+        app.session.save_now()  # the autosave tick: what a kill -9 a second later finds
+        on_disk = saved()
+        assert on_disk is not None
+        assert on_disk.unsent == {
+            "criterion-2/speaker": "lien",
+            "criterion-2/speech": "Đề nghị chi bộ chưa kịp nhấn Enter",
+            "criterion-2/remedy-due": "15/12/2026",
+            "opening/guest-name": "Trần Văn Hải",
+        }
+        assert on_disk.review(2).discussion == [] and on_disk.guests == []
+    again = fresh_app()
+    async with again.run_test(size=(120, 40)) as pilot:
+        await again.open_meeting(MONTH)
+        screen = again.screen
+        assert isinstance(screen, MeetingScreen)
+        assert screen.query_one("#guest-name", Input).value == "Trần Văn Hải"
+        await screen.go_to("criterion-2")
+        pane = screen.query_one("#criterion-2", CriterionPane)
+        assert pane.query_one(".speaker", MemberPicker).value == "lien"
+        assert pane.query_one(".speech", Input).value == "Đề nghị chi bộ chưa kịp nhấn Enter"
+        assert pane.query_one(".remedy-due", Input).value == "15/12/2026"
 
 
 async def test_a_due_date_before_the_meeting_asks_first(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
@@ -115,3 +169,30 @@ async def test_any_month_opens_from_the_month_picker(app: ChiboApp, saved) -> No
         assert screen.meeting.date == date(2025, 7, 1) and screen.meeting.start_time is None
         app.session.save_now()
     assert saved("2025-07") is not None
+
+
+async def test_a_vote_goes_stale_when_what_was_put_to_it_changes(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _meeting(app, pilot, "attendance")
+        await pilot.press("a")  # everyone present
+        await screen.go_to("criterion-1")
+        pane = screen.query_one("#criterion-1", CriterionPane)
+        checks = pane.query_one(ChecklistTable)
+        checks.focus()
+        await pilot.press("a")  # every sub-criterion đạt
+        voters = rules.attendance_counts(screen.meeting.attendance).voters
+        pane.query_one("#vote-in_favour", Input).value = str(voters)
+        await pilot.pause()
+        vote = pane.review.vote
+        assert vote is not None and vote.verdict_put is Verdict.PASS
+        checks.focus()
+        checks.move_cursor(row=0)
+        await pilot.press("k")  # one sub-criterion không đạt: the vote was on "đạt"
+        await pilot.pause()
+        assert pane.review.vote is None
+        assert pane.review.earlier_votes == [vote] and vote.verdict_put is Verdict.PASS
+        assert pane.query_one("#vote-in_favour", Input).value == ""
+        app.session.save_now()
+    record = saved()
+    assert record is not None and record.review(1).vote is None
+    assert record.review(1).earlier_votes[0].verdict_put is Verdict.PASS
