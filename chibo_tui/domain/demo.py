@@ -21,8 +21,10 @@ from datetime import date, datetime, time, timedelta
 from .criteria import sample_criteria
 from .lifecycle import finalise, new_meeting
 from .model import (
+    CITY_GUIDANCE,
     COLLECTIVE,
     Attendance,
+    Basis,
     Cell,
     CriterionReview,
     Discussion,
@@ -50,6 +52,11 @@ PLACE_NAME = "Tây Thạnh"
 CITY = "Thành phố Hồ Chí Minh"
 MEETING_PLACE = "Hội trường Khu phố 3, phường Tây Thạnh"
 SECRETARY_NAME = "Nguyễn Thị Liên"  # she signs the real plan
+# The cell's own plan, as the seed document numbers and dates it.
+OWN_PLAN = (
+    "Kế hoạch số 03/KH CB-ĐTH ngày 18 tháng 10 năm 2023 của Chi bộ Đinh Tiên Hoàng về "
+    "thực hiện mô hình “chi bộ bốn tốt”"
+)
 PLAN_BASES = (
     "Kế hoạch số 214-KH/TU ngày 15 tháng 8 năm 2023 của Ban Thường vụ Thành ủy "
     "về thực hiện mô hình “chi bộ bốn tốt”",
@@ -205,6 +212,7 @@ def demo_cell(rng: random.Random) -> Cell:
         criteria=sample_criteria(),
         criteria_is_sample=True,
         plan_bases=list(PLAN_BASES),
+        report_bases=[Basis(CITY_GUIDANCE), Basis(OWN_PLAN, own_plan=True)],
     )
 
 
@@ -703,6 +711,49 @@ RESPONSIBILITY_OWNER = (
     "trách nhiệm cá nhân.",
 )
 
+# Why a criterion went well and who answers for keeping it so: the minutes give
+# causes and responsibility for every criterion, not only for those that failed.
+PASS_CAUSES: dict[int, tuple[str, ...]] = {
+    1: (
+        "Nguyên nhân chủ quan: chi ủy bám sát nghị quyết của Đảng ủy phường, phân công "
+        "đảng viên phụ trách từng tổ dân phố và đôn đốc thường xuyên; khách quan: được Đảng "
+        "ủy, Ủy ban nhân dân phường quan tâm chỉ đạo, người dân đồng tình ủng hộ.",
+        "Nguyên nhân chủ quan: đảng viên gương mẫu, chủ động phối hợp Ban điều hành khu phố "
+        "và các đoàn thể; khách quan: tình hình địa bàn ổn định, các phong trào được người "
+        "dân hưởng ứng.",
+    ),
+    2: (
+        "Nguyên nhân chủ quan: chi ủy họp chuẩn bị nội dung trước kỳ sinh hoạt, tài liệu "
+        "được gửi trước cho đảng viên; đảng viên dự đông đủ, phát biểu thẳng thắn; khách "
+        "quan: có hướng dẫn cụ thể của cấp trên về nội dung và quy trình sinh hoạt.",
+        "Nguyên nhân chủ quan: chủ trì điều hành đúng chương trình, dành thời gian cho thảo "
+        "luận; thư ký ghi biên bản đầy đủ; khách quan: hội trường khu phố thuận tiện, đảng "
+        "viên được thông báo lịch sinh hoạt sớm.",
+    ),
+    3: (
+        "Nguyên nhân chủ quan: chi bộ giữ vững nguyên tắc tập trung dân chủ, đảng viên tự "
+        "giác chấp hành kỷ luật và quy định của Đảng; khách quan: nội bộ khu phố ổn định, "
+        "không phát sinh đơn thư.",
+        "Nguyên nhân chủ quan: chi ủy thường xuyên nắm tư tưởng đảng viên, thực hiện đúng "
+        "chương trình kiểm tra, giám sát; khách quan: đảng viên phần lớn sinh hoạt lâu năm, "
+        "hiểu và tin tưởng nhau.",
+    ),
+    4: (
+        "Nguyên nhân chủ quan: đảng viên nêu gương nơi cư trú, hoàn thành nhiệm vụ được "
+        "phân công, đóng đảng phí đúng hạn; khách quan: gia đình và cơ quan của đảng viên "
+        "tạo điều kiện tham gia hoạt động ở khu phố.",
+        "Nguyên nhân chủ quan: chi ủy phân công nhiệm vụ rõ cho từng đảng viên và theo dõi "
+        "việc thực hiện; khách quan: được Đảng ủy phường hướng dẫn kịp thời công tác đảng "
+        "viên.",
+    ),
+}
+PASS_RESPONSIBILITY = (
+    "Tập thể chi bộ cùng chịu trách nhiệm duy trì kết quả; chi ủy, trước hết là đồng chí "
+    "bí thư chi bộ, chịu trách nhiệm lãnh đạo, theo dõi việc thực hiện.",
+    "Trách nhiệm thuộc về tập thể chi ủy và từng đảng viên trong việc giữ vững kết quả "
+    "đạt được ở các tháng sau.",
+)
+
 # ------------------------------------------------------------------------- the history
 
 
@@ -934,6 +985,11 @@ def _review_passed(
     lines = [fill(line) for line in rng.sample(pool, min(count, len(pool)))]
     speakers = [a for a in present if a.member_id != meeting.chair_id]
     review.discussion = _discussion(rng, speakers, lines)
+    # Drawn from a generator of their own, seeded by the month and the criterion, so
+    # that adding them left the rest of the history (names, votes, text) as it was.
+    own = random.Random(f"{meeting.month}/{review.number}")
+    review.causes = nfc(own.choice(PASS_CAUSES.get(review.number, PASS_CAUSES[2])))
+    review.responsibility = nfc(own.choice(PASS_RESPONSIBILITY))
 
 
 def _vote_on(

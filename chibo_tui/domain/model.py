@@ -107,6 +107,28 @@ class RuleSettings:
 
 
 @dataclass
+class Basis:
+    """A document the cell's reports cite as a basis ("Căn cứ …")."""
+
+    text: str
+    own_plan: bool = False  # the cell's own yearly plan: "Kế hoạch này" inside the plan
+
+
+CITY_GUIDANCE = (
+    "Hướng dẫn số 03-HD/TU ngày 07 tháng 7 năm 2023 của Ban Thường vụ Thành ủy về thực "
+    "hiện mô hình “chi bộ bốn tốt”"
+)
+"""The city's guidance the seed plan cites (its III.1); its text is not public."""
+
+OWN_PLAN = "Kế hoạch của chi bộ về thực hiện mô hình “chi bộ bốn tốt”"
+"""The cell's own plan, until the chair enters its number and date."""
+
+
+def default_report_bases() -> list[Basis]:
+    return [Basis(CITY_GUIDANCE), Basis(OWN_PLAN, own_plan=True)]
+
+
+@dataclass
 class Cell:
     """The party cell (chi bộ): profile, roster, criteria and settings."""
 
@@ -119,6 +141,10 @@ class Cell:
     criteria: list[Criterion] = field(default_factory=list)
     criteria_is_sample: bool = True
     plan_bases: list[str] = field(default_factory=list)  # "Căn cứ …" lines of the plan
+    # The bases of the monthly report and the annual summary: the city's guidance and
+    # the cell's own plan, as the seed plan cites them.
+    report_bases: list[Basis] = field(default_factory=default_report_bases)
+    plan_adopted_years: list[int] = field(default_factory=list)  # plans the cell adopted
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
 

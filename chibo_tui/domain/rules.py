@@ -27,6 +27,13 @@ T = TypeVar("T")
 
 VERDICT_TEXT = {Verdict.PASS: "đạt", Verdict.FAIL: "không đạt"}
 
+ADOPTION_CITATION = "khoản 5 Điều 10 Điều lệ Đảng"
+"""The adoption rule in legal form ("hơn một nửa số thành viên … tán thành")."""
+
+NOT_VOTED = "chưa biểu quyết"
+NOT_ADOPTED = "chưa được thông qua"
+VOTE_MISCOUNTED = "số phiếu chưa khớp"
+
 
 @dataclass(frozen=True)
 class Ruling(Generic[T]):
@@ -115,7 +122,7 @@ def vote_validity(vote: Vote, voters: int) -> Ruling[bool]:
 def adoption(vote: Vote, official_base: int) -> Ruling[bool]:
     """Adopted when more than half of the official members (not exempt) approve.
 
-    Điều lệ Đảng, Điều 10.5: "hơn một nửa số thành viên … tán thành".
+    Khoản 5 Điều 10 Điều lệ Đảng: "hơn một nửa số thành viên … tán thành".
     """
     adopted = vote.in_favour * 2 > official_base
     relation = "hơn" if adopted else "không hơn"
@@ -145,6 +152,58 @@ def vote_sentence(vote: Vote, voters: int) -> str:
         f"{vote.in_favour}/{voters} đồng chí tán thành, đạt {share}; "
         f"{vote.against} đồng chí không tán thành; {vote.other} ý kiến khác"
     )
+
+
+@dataclass(frozen=True)
+class VoteWording:
+    """A vote as a document (or a screen) states it: read once, one base per figure.
+
+    ``count`` is the tally among the voters present, with its percentage; ``test`` is
+    the adoption rule stated against its own base, in words, without a second
+    fraction of the same count.
+    """
+
+    count: str
+    test: str
+    adopted: bool  # valid and more than half of the base in favour
+
+
+def vote_wording(vote: Vote, voters: int, official_base: int) -> VoteWording:
+    """``7/9 đồng chí tán thành, đạt 77,8%; …`` then ``Số đồng chí tán thành hơn …``.
+
+    A vote that does not add up to the voters present adopts nothing, whatever its
+    count (as in :func:`adopted_verdict`), and the test says why.
+    """
+    count = vote_sentence(vote, voters)
+    base = f"tổng số {official_base} đảng viên chính thức của chi bộ ({ADOPTION_CITATION})"
+    if not vote_validity(vote, voters).value:
+        test = (
+            f"Tổng số phiếu ({vote.total}) khác số đảng viên chính thức có mặt ({voters}): "
+            "chưa xác định được kết quả"
+        )
+        return VoteWording(count, test, False)
+    adopted = adoption(vote, official_base).value
+    if adopted:
+        test = f"Số đồng chí tán thành hơn một nửa {base}: được thông qua"
+    else:
+        test = f"Số đồng chí tán thành không quá một nửa {base}: không được thông qua"
+    return VoteWording(count, test, adopted)
+
+
+def criterion_state(review: CriterionReview, official_base: int, voters: int) -> str:
+    """How a document names a criterion's standing: đạt, không đạt or why undecided.
+
+    An undecided criterion is never "không đạt": it is "chưa biểu quyết" when no vote
+    was taken, "chưa được thông qua" when the vote fell short, "số phiếu chưa khớp"
+    when the counts do not add up.
+    """
+    vote = review.vote
+    if vote is None:
+        return NOT_VOTED
+    if not vote_validity(vote, voters).value:
+        return VOTE_MISCOUNTED
+    verdict = adopted_verdict(review, official_base, voters)
+    return VERDICT_TEXT[verdict] if verdict else NOT_ADOPTED
 
 
 def proposed_verdict(review: CriterionReview) -> Ruling[Verdict | None]:
@@ -197,6 +256,54 @@ def four_good(verdicts: list[Verdict | None]) -> Ruling[bool]:
     ok = len(verdicts) == 4 and passed == 4
     tail = "tháng đạt “bốn tốt”" if ok else "tháng chưa đạt “bốn tốt”"
     return Ruling(ok, f"{passed}/4 nội dung đạt, {tail}")
+
+
+def month_result(verdicts: list[Verdict | None]) -> Ruling[bool | None]:
+    """The month's result once all four criteria are decided; ``None`` until then.
+
+    Unlike :func:`four_good`, an undecided criterion never makes the month "chưa đạt":
+    the result waits for every vote.
+    """
+    if len(verdicts) != 4 or any(v is None for v in verdicts):
+        waiting = [str(i) for i, v in enumerate(verdicts, start=1) if v is None]
+        if not verdicts:
+            return Ruling(None, "Chưa có nội dung nào được đánh giá")
+        which = f"nội dung {join_words(waiting)} chưa có kết quả biểu quyết"
+        return Ruling(None, f"Còn {which}; kết quả chung tổng hợp khi đủ bốn nội dung")
+    decided = four_good(verdicts)
+    return Ruling(decided.value, decided.reason)  # Ruling is invariant in its value type
+
+
+def meeting_outcome(
+    reviews: list[CriterionReview], official_base: int, voters: int
+) -> Ruling[bool | None]:
+    """:func:`month_result` of a meeting's reviews, naming what is still undecided.
+
+    ``None`` while any criterion lacks an adopted verdict; the reason then says which
+    ones and why ("nội dung 3 chưa biểu quyết"), never "chưa đạt “bốn tốt”".
+    """
+    ordered = sorted(reviews, key=lambda r: r.number)
+    verdicts = [adopted_verdict(r, official_base, voters) for r in ordered]
+    result = month_result(verdicts)
+    waiting = [
+        f"nội dung {r.number} {criterion_state(r, official_base, voters)}"
+        for r, v in zip(ordered, verdicts, strict=True)
+        if v is None
+    ]
+    if result.value is not None or not waiting:
+        return result
+    return Ruling(
+        None,
+        f"Còn {join_words(waiting)}; kết quả chung của tháng được tổng hợp khi cả bốn "
+        "nội dung có kết quả biểu quyết",
+    )
+
+
+def join_words(items: list[str]) -> str:
+    """``["1"]`` → ``1``; ``["1", "3", "4"]`` → ``1, 3 và 4`` (Vietnamese "and")."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " và " + items[-1]
 
 
 def meeting_minutes(start: time, end: time) -> int:

@@ -201,3 +201,19 @@ def test_unknown_keys_are_ignored_and_missing_optional_keys_defaulted(factory):
     assert cell.name == "Chi bộ 3"
     assert cell.rules == RuleSettings() and cell.documents == DocumentSettings()
     assert cell.criteria_is_sample is True
+
+
+def test_a_cell_stored_before_the_report_bases_reads_with_the_defaults():
+    """Issue 12 point 4: old records have no ``report_bases`` nor ``plan_adopted_years``."""
+    stored = to_dict(Cell(name="Chi bộ 3"))
+    del stored["report_bases"], stored["plan_adopted_years"]
+    cell = from_dict(Cell, stored)
+    guidance, own = cell.report_bases
+    assert guidance.text.startswith("Hướng dẫn số 03-HD/TU ngày 07 tháng 7 năm 2023")
+    assert "Ban Thường vụ Thành ủy" in guidance.text and not guidance.own_plan
+    assert own.own_plan and "chi bộ" in own.text
+    assert cell.plan_adopted_years == []
+    cell.report_bases[0].text = "Hướng dẫn mới"
+    cell.plan_adopted_years.append(2027)
+    assert from_dict(Cell, json.loads(json.dumps(to_dict(cell)))) == cell
+    assert Cell().report_bases[0].text != "Hướng dẫn mới"  # defaults are not shared

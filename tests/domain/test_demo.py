@@ -83,6 +83,11 @@ def test_cell_profile(demo14: tuple[Cell, list[Meeting]]) -> None:
     assert cell.plan_bases[0].startswith("Kế hoạch số 214-KH/TU ngày 15 tháng 8 năm 2023")
     assert cell.plan_bases[1].startswith("Kế hoạch số 126-KH/ĐU ngày 31 tháng 8 năm 2023")
     assert all("“chi bộ bốn tốt”" in line for line in cell.plan_bases)
+    # The report's bases: the city's guidance and the cell's own plan, as the seed cites them.
+    guidance, own = cell.report_bases
+    assert guidance.text.startswith("Hướng dẫn số 03-HD/TU ngày 07 tháng 7 năm 2023")
+    assert own.own_plan and own.text.startswith("Kế hoạch số 03/KH CB-ĐTH ngày 18 tháng 10")
+    assert cell.plan_adopted_years == []  # next year's plan exports as a draft
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -201,13 +206,15 @@ def _check_meeting(cell: Cell, meeting: Meeting) -> None:
             assert present[d.speaker_id].full_name == d.speaker
             assert d.text.strip()
 
+        # Causes and responsibility for every criterion, đạt or not (issue 12, point 6).
+        assert review.causes.startswith("Nguyên nhân chủ quan: ")
+        assert "; khách quan: " in review.causes
+        assert review.responsibility.strip()
         if vote.verdict_put is Verdict.FAIL:
-            assert review.causes.startswith("Nguyên nhân chủ quan: ")
-            assert "; khách quan: " in review.causes
             assert review.responsibility.startswith("Trách nhiệm thuộc về")
             assert 1 <= len(review.remedies) <= 2
         else:
-            assert review.remedies == [] and review.causes == ""
+            assert review.remedies == []
         for remedy in review.remedies:
             if remedy.owner_id is None:
                 assert remedy.owner == COLLECTIVE

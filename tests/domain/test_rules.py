@@ -361,3 +361,85 @@ def test_a_vote_that_does_not_add_up_adopts_nothing(factory):
     assert rules.adopted_verdict(review, counts.official_voting_base) is Verdict.PASS
     assert rules.adopted_verdict(review, counts.official_voting_base, counts.voters) is None
     assert rules.meeting_verdicts(meeting)[0] is None
+
+
+# -- issue 12: votes read once; drafts never read as results ---------------------
+
+
+def test_a_vote_is_worded_once_with_one_base_per_figure():
+    wording = rules.vote_wording(Vote(7, 1, 1), voters=9, official_base=12)
+    assert wording.adopted is True
+    assert wording.count == (
+        "7/9 đồng chí tán thành, đạt 77,8%; 1 đồng chí không tán thành; 1 ý kiến khác"
+    )
+    assert wording.test == (
+        "Số đồng chí tán thành hơn một nửa tổng số 12 đảng viên chính thức của chi bộ "
+        "(khoản 5 Điều 10 Điều lệ Đảng): được thông qua"
+    )
+    assert "7/12" not in wording.test and "Điều 10.5" not in wording.test
+
+
+def test_a_vote_on_the_whole_base_does_not_repeat_its_fraction():
+    wording = rules.vote_wording(Vote(5, 6, 1), voters=12, official_base=12)
+    text = f"{wording.count}. {wording.test}."
+    assert text.count("5/12") == 1
+    assert wording.test.endswith(
+        "không quá một nửa tổng số 12 đảng viên chính thức của chi "
+        "bộ (khoản 5 Điều 10 Điều lệ Đảng): không được thông qua"
+    )
+    assert wording.adopted is False
+
+
+def test_a_vote_that_does_not_add_up_is_worded_as_undecided():
+    wording = rules.vote_wording(Vote(12, 0, 0), voters=9, official_base=12)
+    assert wording.adopted is False
+    assert "số phiếu" in wording.test.lower() and "thông qua" not in wording.test
+
+
+@given(st.integers(0, 40), st.integers(0, 40), st.integers(0, 40), st.integers(0, 60))
+def test_vote_wording_agrees_with_the_rules(in_favour, against, other, base):
+    vote = Vote(in_favour, against, other)
+    voters = vote.total
+    wording = rules.vote_wording(vote, voters, base)
+    assert wording.adopted is rules.adoption(vote, base).value
+    assert wording.count == rules.vote_sentence(vote, voters)
+    assert f"{in_favour}/{base}" not in wording.test
+
+
+def test_criterion_state_never_says_khong_dat_for_an_undecided_criterion():
+    review = CriterionReview(number=3, title="Đoàn kết, kỷ luật tốt")
+    assert rules.criterion_state(review, 12, 9) == "chưa biểu quyết"
+    review.vote = Vote(4, 5, 0, Verdict.PASS)
+    assert rules.criterion_state(review, 12, 9) == "chưa được thông qua"
+    review.vote = Vote(12, 0, 0, Verdict.PASS)
+    assert rules.criterion_state(review, 12, 9) == "số phiếu chưa khớp"
+    review.vote = Vote(8, 1, 0, Verdict.FAIL)
+    assert rules.criterion_state(review, 12, 9) == "không đạt"
+
+
+@given(verdict_lists)
+def test_month_result_waits_for_all_four(verdicts):
+    result = rules.month_result(verdicts)
+    if len(verdicts) == 4 and None not in verdicts:
+        assert result == rules.four_good(verdicts)
+    else:
+        assert result.value is None
+        assert "chưa đạt" not in result.reason
+
+
+def test_meeting_outcome_names_what_is_still_undecided():
+    reviews = [CriterionReview(number=n, title=f"T{n}") for n in (1, 2, 3, 4)]
+    reviews[0].vote = Vote(9, 0, 0, Verdict.PASS)
+    reviews[1].vote = Vote(3, 6, 0, Verdict.PASS)
+    outcome = rules.meeting_outcome(reviews, 12, 9)
+    assert outcome.value is None
+    assert outcome.reason == (
+        "Còn nội dung 2 chưa được thông qua, nội dung 3 chưa biểu quyết và nội dung 4 chưa "
+        "biểu quyết; kết quả chung của tháng được tổng hợp khi cả bốn nội dung có kết quả "
+        "biểu quyết"
+    )
+    for r in reviews:
+        r.vote = Vote(9, 0, 0, Verdict.FAIL if r.number == 2 else Verdict.PASS)
+    assert rules.meeting_outcome(reviews, 12, 9).reason == (
+        "3/4 nội dung đạt, tháng chưa đạt “bốn tốt”"
+    )
