@@ -285,16 +285,16 @@ def meeting_outcome(
     ordered = sorted(reviews, key=lambda r: r.number)
     verdicts = [adopted_verdict(r, official_base, voters) for r in ordered]
     result = month_result(verdicts)
-    waiting = [
-        f"nội dung {r.number} {criterion_state(r, official_base, voters)}"
-        for r, v in zip(ordered, verdicts, strict=True)
-        if v is None
-    ]
-    if result.value is not None or not waiting:
+    by_state: dict[str, list[str]] = {}  # "chưa biểu quyết" → ["3", "4"], in order
+    for r, v in zip(ordered, verdicts, strict=True):
+        if v is None:
+            by_state.setdefault(criterion_state(r, official_base, voters), []).append(str(r.number))
+    if result.value is not None or not by_state:
         return result
+    waiting = [f"nội dung {join_words(numbers)} {state}" for state, numbers in by_state.items()]
     return Ruling(
         None,
-        f"Còn {join_words(waiting)}; kết quả chung của tháng được tổng hợp khi cả bốn "
+        f"Còn {', '.join(waiting)}; kết quả chung của tháng được tổng hợp khi cả bốn "
         "nội dung có kết quả biểu quyết",
     )
 

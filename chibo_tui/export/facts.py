@@ -8,8 +8,8 @@ from __future__ import annotations
 import re
 from datetime import date, time
 
-from ..domain.model import Role
-from ..domain.vietnamese import nfc
+from ..domain.model import COLLECTIVE, Role
+from ..domain.vietnamese import month_label, nfc
 
 ROLE_TEXT = {
     Role.SECRETARY: "Bí thư chi bộ",
@@ -86,10 +86,59 @@ def roman(number: int) -> str:
     return out
 
 
+_TITLE = re.compile(r"^(đồng chí|đ/c)\s+", re.IGNORECASE)
+
+
+def bare_name(name: str) -> str:
+    """A name without a typed-in "Đồng chí " (guests are often stored with it)."""
+    return _TITLE.sub("", clean(name))
+
+
 def comrade(name: str) -> str:
-    """``đồng chí Nguyễn Văn An``; a dotted slot for a missing name."""
-    name = clean(name)
+    """``đồng chí Nguyễn Văn An``, never doubled; a dotted slot for a missing name."""
+    name = bare_name(name)
     return f"đồng chí {name}" if name else "đồng chí ……………"
+
+
+def owner(name: str) -> str:
+    """Who answers for a remedy: ``đồng chí …``, ``tập thể chi bộ`` or ``chưa phân công``."""
+    name = bare_name(name)
+    if not name:
+        return "chưa phân công"
+    if name.casefold() == COLLECTIVE:
+        return "tập thể chi bộ"
+    return comrade(name)
+
+
+_END = ".!?…"
+
+
+def sentence(text: str) -> str:
+    """One full stop at the end, never two: ``"Đã họp"`` and ``"Đã họp."`` → ``"Đã họp."``."""
+    body = clean(text).rstrip(" ;,:")
+    if not body:
+        return ""
+    return body if body[-1] in _END or body.endswith(".)") else body + "."
+
+
+def clause(text: str) -> str:
+    """Text to go inside a sentence: no final stop, semicolon or comma of its own."""
+    return clean(text).rstrip(" .;,:")
+
+
+def months_of_year(months: list[str]) -> str:
+    """``["2026-06", "2026-11"]`` → ``06 và 11/2026``; other years keep their own label."""
+    if not months:
+        return ""
+    years = {m[:4] for m in months}
+    if len(years) == 1:
+        numbers = [m[5:7] for m in months]
+        year = months[0][:4]
+        if len(numbers) == 1:
+            return f"{numbers[0]}/{year}"
+        return ", ".join(numbers[:-1]) + f" và {numbers[-1]}/{year}"
+    labels = [month_label(m) for m in months]
+    return ", ".join(labels[:-1]) + f" và {labels[-1]}"
 
 
 def cell_title(name: str) -> str:

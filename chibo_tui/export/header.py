@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Any
 from ..domain.model import Cell
 from ..domain.vietnamese import date_line
 from . import styles
-from .facts import clean, doc_number, upper
+from .facts import cell_title, clean, dmy, doc_number, upper
+from .properties import describe
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -32,18 +33,23 @@ DRAFT = "DỰ THẢO"
 
 
 def begin(
-    cell: Cell, *, kind: str, seq: int | None, day: date, draft: bool, title: str
+    cell: Cell,
+    *,
+    kind: str,
+    seq: int | None,
+    day: date,
+    draft: bool,
+    title: str,
+    subject: str = "",
+    category: str = "",
 ) -> Document:
-    """A new document with everything above the title: draft mark, header, page numbers."""
-    from datetime import datetime
+    """A new document with everything above the title: draft mark, header, page numbers.
 
+    ``title`` names the document ("Biên bản sinh hoạt chi bộ tháng 10/2026"),
+    ``subject`` is its summary line and ``category`` its type ("Biên bản").
+    """
     doc = styles.new_document(cell.documents.margins_mm)
-    props = doc.core_properties
-    props.title = title
-    props.author = props.last_modified_by = clean(cell.name) or "Chi bộ"
-    props.created = props.modified = datetime.now().replace(microsecond=0)
-    props.language = "vi-VN"
-    props.revision = 1
+    describe(doc, title=title, subject=subject, author=cell_title(cell.name), category=category)
     if draft:
         draft_mark(doc)
     number = doc_number(seq, kind, cell.documents.colon_after_number)
@@ -124,6 +130,20 @@ def title_block(doc: Document, kind: str, summary: Sequence[str]) -> None:
             doc, text, bold=True, size=14, align="center", indent=False, after=0, keep_next=True
         )
     styles.paragraph(doc, "-----", align="center", indent=False, after=12)
+
+
+def appendix_title(doc: Document, cell: Cell, *, subject: str, of: str, day: date) -> None:
+    """``PHỤ LỤC``, its subject, and ``(Kèm theo Báo cáo số 06-BC/CB ngày … của Chi bộ …)``.
+
+    ``of`` names the document the appendix belongs to, with its number: "Báo cáo số …".
+    """
+    for text, bold, italic in (
+        ("PHỤ LỤC", True, False),
+        (subject, True, False),
+        (f"(Kèm theo {of} ngày {dmy(day)} của {cell_title(cell.name)})", False, True),
+    ):
+        styles.paragraph(doc, text, bold=bold, italic=italic, align="center", indent=False, after=0)
+    styles.paragraph(doc, "", after=6)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,18 @@ from ..domain.model import Attendance, Cell, CriterionReview, Meeting, Presence
 from ..domain.remedies import STATUS_TEXT
 from ..domain.vietnamese import month_label, vn_letter
 from . import styles
-from .facts import ROLE_TEXT, clean, clock, comrade, dmy, lines
+from .facts import (
+    ROLE_TEXT,
+    bare_name,
+    clause,
+    clean,
+    clock,
+    comrade,
+    dmy,
+    lines,
+    owner,
+    sentence,
+)
 from .header import Signer, begin, signature_block, title_block
 from .writer import prepare_folder, write_atomic
 
@@ -24,6 +35,7 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 VERDICT_CAPS = {v: t.upper() for v, t in rules.VERDICT_TEXT.items()}
+BLANK_LINE = "……………………………………………………"
 CLOSING = (
     "Biên bản kết thúc lúc {end} cùng ngày, đã được đọc lại cho những người có mặt "
     "cùng nghe và nhất trí."
@@ -46,6 +58,8 @@ def build_minutes(cell: Cell, meeting: Meeting) -> Document:
         day=meeting.date,
         draft=not meeting.is_final,
         title=f"Biên bản sinh hoạt chi bộ tháng {label}",
+        subject=f"Sinh hoạt chi bộ định kỳ tháng {label}",
+        category="Biên bản",
     )
     title_block(doc, "Biên bản", [f"Sinh hoạt chi bộ định kỳ tháng {label}"])
     counts = rules.attendance_counts(meeting.attendance)
@@ -61,7 +75,7 @@ def build_minutes(cell: Cell, meeting: Meeting) -> Document:
     for i, text in enumerate(agenda, start=1):
         styles.paragraph(doc, f"{i}. {text}")
     for review in reviews:
-        styles.item(doc, f"Nội dung {review.number}: {clean(review.title)}.", mark="+")
+        styles.item(doc, f"Nội dung {review.number}: {clause(review.title)}.", mark="+")
     n = len(agenda)
     if lines(meeting.other_business):
         n += 1
@@ -74,7 +88,7 @@ def build_minutes(cell: Cell, meeting: Meeting) -> Document:
     number = 1
     for review in reviews:
         number += 1
-        styles.heading(doc, f"{number}. Nội dung {review.number}: {clean(review.title)}", level=2)
+        styles.heading(doc, f"{number}. Nội dung {review.number}: {clause(review.title)}", level=2)
         _review(doc, review, counts)
     if lines(meeting.other_business):
         number += 1
@@ -82,19 +96,16 @@ def build_minutes(cell: Cell, meeting: Meeting) -> Document:
         styles.notes(doc, meeting.other_business)
 
     styles.heading(doc, "III. KẾT LUẬN CỦA CHỦ TRÌ")
-    styles.notes(doc, meeting.conclusion, empty="……………………………………………………")
+    styles.notes(doc, meeting.conclusion, empty=BLANK_LINE)
     if reviews:
-        verdicts = rules.meeting_verdicts(meeting)
-        par = styles.paragraph(doc)
-        styles.add_run(par, "Kết quả chung: ", bold=True)
-        styles.add_run(par, rules.four_good(verdicts).reason + ".")
+        overall(doc, reviews, counts)
     if meeting.is_final and clean(meeting.override_reason):
         par = styles.paragraph(doc)
         styles.add_run(par, "Ghi chú: ", bold=True)
         styles.add_run(
             par,
             "biên bản được chốt khi còn nội dung chưa hoàn chỉnh; lý do: "
-            + clean(meeting.override_reason),
+            + sentence(meeting.override_reason),
         )
 
     styles.paragraph(
@@ -156,14 +167,16 @@ def _opening(doc: Document, cell: Cell, meeting: Meeting, counts: rules.Attendan
         "- Biểu quyết: ",
         f"{counts.voters} đảng viên chính thức có mặt được biểu quyết; nghị quyết được "
         f"thông qua khi có hơn một nửa trong {counts.official_voting_base} đảng viên chính "
-        "thức của chi bộ (không kể đồng chí miễn sinh hoạt) tán thành.",
+        "thức của chi bộ (không kể đồng chí miễn sinh hoạt) tán thành "
+        f"({rules.ADOPTION_CITATION}).",
     )
     guests = [g for g in meeting.guests if clean(g.name)]
     if guests:
-        styles.labelled(doc, "- Đại biểu, khách mời: ", f"{len(guests)} người:")
+        styles.labelled(doc, "- Đại biểu, khách mời: ", f"{len(guests)} đồng chí:")
         for guest in guests:
-            position = f", {clean(guest.position)}" if clean(guest.position) else ""
-            styles.item(doc, f"{clean(guest.name)}{position}.", mark="+")
+            position = f", {clause(guest.position)}" if clause(guest.position) else ""
+            name = comrade(guest.name)
+            styles.item(doc, f"{name[0].upper()}{name[1:]}{position}.", mark="+")
     else:
         styles.labelled(doc, "- Đại biểu, khách mời: ", "không có.")
     styles.labelled(doc, "- Chủ trì: ", f"{comrade(meeting.chair)}{_role_of(meeting)}.")
@@ -181,7 +194,7 @@ def _names(rows: list[Attendance]) -> str:
 def _with_reasons(rows: list[Attendance]) -> str:
     parts = []
     for a in rows:
-        why = clean(a.reason)
+        why = clause(a.reason)
         parts.append(f"{comrade(a.full_name)} ({why})" if why else comrade(a.full_name))
     return "; ".join(parts)
 
@@ -204,16 +217,15 @@ def _follow_ups(doc: Document, meeting: Meeting) -> None:
         styles.paragraph(doc, "Không có giải pháp khắc phục nào còn tồn đọng từ các kỳ trước.")
         return
     for f in meeting.follow_ups:
-        owner = clean(f.owner) or "chưa phân công"
         details = (
             f"nội dung {f.criterion}, đề ra tháng {month_label(f.source_month)}; "
-            f"phụ trách: {owner}; thời hạn: {dmy(f.due) if f.due else 'chưa định'}"
+            f"phụ trách: {owner(f.owner)}; thời hạn: {dmy(f.due) if f.due else 'chưa định'}"
         )
         par = styles.paragraph(doc)
-        styles.add_run(par, f"- {clean(f.text)} ({details}): ")
+        styles.add_run(par, f"- {clause(f.text)} ({details}): ")
         styles.add_run(par, STATUS_TEXT[f.status] + ".", bold=True)
-        if clean(f.note):
-            styles.add_run(par, f" {clean(f.note)}")
+        if sentence(f.note):
+            styles.add_run(par, f" {sentence(f.note)}")
 
 
 def _review(doc: Document, review: CriterionReview, counts: rules.AttendanceCounts) -> None:
@@ -230,45 +242,54 @@ def _review(doc: Document, review: CriterionReview, counts: rules.AttendanceCoun
                 if check.passed is None
                 else ("đạt" if check.passed else "không đạt")
             )
-            styles.item(doc, f"{clean(check.text)}: {result}.")
+            styles.item(doc, f"{clause(check.text)}: {result}.")
     sub("Ý kiến thảo luận:")
     if not review.discussion:
         styles.paragraph(doc, "Không có ý kiến thảo luận.")
     for entry in review.discussion:
         said = lines(entry.text) or ["(không ghi nội dung)"]
+        said[-1] = sentence(said[-1])
         par = styles.paragraph(doc)
         styles.add_run(par, "- Đồng chí ")
-        styles.add_run(par, clean(entry.speaker) or "……………", bold=True)
+        styles.add_run(par, bare_name(entry.speaker) or "……………", bold=True)
         styles.add_run(par, f": {said[0]}")
         for more in said[1:]:
             styles.paragraph(doc, more)
-    if lines(review.causes):
-        sub("Nguyên nhân:")
-        styles.notes(doc, review.causes)
-    if lines(review.responsibility):
-        sub("Trách nhiệm:")
-        styles.notes(doc, review.responsibility)
+    # Causes and responsibility belong to every criterion, đạt or not: why it went
+    # well is as much the cell's judgement as why it did not.
+    sub("Nguyên nhân:")
+    styles.notes(doc, review.causes, empty=BLANK_LINE)
+    sub("Trách nhiệm:")
+    styles.notes(doc, review.responsibility, empty=BLANK_LINE)
     if review.remedies:
         sub("Giải pháp khắc phục:")
         for remedy in review.remedies:
-            owner = clean(remedy.owner) or "chưa phân công"
             due = dmy(remedy.due) if remedy.due else "chưa định"
-            text = clean(remedy.text).rstrip(".")
-            styles.item(doc, f"{text}. Phụ trách: {owner}; thời hạn: {due}.")
+            styles.item(
+                doc,
+                f"{clause(remedy.text)}. Phụ trách: {owner(remedy.owner)}; thời hạn: {due}.",
+            )
     sub("Biểu quyết:")
     _votes(doc, review, counts)
     if lines(review.minority_opinions):
-        sub("Ý kiến bảo lưu (ghi nguyên văn):")
+        sub("Ý kiến bảo lưu:")
         styles.notes(doc, review.minority_opinions)
 
 
 def _votes(doc: Document, review: CriterionReview, counts: rules.AttendanceCounts) -> None:
+    """Each vote read once: the count among the voters, then the test against its base.
+
+    Every line up to the verdict is kept with the next, so the verdict never starts
+    a page of its own, away from the vote it comes from.
+    """
+    voters, base = counts.voters, counts.official_voting_base
     for i, earlier in enumerate(review.earlier_votes, start=1):
-        words = rules.adoption_in_words(earlier, counts.official_voting_base)
+        wording = rules.vote_wording(earlier, voters, base)
         styles.item(
             doc,
             f"Lần {i}: chủ trì đề nghị kết quả {rules.VERDICT_TEXT[earlier.verdict_put]}; "
-            f"{rules.vote_sentence(earlier, counts.voters)}; {words}.",
+            f"{wording.count}. {wording.test}.",
+            keep_next=True,
         )
     vote = review.vote
     if vote is None:
@@ -279,22 +300,28 @@ def _votes(doc: Document, review: CriterionReview, counts: rules.AttendanceCount
         f"{rules.VERDICT_TEXT[vote.verdict_put]}."
     )
     if review.earlier_votes:
-        styles.item(doc, f"Lần {len(review.earlier_votes) + 1}: {put}")
-    else:
-        styles.item(doc, put[0].upper() + put[1:])
-    styles.item(doc, f"Kết quả biểu quyết: {rules.vote_sentence(vote, counts.voters)}.")
-    validity = rules.vote_validity(vote, counts.voters)
-    if not validity.value:
-        styles.item(doc, f"Lưu ý: số phiếu chưa khớp — {validity.reason}.")
-    ruling = rules.adoption(vote, counts.official_voting_base)
-    words = rules.adoption_in_words(vote, counts.official_voting_base)
-    styles.item(doc, f"Căn cứ Điều 10.5 Điều lệ Đảng: {words}.")
+        put = f"Lần {len(review.earlier_votes) + 1}: {put}"
+    styles.item(doc, put[0].upper() + put[1:], keep_next=True)
+    wording = rules.vote_wording(vote, voters, base)
+    styles.item(doc, f"Kết quả biểu quyết: {wording.count}.", keep_next=True)
+    styles.item(doc, f"{wording.test}.", keep_next=True)
     par = styles.paragraph(doc)
-    if ruling.value:
+    if wording.adopted:
         styles.add_run(par, f"Chi bộ thống nhất: nội dung {review.number} ", bold=True)
         styles.add_run(par, VERDICT_CAPS[vote.verdict_put] + ".", bold=True)
     else:
         styles.add_run(par, "Kết quả chưa được thông qua; chủ trì cần xem xét lại.", bold=True)
+
+
+def overall(doc: Document, reviews: list[CriterionReview], counts: rules.AttendanceCounts) -> None:
+    """ "Kết quả chung: …" once every criterion is decided; until then, what is missing."""
+    outcome = rules.meeting_outcome(reviews, counts.official_voting_base, counts.voters)
+    par = styles.paragraph(doc)
+    if outcome.value is None:
+        styles.add_run(par, outcome.reason + ".", italic=True)
+        return
+    styles.add_run(par, "Kết quả chung: ", bold=True)
+    styles.add_run(par, outcome.reason + ".")
 
 
 def _amendments(doc: Document, meeting: Meeting) -> None:

@@ -348,6 +348,26 @@ def keep_rows_whole(tbl: Table) -> None:
     _row_flag(tbl, "w:cantSplit")
 
 
+def keep_with_next(tbl: Table) -> None:
+    """Keep a table's last row on the page of the paragraph after it.
+
+    Only the last row: a table that does not fit may still break between its rows
+    (its header rows repeat), instead of leaving half a page blank before it.
+    """
+    from docx.oxml.ns import qn
+
+    last = tbl.rows[-1]._tr
+    for p in last.iter(qn("w:p")):
+        p.get_or_add_pPr().keepNext_val = True
+    last.get_or_add_trPr().append(_element("w:cantSplit"))
+
+
+def _element(tag: str) -> Any:
+    from docx.oxml import OxmlElement
+
+    return OxmlElement(tag)
+
+
 def bottom_rule(par: Paragraph, *, inset_mm: float = 0) -> None:
     """A thin line under a paragraph, shortened by ``inset_mm`` on each side."""
     from docx.oxml import OxmlElement
@@ -420,9 +440,9 @@ def heading(container: Any, text: str, *, level: int = 1) -> Paragraph:
     )
 
 
-def item(container: Any, text: str, *, mark: str = "-") -> Paragraph:
+def item(container: Any, text: str, *, mark: str = "-", keep_next: bool = False) -> Paragraph:
     """A list line as party documents write them: ``- text`` or ``+ text``."""
-    return paragraph(container, f"{mark} {text}")
+    return paragraph(container, f"{mark} {text}", keep_next=keep_next)
 
 
 def notes(container: Any, text: str, *, empty: str = "") -> list[Paragraph]:

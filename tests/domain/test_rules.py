@@ -434,9 +434,8 @@ def test_meeting_outcome_names_what_is_still_undecided():
     outcome = rules.meeting_outcome(reviews, 12, 9)
     assert outcome.value is None
     assert outcome.reason == (
-        "Còn nội dung 2 chưa được thông qua, nội dung 3 chưa biểu quyết và nội dung 4 chưa "
-        "biểu quyết; kết quả chung của tháng được tổng hợp khi cả bốn nội dung có kết quả "
-        "biểu quyết"
+        "Còn nội dung 2 chưa được thông qua, nội dung 3 và 4 chưa biểu quyết; kết quả "
+        "chung của tháng được tổng hợp khi cả bốn nội dung có kết quả biểu quyết"
     )
     for r in reviews:
         r.vote = Vote(9, 0, 0, Verdict.FAIL if r.number == 2 else Verdict.PASS)

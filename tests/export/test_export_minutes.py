@@ -86,9 +86,9 @@ def test_each_criterion_vote_and_result(cell: Cell, meeting: Meeting, out: Path)
     counts = rules.attendance_counts(meeting.attendance)
     for review in meeting.reviews:
         assert review.vote is not None
-        sentence = rules.vote_sentence(review.vote, counts.voters)
-        assert f"- Kết quả biểu quyết: {sentence}." in body
-        assert rules.adoption_in_words(review.vote, counts.official_voting_base) in body
+        wording = rules.vote_wording(review.vote, counts.voters, counts.official_voting_base)
+        assert f"- Kết quả biểu quyết: {wording.count}." in body
+        assert f"- {wording.test}." in body
         verdict = "KHÔNG ĐẠT" if review.number == 2 else "ĐẠT"
         result = paragraph_with(doc, f"Chi bộ thống nhất: nội dung {review.number} ")
         assert result.text.endswith(f"{verdict}.")
@@ -106,7 +106,7 @@ def test_discussion_causes_remedies(cell: Cell, meeting: Meeting, out: Path) -> 
     assert "Khách quan: mưa lớn." in body  # a second line of the note: its own paragraph
     assert failed.responsibility in body
     remedy = failed.remedies[0]
-    assert f"{remedy.text}. Phụ trách: {remedy.owner}; thời hạn: 28/10/2026." in body
+    assert f"{remedy.text}. Phụ trách: đồng chí {remedy.owner}; thời hạn: 28/10/2026." in body
     assert "tiêu chí con" in body and ": không đạt." in body
 
 
@@ -140,11 +140,11 @@ def test_last_months_remedies(cell: Cell, out: Path) -> None:
     body = minutes_text(cell, meeting, out)
     f = meeting.follow_ups[0]
     assert (
-        f"- {f.text} (nội dung 2, đề ra tháng 09/2026; phụ trách: {f.owner}; "
+        f"- {f.text} (nội dung 2, đề ra tháng 09/2026; phụ trách: đồng chí {f.owner}; "
         "thời hạn: 28/09/2026): đang khắc phục. Đã họp chi ủy ngày 20/9." in body
     )
     assert (
-        "- Thu đảng phí đúng hạn (nội dung 4, đề ra tháng 08/2026; phụ trách: tập thể; "
+        "- Thu đảng phí đúng hạn (nội dung 4, đề ra tháng 08/2026; phụ trách: tập thể chi bộ; "
         "thời hạn: chưa định): đã khắc phục." in body
     )
 
@@ -161,15 +161,11 @@ def test_earlier_votes_minority_and_amendments(cell: Cell, meeting: Meeting, out
     review.minority_opinions = "Đồng chí Phạm Minh Dũng bảo lưu: đề nghị đánh giá không đạt."
     amend(meeting, datetime(2026, 10, 7, 8, 15), "Sửa tên người phát biểu", "Ý kiến số 2")
     body = minutes_text(cell, meeting, out)
-    not_adopted = rules.adoption(first, counts.official_voting_base)
-    assert not not_adopted.value
-    assert (
-        f"Lần 1: chủ trì đề nghị kết quả không đạt; "
-        f"{rules.vote_sentence(first, counts.voters)}; "
-        f"{rules.adoption_in_words(first, counts.official_voting_base)}." in body
-    )
+    wording = rules.vote_wording(first, counts.voters, counts.official_voting_base)
+    assert not wording.adopted
+    assert f"Lần 1: chủ trì đề nghị kết quả không đạt; {wording.count}. {wording.test}." in body
     assert "Lần 2: chủ trì đề nghị chi bộ biểu quyết kết quả nội dung 3: đạt." in body
-    assert "Ý kiến bảo lưu (ghi nguyên văn):" in body
+    assert "Ý kiến bảo lưu:" in body and "ghi nguyên văn" not in body
     assert review.minority_opinions in body
     assert "SỬA ĐỔI, BỔ SUNG SAU KHI CHỐT BIÊN BẢN" in body
     assert (
@@ -280,3 +276,115 @@ def test_override_reason_only_when_given(
     meeting.override_reason = reason
     body = minutes_text(cell, meeting, out)
     assert ("lý do: Chưa kịp ghi giờ kết thúc" in body) is bool(reason)
+
+
+# -- issue 12: what a ward official circles --------------------------------------
+
+
+def test_a_draft_with_unvoted_criteria_reads_as_a_draft(cell: Cell, out: Path) -> None:
+    draft = make_meeting(cell, final=False)
+    draft.review(3).vote = None
+    draft.review(4).vote = None
+    body = minutes_text(cell, draft, out)
+    assert "Kết quả chung" not in body
+    assert "bốn tốt”." not in body.split("III. KẾT LUẬN")[1]  # no "tháng chưa đạt “bốn tốt”"
+    assert (
+        "Còn nội dung 3 và 4 chưa biểu quyết; kết quả chung của tháng được tổng hợp khi cả "
+        "bốn nội dung có kết quả biểu quyết." in body
+    )
+    assert body.count("Chưa biểu quyết.") == 2
+    assert "không đạt" not in body.split("4. Nội dung 3")[1].split("III. KẾT LUẬN")[0]
+
+
+def test_citations_in_legal_form(cell: Cell, meeting: Meeting, out: Path) -> None:
+    body = minutes_text(cell, meeting, out)
+    assert "Điều 10.5" not in body
+    assert body.count("(khoản 5 Điều 10 Điều lệ Đảng)") == 1 + len(meeting.reviews)
+
+
+def test_each_vote_reads_once_with_one_base(cell: Cell, meeting: Meeting, out: Path) -> None:
+    counts = rules.attendance_counts(meeting.attendance)
+    assert counts.voters != counts.official_voting_base
+    review = meeting.review(3)
+    review.earlier_votes = [Vote(5, counts.voters - 5, 0, Verdict.FAIL)]
+    body = minutes_text(cell, meeting, out)
+    base = counts.official_voting_base
+    for r in meeting.reviews:
+        assert r.vote is not None
+        # the count once, over the voters; the base only in words, never "x/12"
+        assert body.count(f"{r.vote.in_favour}/{counts.voters} đồng chí tán thành") >= 1
+        assert f"{r.vote.in_favour}/{base}" not in body
+    assert f"5/{base}" not in body and body.count(f"5/{counts.voters} đồng chí tán thành") == 1
+    assert (
+        f"Số đồng chí tán thành hơn một nửa tổng số {base} đảng viên chính thức của chi bộ "
+        "(khoản 5 Điều 10 Điều lệ Đảng): được thông qua." in body
+    )
+
+
+def test_a_revote_on_the_whole_base_states_its_fraction_once(out: Path) -> None:
+    cell = make_cell(8)  # eight official members, all present: voters = base
+    meeting = make_meeting(cell, absent=0)
+    counts = rules.attendance_counts(meeting.attendance)
+    assert counts.voters == counts.official_voting_base == 8
+    meeting.review(2).earlier_votes = [Vote(3, 5, 0, Verdict.PASS)]
+    body = minutes_text(cell, meeting, out)
+    assert body.count("3/8") == 1
+
+
+def test_the_verdict_stays_with_its_vote(cell: Cell, meeting: Meeting, out: Path) -> None:
+    doc = open_doc(export_minutes(cell, meeting, out))
+    body = paragraphs(doc)
+    for review in meeting.reviews:
+        verdict = paragraph_with(doc, f"Chi bộ thống nhất: nội dung {review.number} ")
+        index = next(i for i, p in enumerate(body) if p._p is verdict._p)
+        vote_lines = body[index - 3 : index]
+        assert vote_lines[0].text.startswith("- Chủ trì đề nghị chi bộ biểu quyết")
+        assert all(p.paragraph_format.keep_with_next for p in vote_lines)
+
+
+def test_causes_and_responsibility_for_every_criterion(out: Path) -> None:
+    from datetime import date as day
+
+    from chibo_tui.domain.demo import build_demo
+
+    cell, history = build_demo(14, day(2026, 11, 20))
+    last = history[-1]
+    assert all(r.causes and r.responsibility for r in last.reviews)
+    body = minutes_text(cell, last, out)
+    assert body.count("Nguyên nhân:") == 4 and body.count("Trách nhiệm:") == 4
+    for review in last.reviews:
+        assert review.causes in body and review.responsibility in body
+
+
+def test_causes_headings_even_when_nothing_was_noted(cell: Cell, out: Path) -> None:
+    meeting = make_meeting(cell, fail=())
+    assert not any(r.causes for r in meeting.reviews)
+    body = minutes_text(cell, meeting, out)
+    assert body.count("Nguyên nhân:") == 4 and body.count("Trách nhiệm:") == 4
+
+
+def test_comrades_guests_and_owners_read_alike(cell: Cell, out: Path) -> None:
+    from chibo_tui.domain.model import COLLECTIVE, Guest, Remedy
+
+    earlier = make_meeting(cell, "2026-09")
+    meeting = make_meeting(cell, "2026-10", history=[earlier])
+    meeting.guests = [
+        Guest("Đồng chí Trần Văn Hải", "Đảng ủy viên, phụ trách khu phố."),
+        Guest("Lê Thị Thu Hằng", "Đảng ủy viên, phụ trách chi bộ"),
+    ]
+    meeting.review(1).remedies.append(Remedy("Rà soát hộ nghèo.", COLLECTIVE, date(2026, 11, 5)))
+    meeting.follow_ups[0].note = "Đã họp chi ủy ngày 20/9"  # typed without a full stop
+    body = minutes_text(cell, meeting, out)
+    assert "- Đại biểu, khách mời: 2 đồng chí:" in body
+    assert "+ Đồng chí Trần Văn Hải, Đảng ủy viên, phụ trách khu phố." in body
+    assert "+ Đồng chí Lê Thị Thu Hằng, Đảng ủy viên, phụ trách chi bộ." in body
+    assert "Đồng chí Đồng chí" not in body and "đồng chí Đồng chí" not in body
+    assert "- Rà soát hộ nghèo. Phụ trách: tập thể chi bộ; thời hạn: 05/11/2026." in body
+    assert "Đã họp chi ủy ngày 20/9." in body
+    assert ".." not in body and ". (" not in body
+
+
+def test_no_instruction_left_in_the_minutes(cell: Cell, meeting: Meeting, out: Path) -> None:
+    meeting.review(1).minority_opinions = "Đồng chí Bình bảo lưu: đề nghị đánh giá không đạt."
+    body = minutes_text(cell, meeting, out)
+    assert "ghi nguyên văn" not in body and "phần mềm" not in body
