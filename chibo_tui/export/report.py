@@ -19,16 +19,25 @@ from . import styles
 from .facts import (
     basis_line,
     cell_title,
+    clause,
     clean,
     clock,
     comrade,
     dmy,
     doc_number,
     lines,
+    owner,
     reporting_body,
     roman,
 )
-from .header import Recipients, Signer, begin, signature_block, title_block
+from .header import (
+    Recipients,
+    Signer,
+    appendix_title,
+    begin,
+    signature_block,
+    title_block,
+)
 from .writer import prepare_folder, write_atomic
 
 if TYPE_CHECKING:
@@ -37,8 +46,8 @@ if TYPE_CHECKING:
 
 MARK = "x"
 SAMPLE_NOTE = (
-    "Ghi chú: các tiêu chí con theo mẫu tham khảo của phần mềm, chưa điều chỉnh theo "
-    "phụ lục tiêu chí của cấp ủy."
+    "Ghi chú: các tiêu chí con theo mẫu tham khảo, chưa điều chỉnh theo phụ lục tiêu chí "
+    "của cấp ủy."
 )
 
 
@@ -54,7 +63,14 @@ def build_report(cell: Cell, meeting: Meeting) -> Document:
     seq = int(meeting.month[5:7])
     subject = f"Kết quả thực hiện mô hình “chi bộ bốn tốt” tháng {label}"
     doc = begin(
-        cell, kind="BC", seq=seq, day=meeting.date, draft=not meeting.is_final, title=subject
+        cell,
+        kind="BC",
+        seq=seq,
+        day=meeting.date,
+        draft=not meeting.is_final,
+        title=f"Báo cáo {subject[0].lower()}{subject[1:]}",
+        subject=subject,
+        category="Báo cáo",
     )
     title_block(doc, "Báo cáo", [subject])
     counts = rules.attendance_counts(meeting.attendance)
@@ -64,8 +80,8 @@ def build_report(cell: Cell, meeting: Meeting) -> Document:
         for r in reviews
     }
 
-    for basis in cell.plan_bases:
-        styles.paragraph(doc, basis_line(basis))
+    for basis in cell.report_bases:
+        styles.paragraph(doc, basis_line(basis.text))
     styles.paragraph(
         doc, f"Căn cứ kết quả sinh hoạt chi bộ định kỳ tháng {label} ngày {dmy(meeting.date)},"
     )
@@ -81,15 +97,18 @@ def build_report(cell: Cell, meeting: Meeting) -> Document:
     styles.heading(doc, "II. KẾT QUẢ ĐÁNH GIÁ TỪNG NỘI DUNG")
     if reviews:
         _result_table(doc, reviews, adopted, counts)
+        outcome = rules.meeting_outcome(reviews, counts.official_voting_base, counts.voters)
         par = styles.paragraph(doc, before=6)
-        styles.add_run(par, "Kết quả chung: ", bold=True)
-        verdicts = [adopted[r.number] for r in reviews]
-        styles.add_run(par, rules.four_good(verdicts).reason + ".", bold=True)
+        if outcome.value is None:
+            styles.add_run(par, outcome.reason + ".", italic=True)
+        else:
+            styles.add_run(par, "Kết quả chung: ", bold=True)
+            styles.add_run(par, outcome.reason + ".", bold=True)
     else:
         styles.paragraph(doc, "Chưa có nội dung nào được đánh giá.")
 
     styles.heading(doc, "III. HẠN CHẾ, NGUYÊN NHÂN, TRÁCH NHIỆM VÀ GIẢI PHÁP KHẮC PHỤC")
-    _shortcomings(doc, meeting, reviews, adopted)
+    _shortcomings(doc, meeting, reviews, adopted, counts)
 
     styles.heading(doc, "IV. KẾT LUẬN")
     styles.notes(doc, meeting.conclusion, empty="……………………………………………………")
@@ -143,7 +162,7 @@ def _meeting_facts(
         doc, "- Chủ trì: ", f"{comrade(meeting.chair)}; thư ký: {comrade(meeting.minute_taker)}."
     )
     guests = [
-        clean(g.name) + (f" ({clean(g.position)})" if clean(g.position) else "")
+        comrade(g.name) + (f" ({clause(g.position)})" if clause(g.position) else "")
         for g in meeting.guests
         if clean(g.name)
     ]
@@ -174,11 +193,10 @@ def _result_table(
         c = row.cells
         verdict = adopted[review.number]
         styles.cell_text(c[0], str(review.number))
-        title = clean(review.title)
-        if review.vote is not None and verdict is None:
-            title += " (chưa được thông qua)"
-        elif review.vote is None:
-            title += " (chưa biểu quyết)"
+        title = clause(review.title)
+        if verdict is None:
+            state = rules.criterion_state(review, counts.official_voting_base, counts.voters)
+            title += f" ({state})"
         styles.cell_text(c[1], title, align="left")
         styles.cell_text(c[2], MARK if verdict is Verdict.PASS else "", bold=True)
         styles.cell_text(c[3], MARK if verdict is Verdict.FAIL else "", bold=True)
@@ -187,6 +205,7 @@ def _result_table(
             styles.cell_text(c[4], f"{vote.in_favour}/{counts.voters}")
             styles.cell_text(c[5], str(vote.against))
             styles.cell_text(c[6], str(vote.other))
+    styles.keep_with_next(tbl)  # "Kết quả chung" follows the table onto its page
     return tbl
 
 
@@ -195,21 +214,25 @@ def _shortcomings(
     meeting: Meeting,
     reviews: list[CriterionReview],
     adopted: dict[int, Verdict | None],
+    counts: rules.AttendanceCounts,
 ) -> None:
-    failed = [r for r in reviews if adopted[r.number] is not Verdict.PASS]
-    if not failed:
+    # Only what the cell voted "không đạt" is a shortcoming; an undecided criterion
+    # is reported as such, apart, and never as a result.
+    failed = [r for r in reviews if adopted[r.number] is Verdict.FAIL]
+    waiting = [r for r in reviews if adopted[r.number] is None]
+    if not failed and not waiting:
         styles.paragraph(
             doc,
             f"Tháng {month_label(meeting.month)} các nội dung đều đạt; chi bộ tiếp tục duy trì "
             "và nâng cao chất lượng thực hiện.",
         )
+    elif not failed:
+        styles.paragraph(doc, "Không có nội dung nào được chi bộ biểu quyết không đạt.")
     for n, review in enumerate(failed, start=1):
-        verdict = adopted[review.number]
-        state = rules.VERDICT_TEXT[verdict] if verdict else "chưa được thông qua"
         styles.heading(
-            doc, f"{n}. Nội dung {review.number}: {clean(review.title)} ({state})", level=2
+            doc, f"{n}. Nội dung {review.number}: {clause(review.title)} (không đạt)", level=2
         )
-        missed = [clean(c.text) for c in review.checks if c.passed is False]
+        missed = [clause(c.text) for c in review.checks if c.passed is False]
         if missed:
             styles.labelled(doc, "- Tiêu chí con không đạt: ", "; ".join(missed) + ".")
         for label, text in (
@@ -224,10 +247,24 @@ def _shortcomings(
         if review.remedies:
             styles.labelled(doc, "- Giải pháp khắc phục:", "")
             for remedy in review.remedies:
-                owner = clean(remedy.owner) or "chưa phân công"
                 due = dmy(remedy.due) if remedy.due else "chưa định"
-                text = clean(remedy.text).rstrip(".")
-                styles.item(doc, f"{text} (phụ trách: {owner}; thời hạn: {due}).", mark="+")
+                text = clause(remedy.text)
+                styles.item(
+                    doc,
+                    f"{text} (phụ trách: {owner(remedy.owner)}; thời hạn: {due}).",
+                    mark="+",
+                )
+    if waiting:
+        base, voters = counts.official_voting_base, counts.voters
+        states = [
+            f"nội dung {r.number} ({clause(r.title)}) {rules.criterion_state(r, base, voters)}"
+            for r in waiting
+        ]
+        styles.labelled(
+            doc,
+            "Nội dung chưa có kết quả: ",
+            f"{rules.join_words(states)}; chi bộ báo cáo bổ sung sau khi biểu quyết.",
+        )
     if meeting.follow_ups:
         tally = {s: sum(f.status is s for f in meeting.follow_ups) for s in RemedyStatus}
         detail = ", ".join(f"{STATUS_TEXT[s]} {tally[s]}" for s in RemedyStatus)
@@ -246,19 +283,14 @@ def _appendix(
     adopted: dict[int, Verdict | None],
     number: str,
 ) -> None:
-    label = month_label(meeting.month)
-    for text, bold, italic in (
-        ("PHỤ LỤC", True, False),
-        (f"Kết quả đánh giá tiêu chí con mô hình “chi bộ bốn tốt” tháng {label}", True, False),
-        (
-            f"(Kèm theo Báo cáo {number[0].lower()}{number[1:]} ngày {dmy(meeting.date)} "
-            f"của {cell_title(cell.name)})",
-            False,
-            True,
-        ),
-    ):
-        styles.paragraph(doc, text, bold=bold, italic=italic, align="center", indent=False, after=0)
-    styles.paragraph(doc, "", after=6)
+    appendix_title(
+        doc,
+        cell,
+        subject="Kết quả đánh giá tiêu chí con mô hình “chi bộ bốn tốt” tháng "
+        f"{month_label(meeting.month)}",
+        of=f"Báo cáo {number[0].lower()}{number[1:]}",
+        day=meeting.date,
+    )
     width = styles.text_width_mm(doc)
     widths = (14, width - 14 - 2 * 18, 18, 18)
     rows = 1 + sum(1 + len(r.checks) for r in reviews)

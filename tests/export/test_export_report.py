@@ -10,7 +10,7 @@ from docx_probe import cell_texts, open_doc, tables, text
 from export_fixtures import make_cell, make_meeting
 
 from chibo_tui.domain import rules
-from chibo_tui.domain.model import Cell, Meeting, Vote
+from chibo_tui.domain.model import Basis, Cell, Meeting, Vote
 from chibo_tui.export import export_report
 
 
@@ -20,7 +20,13 @@ def tables_of(path: Path) -> list[Table]:
 
 def test_bases_and_meeting(cell: Cell, meeting: Meeting, out: Path) -> None:
     body = text(open_doc(export_report(cell, meeting, out)))
-    assert "Căn cứ Kế hoạch số 214-KH/TU ngày 15 tháng 8 năm 2023" in body
+    # The city's guidance and the cell's own plan, as the seed plan cites them (point 4).
+    assert (
+        "Căn cứ Hướng dẫn số 03-HD/TU ngày 07 tháng 7 năm 2023 của Ban Thường vụ Thành ủy về "
+        "thực hiện mô hình “chi bộ bốn tốt”;" in body
+    )
+    assert "Căn cứ Kế hoạch của chi bộ về thực hiện mô hình “chi bộ bốn tốt”;" in body
+    assert "214-KH/TU" not in body  # that is a basis of the plan, not of the report
     assert "Căn cứ kết quả sinh hoạt chi bộ định kỳ tháng 10/2026 ngày 05/10/2026," in body
     assert "Chi bộ Đinh Tiên Hoàng báo cáo kết quả thực hiện mô hình" in body
     assert "Sinh hoạt 135 phút, đủ 90 phút theo quy định".lower() in body.lower()
@@ -29,7 +35,8 @@ def test_bases_and_meeting(cell: Cell, meeting: Meeting, out: Path) -> None:
 
 
 def test_bases_typed_without_can_cu(out: Path) -> None:
-    cell = make_cell(8, plan_bases=["Kế hoạch số 126-KH/ĐU ngày 31/8/2023 của Đảng ủy phường."])
+    bases = [Basis("Kế hoạch số 126-KH/ĐU ngày 31/8/2023 của Đảng ủy phường.")]
+    cell = make_cell(8, report_bases=bases)
     body = text(open_doc(export_report(cell, make_meeting(cell), out)))
     assert "Căn cứ Kế hoạch số 126-KH/ĐU ngày 31/8/2023 của Đảng ủy phường;" in body
 
@@ -57,7 +64,7 @@ def test_what_failed_and_the_remedies(cell: Cell, meeting: Meeting, out: Path) -
     assert "- Nguyên nhân: Chủ quan: chi ủy chưa chuẩn bị kỹ nội dung." in body
     assert "- Trách nhiệm: Trách nhiệm tập thể chi ủy; cá nhân đồng chí bí thư." in body
     remedy = meeting.review(2).remedies[0]
-    assert f"+ {remedy.text} (phụ trách: {remedy.owner}; thời hạn: 28/10/2026)." in body
+    assert f"+ {remedy.text} (phụ trách: đồng chí {remedy.owner}; thời hạn: 28/10/2026)." in body
     assert "Nội dung 1: Lãnh đạo hoàn thành tốt nhiệm vụ chính trị (" not in body
 
 
@@ -69,10 +76,14 @@ def test_all_passed(cell: Cell, out: Path) -> None:
 
 
 def test_not_adopted_row(cell: Cell, meeting: Meeting, out: Path) -> None:
-    meeting.review(4).vote = Vote(in_favour=1, against=0, other=0)
+    voters = rules.attendance_counts(meeting.attendance).voters
+    meeting.review(4).vote = Vote(in_favour=1, against=voters - 1, other=0)
+    meeting.review(3).vote = Vote(in_favour=1, against=0, other=0)  # does not add up
     rows = cell_texts(tables_of(export_report(cell, meeting, out))[1])
     assert rows[5][1].endswith("(chưa được thông qua)")
     assert rows[5][2:4] == ["", ""]
+    assert rows[4][1].endswith("(số phiếu chưa khớp)")
+    assert rows[4][2:4] == ["", ""]
 
 
 def test_recipients_and_signature(cell: Cell, meeting: Meeting, out: Path) -> None:
@@ -121,3 +132,53 @@ def test_cell_without_secretary(out: Path) -> None:
     meeting = make_meeting(cell, absent=0)
     signature = [t for t in tables_of(export_report(cell, meeting, out)) if len(t.columns) == 2][-1]
     assert cell_texts(signature)[0][1].split("\n")[-1] == "……………………"
+
+
+# -- issue 12 ----------------------------------------------------------------------
+
+
+def test_a_draft_month_reads_as_a_draft(cell: Cell, out: Path) -> None:
+    draft = make_meeting(cell, final=False, fail=())
+    draft.review(3).vote = None
+    voters = rules.attendance_counts(draft.attendance).voters
+    draft.review(4).vote = Vote(2, voters - 2, 0)
+    draft.review(4).checks[0].passed = False
+    body = text(open_doc(export_report(cell, draft, out)))
+    assert body.startswith("DỰ THẢO\n")
+    assert "Kết quả chung" not in body and "chưa đạt “bốn tốt”" not in body
+    assert (
+        "Còn nội dung 3 chưa biểu quyết, nội dung 4 chưa được thông qua; kết quả chung của "
+        "tháng được tổng hợp khi cả bốn nội dung có kết quả biểu quyết." in body
+    )
+    shortcomings = body.split("III. HẠN CHẾ")[1].split("IV. KẾT LUẬN")[0]
+    assert "Không có nội dung nào được chi bộ biểu quyết không đạt." in shortcomings
+    assert "1. Nội dung" not in shortcomings  # nothing undecided is listed as a shortcoming
+    assert (
+        "Nội dung chưa có kết quả: nội dung 3 (Đoàn kết, kỷ luật tốt) chưa biểu quyết và "
+        "nội dung 4 (Cán bộ, đảng viên tốt) chưa được thông qua;" in shortcomings
+    )
+
+
+def test_the_overall_result_stays_with_its_table(cell: Cell, meeting: Meeting, out: Path) -> None:
+    table = tables_of(export_report(cell, meeting, out))[1]
+    last = table.rows[-1]
+    assert all(p.paragraph_format.keep_with_next for c in last.cells for p in c.paragraphs)
+
+
+def test_guests_read_as_comrades_once(cell: Cell, meeting: Meeting, out: Path) -> None:
+    from chibo_tui.domain.model import Guest
+
+    meeting.guests = [Guest("Đồng chí Huỳnh Văn Lợi", "Cảnh sát khu vực")]
+    body = text(open_doc(export_report(cell, meeting, out)))
+    assert "- Đại biểu dự: đồng chí Huỳnh Văn Lợi (Cảnh sát khu vực)." in body
+
+
+def test_the_sample_note_does_not_speak_of_software(
+    cell: Cell, meeting: Meeting, out: Path
+) -> None:
+    body = text(open_doc(export_report(cell, meeting, out)))
+    assert (
+        "Ghi chú: các tiêu chí con theo mẫu tham khảo, chưa điều chỉnh theo phụ lục tiêu chí "
+        "của cấp ủy." in body
+    )
+    assert "phần mềm" not in body
