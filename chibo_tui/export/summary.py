@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from fractions import Fraction
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -19,11 +20,20 @@ from ..domain.criteria import FOUR_GOOD
 from ..domain.model import Cell, Meeting, MeetingSummary, RemedyStatus, Role, Verdict
 from ..domain.months import quarter
 from ..domain.remedies import STATUS_TEXT, TrackedRemedy, track
-from ..domain.rollup import YearRollup, year_rollup, year_target
+from ..domain.rollup import YearRollup, decided, year_rollup, year_target
 from ..domain.vietnamese import month_label
 from . import styles
 from .errors import ExportError
-from .facts import basis_line, cell_title, clean, dmy, reporting_body, roman
+from .facts import (
+    basis_line,
+    cell_title,
+    clause,
+    dmy,
+    months_of_year,
+    owner,
+    reporting_body,
+    roman,
+)
 from .header import Recipients, Signer, begin, signature_block, title_block
 from .writer import prepare_folder, write_atomic
 
@@ -31,6 +41,12 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 DRAFT_NOTE = "(*) Biên bản tháng này chưa chốt; kết quả có thể còn thay đổi."
+NO_RECORD = "chưa có số liệu"
+NOT_HELD = "chưa có kỳ sinh hoạt"
+UNDECIDED_NOTE = (
+    "Ở dòng Cộng và bảng theo quý, tỷ số là số tháng đạt trên số tháng đã có kết quả "
+    "biểu quyết; tháng chưa có kết quả không tính là đạt hay không đạt."
+)
 EVIDENCE_NOTE = (
     "Số liệu trên là căn cứ để chi bộ kiểm điểm, tự đánh giá, xếp loại chất lượng cuối năm; "
     "không thay cho kết quả xếp loại do cấp có thẩm quyền quyết định."
@@ -99,13 +115,25 @@ def build_summary(cell: Cell, meetings: Sequence[Meeting], year: int, today: dat
     held = sorted((m for m in meetings if m.year == year), key=lambda m: m.month)
     rollup = year_rollup((rules.summarise(m) for m in held), year)
     drafts = {m.month for m in held if not m.is_final}
+    # The records start with the first meeting ever entered; months before it are
+    # unknown, not months without a meeting.
+    first = min(m.month for m in meetings)
     titles = _titles(cell, held)
     subject = f"Tổng hợp kết quả thực hiện mô hình “chi bộ bốn tốt” năm {year}"
-    doc = begin(cell, kind="BC", seq=None, day=today, draft=False, title=subject)
+    doc = begin(
+        cell,
+        kind="BC",
+        seq=None,
+        day=today,
+        draft=bool(drafts),  # a draft month's results may still change
+        title=f"Báo cáo {subject[0].lower()}{subject[1:]}",
+        subject=subject,
+        category="Báo cáo",
+    )
     title_block(doc, "Báo cáo", [subject])
 
-    for basis in cell.plan_bases:
-        styles.paragraph(doc, basis_line(basis))
+    for basis in cell.report_bases:
+        styles.paragraph(doc, basis_line(basis.text))
     styles.paragraph(
         doc,
         f"{cell_title(cell.name)} tổng hợp kết quả đánh giá hằng tháng mô hình “chi bộ bốn tốt” "
@@ -113,19 +141,25 @@ def build_summary(cell: Cell, meetings: Sequence[Meeting], year: int, today: dat
     )
 
     styles.heading(doc, "I. KẾT QUẢ ĐÁNH GIÁ HẰNG THÁNG")
-    _grid(doc, rollup, drafts)
+    _grid(doc, rollup, _states(held), drafts, first)
     legend = "; ".join(f"({i}) {t}" for i, t in enumerate(titles, start=1))
-    styles.paragraph(doc, f"Nội dung: {legend}.", italic=True, size=12, before=4, indent=False)
+    notes = [f"Nội dung: {legend}."]
     if drafts:
-        styles.paragraph(doc, DRAFT_NOTE, italic=True, size=12, indent=False)
+        notes.append(DRAFT_NOTE)
+    if first > f"{year:04d}-01":
+        notes.append(
+            f"Số liệu được tổng hợp từ biên bản các kỳ sinh hoạt từ tháng {month_label(first)}; "
+            "các tháng trước đó chưa có số liệu."
+        )
+    if rollup.undecided_months:
+        notes.append(UNDECIDED_NOTE)
+    for i, note in enumerate(notes):
+        styles.paragraph(doc, note, italic=True, size=12, before=4 if i == 0 else 0, indent=False)
 
     styles.heading(doc, "II. TỔNG HỢP THEO NỘI DUNG VÀ THEO QUÝ")
     for number, title in enumerate(titles, start=1):
-        styles.item(
-            doc,
-            f"Nội dung {number} ({title}): {rollup.passed[number - 1]}/{rollup.held} tháng đạt.",
-        )
-    _quarters(doc, rollup)
+        styles.item(doc, f"Nội dung {number} ({title}): {_criterion_count(rollup, number)}.")
+    _quarters(doc, rollup, first)
     target = year_target(rollup, cell.rules.year_target_months)
     par = styles.paragraph(doc, before=6)
     styles.add_run(par, "Cả năm: ", bold=True)
@@ -139,7 +173,7 @@ def build_summary(cell: Cell, meetings: Sequence[Meeting], year: int, today: dat
     _attendance(doc, rollup, held)
 
     styles.heading(doc, "V. NHẬN XÉT CHUNG")
-    _overview(doc, rollup, titles, year)
+    _overview(doc, rollup, titles, year, first)
     styles.paragraph(doc, EVIDENCE_NOTE)
 
     secretary = cell.with_role(Role.SECRETARY)
@@ -155,14 +189,32 @@ def build_summary(cell: Cell, meetings: Sequence[Meeting], year: int, today: dat
 def _titles(cell: Cell, held: Sequence[Meeting]) -> list[str]:
     # The latest meeting's copy of the criteria is what the year ended with.
     reviews = sorted(held[-1].reviews, key=lambda r: r.number) if held else []
-    titles = [clean(r.title) for r in reviews[:4]]
+    titles = [clause(r.title) for r in reviews[:4]]
     if len(titles) < 4:
-        titles = [clean(c.title) for c in cell.criteria[:4]] or list(FOUR_GOOD)
+        titles = [clause(c.title) for c in cell.criteria[:4]] or list(FOUR_GOOD)
     return titles
 
 
-def _verdict_text(v: Verdict | None) -> str:
-    return rules.VERDICT_TEXT[v].capitalize() if v else "—"
+def _states(held: Sequence[Meeting]) -> dict[str, list[str]]:
+    """Month → the standing of criteria 1–4 as the documents word it."""
+    out: dict[str, list[str]] = {}
+    for m in held:
+        counts = rules.attendance_counts(m.attendance)
+        reviews = sorted(m.reviews, key=lambda r: r.number)[:4]
+        states = [
+            rules.criterion_state(r, counts.official_voting_base, counts.voters) for r in reviews
+        ]
+        out[m.month] = states + [rules.NOT_VOTED] * (4 - len(states))
+    return out
+
+
+def _criterion_count(rollup: YearRollup, number: int) -> str:
+    passed, judged = rollup.passed[number - 1], rollup.judged(number)
+    text = f"{passed}/{judged} tháng đạt"
+    waiting = rollup.undecided[number - 1]
+    if waiting:
+        text += f" ({waiting} tháng chưa có kết quả biểu quyết, chưa tính)"
+    return text
 
 
 def _ratio(s: MeetingSummary) -> str:
@@ -171,7 +223,13 @@ def _ratio(s: MeetingSummary) -> str:
     return f"{s.present}/{s.expected} ({rules.percent(s.present / s.expected)})"
 
 
-def _grid(doc: Document, rollup: YearRollup, drafts: set[str]) -> None:
+def _grid(
+    doc: Document,
+    rollup: YearRollup,
+    states: dict[str, list[str]],
+    drafts: set[str],
+    first: str,
+) -> None:
     width = styles.text_width_mm(doc)
     fixed = (22, 21, 21, 21, 21, 21)
     widths = (*fixed, width - sum(fixed))
@@ -191,26 +249,40 @@ def _grid(doc: Document, rollup: YearRollup, drafts: set[str]) -> None:
         styles.cell_text(c[0], f"{m:02d}{star}", size=12)
         s = rollup.by_month.get(key)
         if s is None:
-            styles.cell_text(c[1].merge(c[6]), "chưa có kỳ sinh hoạt", italic=True, size=12)
+            gap = NO_RECORD if key < first else NOT_HELD
+            styles.cell_text(c[1].merge(c[6]), gap, italic=True, size=12)
             continue
-        verdicts = list(s.verdicts[:4]) + [None] * (4 - len(s.verdicts[:4]))
-        for i, v in enumerate(verdicts):
-            styles.cell_text(c[1 + i], _verdict_text(v), size=12)
-        styles.cell_text(c[5], "Đạt" if s.four_good else "Không đạt", bold=s.four_good, size=12)
+        for i, state in enumerate(states[key]):
+            _state_cell(c[1 + i], state)
+        if decided(s):
+            _state_cell(c[5], "đạt" if s.four_good else "không đạt")
+        else:
+            styles.cell_text(c[5], "Chưa xác định", italic=True, size=12)
         styles.cell_text(c[6], _ratio(s), size=12)
     c = tbl.rows[14].cells
     styles.cell_text(c[0], "Cộng", bold=True, size=12)
     for i in range(4):
-        styles.cell_text(c[1 + i], f"{rollup.passed[i]}/{rollup.held}", bold=True, size=12)
-    styles.cell_text(c[5], f"{rollup.four_good_months}/{rollup.held}", bold=True, size=12)
+        styles.cell_text(c[1 + i], f"{rollup.passed[i]}/{rollup.judged(i + 1)}", bold=True, size=12)
+    styles.cell_text(c[5], f"{rollup.four_good_months}/{rollup.decided_months}", bold=True, size=12)
     present = sum(s.present for s in rollup.by_month.values())
     expected = sum(s.expected for s in rollup.by_month.values())
     average = rules.percent(present / expected) if expected else "—"
     styles.cell_text(c[6], f"bình quân {average}", bold=True, size=12)
 
 
-def _quarters(doc: Document, rollup: YearRollup) -> None:
-    passes = quarter_passes(rollup)
+def _state_cell(cell_: object, state: str) -> None:
+    # A failure is what the reader looks for: it is the bold one; an undecided
+    # criterion is in italics, neither đạt nor không đạt.
+    text = state[0].upper() + state[1:]
+    if state == rules.VERDICT_TEXT[Verdict.PASS]:
+        styles.cell_text(cell_, text, size=12)  # type: ignore[arg-type]
+    elif state == rules.VERDICT_TEXT[Verdict.FAIL]:
+        styles.cell_text(cell_, text, bold=True, size=12)  # type: ignore[arg-type]
+    else:
+        styles.cell_text(cell_, text, italic=True, size=12)  # type: ignore[arg-type]
+
+
+def _quarters(doc: Document, rollup: YearRollup, first: str) -> None:
     width = styles.text_width_mm(doc)
     fixed = (24, 28, 21, 21, 21, 21)
     widths = (*fixed, width - sum(fixed))
@@ -222,18 +294,27 @@ def _quarters(doc: Document, rollup: YearRollup) -> None:
     styles.repeat_as_header(tbl)
     for q in range(1, 5):
         c = tbl.rows[q].cells
-        good, held = rollup.quarters[q]
         styles.cell_text(c[0], roman(q), size=12)
+        last_month = f"{rollup.year:04d}-{3 * q:02d}"
+        if last_month < first:  # the whole quarter is before the first record
+            styles.cell_text(c[1].merge(c[6]), NO_RECORD, italic=True, size=12)
+            continue
+        part = year_rollup(
+            (s for month, s in rollup.by_month.items() if quarter(month) == q), rollup.year
+        )
+        held = part.held
         styles.cell_text(c[1], str(held), size=12)
         for i in range(4):
-            styles.cell_text(c[2 + i], f"{passes[q][i]}/{held}" if held else "—", size=12)
-        styles.cell_text(c[6], f"{good}/{held}" if held else "—", size=12)
+            text = f"{part.passed[i]}/{part.judged(i + 1)}" if held else "—"
+            styles.cell_text(c[2 + i], text, size=12)
+        good = f"{part.four_good_months}/{part.decided_months}" if held else "—"
+        styles.cell_text(c[6], good, size=12)
     c = tbl.rows[5].cells
     styles.cell_text(c[0], "Cả năm", bold=True, size=12)
     styles.cell_text(c[1], str(rollup.held), bold=True, size=12)
     for i in range(4):
-        styles.cell_text(c[2 + i], f"{rollup.passed[i]}/{rollup.held}", bold=True, size=12)
-    styles.cell_text(c[6], f"{rollup.four_good_months}/{rollup.held}", bold=True, size=12)
+        styles.cell_text(c[2 + i], f"{rollup.passed[i]}/{rollup.judged(i + 1)}", bold=True, size=12)
+    styles.cell_text(c[6], f"{rollup.four_good_months}/{rollup.decided_months}", bold=True, size=12)
 
 
 def _remedies(doc: Document, remedies: RemedyYear, year: int, last_month: str) -> None:
@@ -258,51 +339,97 @@ def _remedies(doc: Document, remedies: RemedyYear, year: int, last_month: str) -
     for n, (row, t) in enumerate(zip(tbl.rows[1:], remedies.still_open, strict=True), start=1):
         c = row.cells
         styles.cell_text(c[0], str(n), size=12)
-        text = f"{clean(t.remedy.text)} (nội dung {t.criterion})"
+        text = f"{clause(t.remedy.text)} (nội dung {t.criterion})"
         styles.cell_text(c[1], text, size=12, align="left")
-        styles.cell_text(c[2], clean(t.remedy.owner) or "chưa phân công", size=12)
+        who = owner(t.remedy.owner)
+        styles.cell_text(c[2], who[0].upper() + who[1:], size=12)
         styles.cell_text(c[3], month_label(t.source_month), size=12)
         styles.cell_text(c[4], dmy(t.remedy.due) if t.remedy.due else "chưa định", size=12)
         styles.cell_text(c[5], STATUS_TEXT[t.status], size=12)
 
 
 def _attendance(doc: Document, rollup: YearRollup, held: Sequence[Meeting]) -> None:
-    shares = [(month, s.present / s.expected) for month, s in rollup.by_month.items() if s.expected]
+    shares = {
+        month: Fraction(s.present, s.expected) for month, s in rollup.by_month.items() if s.expected
+    }
     if not shares:
         styles.paragraph(doc, "Chưa có số liệu điểm danh.")
         return
     present = sum(s.present for s in rollup.by_month.values())
     expected = sum(s.expected for s in rollup.by_month.values())
-    high = max(shares, key=lambda p: p[1])
-    low = min(shares, key=lambda p: p[1])
-    styles.item(
-        doc,
-        f"Tỷ lệ dự sinh hoạt bình quân {rules.percent(present / expected)}; cao nhất tháng "
-        f"{month_label(high[0])} ({rules.percent(high[1])}), thấp nhất tháng "
-        f"{month_label(low[0])} ({rules.percent(low[1])}).",
-    )
-    unexcused = [(m.month, rules.attendance_counts(m.attendance).unexcused) for m in held]
-    total = sum(n for _, n in unexcused)
-    if total:
-        months = ", ".join(f"{month_label(k)} ({n})" for k, n in unexcused if n)
-        styles.item(doc, f"Lượt vắng không lý do trong năm: {total}, ở các tháng {months}.")
-    else:
-        styles.item(doc, "Không có lượt vắng không lý do trong năm.")
-
-
-def _overview(doc: Document, rollup: YearRollup, titles: list[str], year: int) -> None:
-    styles.paragraph(
-        doc,
-        f"Năm {year}, chi bộ tổ chức {rollup.held} kỳ sinh hoạt định kỳ được đánh giá; "
-        f"{rollup.four_good_months} tháng đạt “bốn tốt”.",
-    )
-    misses = [(rollup.held - p, i) for i, p in enumerate(rollup.passed)]
-    worst, index = max(misses, key=lambda m: (m[0], -m[1]))  # ties: the first criterion
-    if worst:
-        styles.paragraph(
+    high, low = max(shares.values()), min(shares.values())
+    # Every month at the extreme is named: picking one of a tie would misreport.
+    highs = months_of_year([m for m, v in shares.items() if v == high])
+    lows = months_of_year([m for m, v in shares.items() if v == low])
+    average = rules.percent(present / expected)
+    if high == low:
+        styles.item(
             doc,
-            f"Nội dung có nhiều tháng chưa đạt nhất: nội dung {index + 1} "
-            f"({titles[index]}), {worst}/{rollup.held} tháng.",
+            f"Tỷ lệ dự sinh hoạt bình quân {average}; các tháng đều {rules.percent(float(high))}.",
         )
     else:
-        styles.paragraph(doc, "Cả bốn nội dung đều đạt ở tất cả các tháng được đánh giá.")
+        styles.item(
+            doc,
+            f"Tỷ lệ dự sinh hoạt bình quân {average}; cao nhất tháng {highs} "
+            f"({rules.percent(float(high))}), thấp nhất tháng {lows} "
+            f"({rules.percent(float(low))}).",
+        )
+    unexcused = [(m.month, rules.attendance_counts(m.attendance).unexcused) for m in held]
+    unexcused = [(k, n) for k, n in unexcused if n]
+    total = sum(n for _, n in unexcused)
+    if not total:
+        styles.item(doc, "Không có lượt vắng không lý do trong năm.")
+    elif len(unexcused) == 1:
+        styles.item(
+            doc,
+            f"Lượt vắng không lý do trong năm: {total} lượt, ở tháng "
+            f"{month_label(unexcused[0][0])}.",
+        )
+    else:
+        months = rules.join_words([f"{month_label(k)} ({n} lượt)" for k, n in unexcused])
+        styles.item(doc, f"Lượt vắng không lý do trong năm: {total} lượt, ở các tháng {months}.")
+
+
+def _overview(doc: Document, rollup: YearRollup, titles: list[str], year: int, first: str) -> None:
+    if first > f"{year:04d}-01":
+        opening = (
+            f"Năm {year}, số liệu được ghi nhận từ tháng {month_label(first)}: "
+            f"{rollup.held} kỳ sinh hoạt định kỳ được đánh giá"
+        )
+    else:
+        opening = f"Năm {year}, chi bộ tổ chức {rollup.held} kỳ sinh hoạt định kỳ được đánh giá"
+    result = f"{rollup.four_good_months} tháng đạt “bốn tốt”"
+    if rollup.failed_months:
+        result += f", {rollup.failed_months} tháng chưa đạt “bốn tốt”"
+    if rollup.undecided_months:
+        waiting = [m for m, s in rollup.by_month.items() if not decided(s)]
+        result += (
+            f"; {rollup.undecided_months} tháng chưa đủ kết quả biểu quyết "
+            f"(tháng {months_of_year(waiting)})"
+        )
+    styles.paragraph(doc, f"{opening}; {result}.")
+    worst = max(rollup.failed)
+    if not worst:
+        if rollup.undecided_months:
+            styles.paragraph(
+                doc, "Không có nội dung nào không đạt trong các tháng đã có kết quả biểu quyết."
+            )
+        else:
+            styles.paragraph(doc, "Cả bốn nội dung đều đạt ở tất cả các tháng được đánh giá.")
+        return
+    # Every criterion tied at the most failures is named, not only the first.
+    tied = [i for i, n in enumerate(rollup.failed) if n == worst]
+    if len(tied) == 1:
+        i = tied[0]
+        styles.paragraph(
+            doc,
+            f"Nội dung có nhiều tháng không đạt nhất: nội dung {i + 1} ({titles[i]}), không đạt "
+            f"{worst} trong {rollup.judged(i + 1)} tháng có kết quả biểu quyết.",
+        )
+    else:
+        named = rules.join_words([f"nội dung {i + 1} ({titles[i]})" for i in tied])
+        styles.paragraph(
+            doc,
+            f"Nội dung có nhiều tháng không đạt nhất: {named}, mỗi nội dung không đạt "
+            f"{worst} tháng.",
+        )
