@@ -2,8 +2,10 @@
 
 Follows the seed plan's outline (bases; I. purpose and requirements; II. the
 criteria and the monthly evaluation; III. organisation) and fills it from the
-cell's profile: its bases, name, current criteria and sub-criteria, rules and
-secretary. The wording is ours; the chair edits the file before the cell adopts it.
+cell's profile: its bases, name, current criteria (their sub-criteria in the
+appendix the seed plan refers to), rules and secretary. The wording is ours; the
+chair edits the file, and it exports marked DỰ THẢO until the cell adopts it
+(``Cell.plan_adopted_years``).
 """
 
 from __future__ import annotations
@@ -14,10 +16,17 @@ from typing import TYPE_CHECKING
 
 from ..domain.criteria import FOUR_GOOD
 from ..domain.model import Cell, Criterion, Role
-from ..domain.vietnamese import vn_letter
+from ..domain.rules import ADOPTION_CITATION
 from . import styles
-from .facts import basis_line, cell_title, clean, reporting_body
-from .header import Recipients, Signer, begin, signature_block, title_block
+from .facts import basis_line, cell_title, clause, doc_number, reporting_body, roman
+from .header import (
+    Recipients,
+    Signer,
+    appendix_title,
+    begin,
+    signature_block,
+    title_block,
+)
 from .summary import check_year
 from .writer import prepare_folder, write_atomic
 
@@ -32,9 +41,11 @@ DEFAULT_BASIS = (
     "và nâng cao chất lượng đội ngũ đảng viên trong giai đoạn mới;"
 )
 SAMPLE_NOTE = (
-    "(Các tiêu chí con trên theo mẫu tham khảo; chi bộ điều chỉnh theo phụ lục tiêu chí "
-    "của cấp ủy trước khi thông qua kế hoạch.)"
+    "Ghi chú: các tiêu chí con trên theo mẫu tham khảo; chi bộ điều chỉnh theo phụ lục "
+    "tiêu chí của cấp ủy trước khi thông qua kế hoạch."
 )
+# The seed plan's own words under the list of criteria.
+APPENDIX_REFERENCE = "Đính kèm phụ lục tiêu chí xây dựng mô hình “chi bộ bốn tốt”"
 
 
 def export_plan(cell: Cell, year: int, out_dir: Path, *, today: date | None = None) -> Path:
@@ -47,7 +58,17 @@ def export_plan(cell: Cell, year: int, out_dir: Path, *, today: date | None = No
 
 def build_plan(cell: Cell, year: int, today: date) -> Document:
     subject = f"Thực hiện mô hình “chi bộ bốn tốt” năm {year}"
-    doc = begin(cell, kind="KH", seq=None, day=today, draft=False, title=f"Kế hoạch {subject}")
+    doc = begin(
+        cell,
+        kind="KH",
+        seq=None,
+        day=today,
+        # A plan is a draft until the cell adopts it (bí thư drafts, the cell adopts).
+        draft=year not in cell.plan_adopted_years,
+        title=f"Kế hoạch {subject[0].lower()}{subject[1:]}",
+        subject=subject,
+        category="Kế hoạch",
+    )
     title_block(doc, "Kế hoạch", [subject])
     ward = reporting_body(cell.parent_committee)
 
@@ -59,7 +80,7 @@ def build_plan(cell: Cell, year: int, today: date) -> Document:
         f"năm {year} cụ thể như sau:",
     )
 
-    styles.heading(doc, "I. MỤC ĐÍCH, YÊU CẦU")
+    styles.heading(doc, "I. MỤC ĐÍCH - YÊU CẦU")  # as the seed plan writes it
     styles.heading(doc, "1. Mục đích", level=2)
     for text in (
         "Xây dựng chi bộ trong sạch, vững mạnh về chính trị, tư tưởng, tổ chức, đạo đức và "
@@ -86,15 +107,14 @@ def build_plan(cell: Cell, year: int, today: date) -> Document:
     criteria = _criteria(cell)
     count = f"{len(criteria):02d}"
     styles.heading(
-        doc, f"1. Các tiêu chí xây dựng mô hình “chi bộ bốn tốt”, gồm {count} tiêu chí", level=2
+        doc, f"1. Các tiêu chí xây dựng mô hình “chi bộ bốn tốt”, gồm {count} tiêu chí:", level=2
     )
     for i, criterion in enumerate(criteria):
-        styles.heading(doc, f"{vn_letter(i)}) {clean(criterion.title)}", level=3)
-        subs = criterion.sub_criteria
-        for k, sub in enumerate(subs, start=1):
-            styles.item(doc, clean(sub.text).rstrip(".;") + ("." if k == len(subs) else ";"))
-    if cell.criteria_is_sample and any(c.sub_criteria for c in criteria):
-        styles.paragraph(doc, SAMPLE_NOTE, italic=True)
+        end = "." if i == len(criteria) - 1 else ";"
+        styles.item(doc, clause(criterion.title) + end, mark="+")
+    with_subs = any(c.sub_criteria for c in criteria)
+    if with_subs:
+        styles.paragraph(doc, f"({APPENDIX_REFERENCE})")
 
     styles.heading(doc, "2. Tổ chức đánh giá định kỳ hằng tháng", level=2)
     large = sum(not m.exempt for m in cell.active_members()) >= cell.rules.large_cell_size
@@ -109,7 +129,7 @@ def build_plan(cell: Cell, year: int, today: date) -> Document:
         "có thể điều chỉnh đề xuất trước khi đưa ra chi bộ biểu quyết.",
         "Chỉ đảng viên chính thức có mặt tham gia biểu quyết; kết quả được thông qua khi có "
         "hơn một nửa số đảng viên chính thức của chi bộ (không kể đảng viên được miễn công "
-        "tác, sinh hoạt đảng) tán thành (Điều 10.5 Điều lệ Đảng). Ý kiến thuộc về thiểu số "
+        f"tác, sinh hoạt đảng) tán thành ({ADOPTION_CITATION}). Ý kiến thuộc về thiểu số "
         "được ghi vào biên bản.",
         "Tháng đạt “bốn tốt” khi cả bốn nội dung đều đạt.",
         "Các giải pháp khắc phục được kiểm điểm tại kỳ sinh hoạt kế tiếp cho đến khi hoàn thành.",
@@ -126,8 +146,8 @@ def build_plan(cell: Cell, year: int, today: date) -> Document:
     styles.heading(doc, "III. TỔ CHỨC THỰC HIỆN")
     for n, text in enumerate(
         (
-            "Chi bộ phổ biến, quán triệt các văn bản nêu trên và Kế hoạch này đến từng đảng "
-            "viên trong chi bộ.",
+            f"Chi bộ phổ biến, quán triệt nội dung {_guidance(cell)} và Kế hoạch này đến "
+            "từng đảng viên trong chi bộ.",
             "Bí thư chi bộ chuẩn bị nội dung, chủ trì đánh giá hằng tháng; đảng viên được phân "
             "công thực hiện giải pháp khắc phục báo cáo kết quả tại kỳ sinh hoạt kế tiếp.",
             "Hằng tháng, tổng hợp kết quả thực hiện mô hình “chi bộ bốn tốt” báo cáo "
@@ -147,7 +167,37 @@ def build_plan(cell: Cell, year: int, today: date) -> Document:
         Recipients((f"- {ward} (để báo cáo);", "- Đảng viên chi bộ;", "- Lưu Chi bộ.")),
         Signer(("T/M CHI BỘ", "BÍ THƯ"), secretary.full_name if secretary else ""),
     )
+    if with_subs:
+        styles.page_break(doc)
+        _appendix(doc, cell, criteria, today)
     return doc
+
+
+def _guidance(cell: Cell) -> str:
+    """The guidance the plan carries out (III.1 of the seed plan): the report's bases
+    other than the cell's own plan, which inside the plan is "Kế hoạch này"."""
+    texts = [clause(b.text) for b in cell.report_bases if not b.own_plan and clause(b.text)]
+    return "; ".join(texts) if texts else "các văn bản nêu trên"
+
+
+def _appendix(doc: Document, cell: Cell, criteria: list[Criterion], today: date) -> None:
+    """The sub-criteria, as the appendix the plan refers to."""
+    number = doc_number(None, "KH", cell.documents.colon_after_number)
+    appendix_title(
+        doc,
+        cell,
+        subject="Tiêu chí xây dựng mô hình “chi bộ bốn tốt”",
+        of=f"Kế hoạch {number[0].lower()}{number[1:]}",
+        day=today,
+    )
+    for criterion in criteria:
+        styles.heading(doc, f"{roman(criterion.number)}. {clause(criterion.title)}", level=2)
+        subs = criterion.sub_criteria
+        for k, sub in enumerate(subs, start=1):
+            end = "." if k == len(subs) else ";"
+            styles.paragraph(doc, f"{k}. {clause(sub.text)}{end}")
+    if cell.criteria_is_sample:
+        styles.paragraph(doc, SAMPLE_NOTE, italic=True, size=12, before=6, indent=False)
 
 
 def _criteria(cell: Cell) -> list[Criterion]:

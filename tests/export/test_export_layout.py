@@ -41,7 +41,7 @@ KINDS: dict[str, tuple[Kind, str, str, date]] = {
         TODAY,
     ),
     "plan": (
-        lambda c, out: export_plan(c, 2027, out, today=TODAY),
+        lambda c, out: export_plan(replace(c, plan_adopted_years=[2027]), 2027, out, today=TODAY),
         "-KH/CB",
         "KẾ HOẠCH",
         TODAY,
@@ -190,3 +190,60 @@ def test_core_properties(kind: str, cell: Cell, out: Path) -> None:
     assert props.author == "Chi bộ Đinh Tiên Hoàng"
     assert "python-docx" not in (props.last_modified_by or "")
     assert props.title
+
+
+TITLES = {
+    "minutes": (
+        "Biên bản sinh hoạt chi bộ tháng 10/2026",
+        "Sinh hoạt chi bộ định kỳ tháng 10/2026",
+    ),
+    "report": (
+        "Báo cáo kết quả thực hiện mô hình “chi bộ bốn tốt” tháng 10/2026",
+        "Kết quả thực hiện mô hình “chi bộ bốn tốt” tháng 10/2026",
+    ),
+    "summary": (
+        "Báo cáo tổng hợp kết quả thực hiện mô hình “chi bộ bốn tốt” năm 2026",
+        "Tổng hợp kết quả thực hiện mô hình “chi bộ bốn tốt” năm 2026",
+    ),
+    "plan": (
+        "Kế hoạch thực hiện mô hình “chi bộ bốn tốt” năm 2027",
+        "Thực hiện mô hình “chi bộ bốn tốt” năm 2027",
+    ),
+}
+
+
+def test_properties_in_vietnamese_without_template_leftovers(
+    kind: str, cell: Cell, out: Path
+) -> None:
+    """Issue 12 point 8: File › Properties shows the document, not python-docx or Word."""
+    import zipfile
+
+    path = KINDS[kind][0](cell, out)
+    props = open_doc(path).core_properties
+    assert (props.title, props.subject) == TITLES[kind]
+    assert props.author == "Chi bộ Đinh Tiên Hoàng"
+    assert props.category in {"Biên bản", "Báo cáo", "Kế hoạch"}
+    assert props.comments == "" and props.language == "vi-VN"
+    with zipfile.ZipFile(path) as package:
+        names = package.namelist()
+        everything = b"".join(package.read(n) for n in names)
+    assert b"python-docx" not in everything
+    assert b"Microsoft Macintosh Word" not in everything
+    assert "docProps/thumbnail.jpeg" not in names
+    assert not any(n.startswith("customXml/") for n in names)
+    assert "<Application>chibo</Application>" in package_text(path, "docProps/app.xml")
+
+
+def package_text(path: Path, name: str) -> str:
+    import zipfile
+
+    with zipfile.ZipFile(path) as package:
+        return package.read(name).decode("utf-8")
+
+
+def test_no_doubled_stops_or_legacy_citations(kind: str, cell: Cell, out: Path) -> None:
+    from docx_probe import text
+
+    body = text(build(kind, cell, out))
+    assert ".." not in body and ". (" not in body
+    assert "Điều 10.5" not in body and "phần mềm" not in body

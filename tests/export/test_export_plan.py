@@ -26,11 +26,12 @@ def test_shape_of_the_seed_plan(cell: Cell, out: Path) -> None:
         "Căn cứ Kế hoạch số 214-KH/TU",
         "Căn cứ Kế hoạch số 126-KH/ĐU",
         "Chi bộ Đinh Tiên Hoàng xây dựng kế hoạch thực hiện mô hình “chi bộ bốn tốt” năm 2027",
-        "I. MỤC ĐÍCH, YÊU CẦU",
+        "I. MỤC ĐÍCH - YÊU CẦU",
         "1. Mục đích",
         "2. Yêu cầu",
         "II. NỘI DUNG",
-        "1. Các tiêu chí xây dựng mô hình “chi bộ bốn tốt”, gồm 04 tiêu chí",
+        "1. Các tiêu chí xây dựng mô hình “chi bộ bốn tốt”, gồm 04 tiêu chí:",
+        "(Đính kèm phụ lục tiêu chí xây dựng mô hình “chi bộ bốn tốt”)",
         "2. Tổ chức đánh giá định kỳ hằng tháng",
         "III. TỔ CHỨC THỰC HIỆN",
         "Nơi nhận:",
@@ -39,16 +40,21 @@ def test_shape_of_the_seed_plan(cell: Cell, out: Path) -> None:
     positions = [body.index(part) for part in order]
     assert positions == sorted(positions)
     assert "Tây Thạnh, ngày 01 tháng 12 năm 2026" in body
-    assert body.rstrip().endswith("Nguyễn Văn An")
+    signature = body.index("Nguyễn Văn An", body.index("T/M CHI BỘ"))
+    assert signature < body.index("PHỤ LỤC")  # the appendix follows the signature
 
 
 def test_lists_current_criteria(cell: Cell, out: Path) -> None:
     body = plan_text(cell, out)
+    criteria, appendix = body.split("\nPHỤ LỤC\n")
     for i, criterion in enumerate(cell.criteria):
-        assert f"{'abcd'[i]}) {criterion.title}" in body
-        for sub in criterion.sub_criteria[:-1]:
-            assert f"- {sub.text};" in body
-        assert f"- {criterion.sub_criteria[-1].text}." in body
+        end = "." if i == len(cell.criteria) - 1 else ";"
+        assert f"+ {criterion.title}{end}" in criteria
+        assert f"{'I II III IV'.split()[i]}. {criterion.title}" in appendix
+        for k, sub in enumerate(criterion.sub_criteria, start=1):
+            end = "." if k == len(criterion.sub_criteria) else ";"
+            assert f"{k}. {sub.text}{end}" in appendix
+            assert sub.text not in criteria  # the sub-criteria live in the appendix
 
 
 def test_edited_criteria_and_target(out: Path) -> None:
@@ -58,7 +64,7 @@ def test_edited_criteria_and_target(out: Path) -> None:
     ]
     cell.rules.year_target_months = 10
     body = plan_text(cell, out)
-    assert "- Tiêu chí riêng 3." in body
+    assert "1. Tiêu chí riêng 3." in body
     assert "mẫu tham khảo" not in body
     assert "Phấn đấu năm 2027 có ít nhất 10/12 tháng đạt “bốn tốt”." in body
     assert "thời lượng không dưới 120 phút" in body  # 40 members: a large cell
@@ -77,3 +83,33 @@ def test_bad_year(cell: Cell, out: Path) -> None:
     with pytest.raises(ExportError, match="Năm không hợp lệ"):
         export_plan(cell, 99999, out)
     assert not out.exists()
+
+
+# -- issue 12 ----------------------------------------------------------------------
+
+
+def test_the_appendix_of_sub_criteria(cell: Cell, out: Path) -> None:
+    body = plan_text(cell, out)
+    appendix = body.split("\nPHỤ LỤC\n")[1]
+    assert appendix.startswith("Tiêu chí xây dựng mô hình “chi bộ bốn tốt”\n(Kèm theo Kế hoạch số")
+    assert "ngày 01/12/2026 của Chi bộ Đinh Tiên Hoàng)" in appendix
+    assert "Ghi chú: các tiêu chí con trên theo mẫu tham khảo" in appendix
+    assert "phần mềm" not in body
+
+
+def test_a_plan_is_a_draft_until_the_cell_adopts_it(cell: Cell, out: Path) -> None:
+    assert plan_text(cell, out).startswith("DỰ THẢO\n")
+    cell.plan_adopted_years = [2027]
+    assert "DỰ THẢO" not in plan_text(cell, out)
+    assert plan_text(cell, out, year=2028).startswith("DỰ THẢO\n")
+
+
+def test_citations_in_the_plan(cell: Cell, out: Path) -> None:
+    body = plan_text(cell, out)
+    assert "Điều 10.5" not in body
+    assert "(khoản 5 Điều 10 Điều lệ Đảng)" in body
+    assert (
+        "1. Chi bộ phổ biến, quán triệt nội dung Hướng dẫn số 03-HD/TU ngày 07 tháng 7 năm "
+        "2023 của Ban Thường vụ Thành ủy về thực hiện mô hình “chi bộ bốn tốt” và Kế hoạch "
+        "này đến từng đảng viên trong chi bộ." in body
+    )
