@@ -10,7 +10,7 @@ document's own title and subject instead.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from .facts import clean
@@ -51,7 +51,8 @@ def describe(doc: Document, *, title: str, subject: str, author: str, category: 
     _drop(doc.part.rels, _CUSTOM_XML)
 
 
-def _drop(rels: object, reltype: str) -> None:
+def _drop(rels: Any, reltype: str) -> None:
+    """Remove the relationships of one type (python-docx's ``Relationships`` is a dict)."""
     # A part nothing points at is not written into the saved file.
-    for r_id in [k for k, rel in rels.items() if rel.reltype == reltype]:  # type: ignore[attr-defined]
-        del rels[r_id]  # type: ignore[index]
+    for r_id in [k for k, rel in rels.items() if rel.reltype == reltype]:
+        del rels[r_id]

@@ -39,6 +39,7 @@ from .writer import prepare_folder, write_atomic
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.table import _Cell
 
 DRAFT_NOTE = "(*) Biên bản tháng này chưa chốt; kết quả có thể còn thay đổi."
 NO_RECORD = "chưa có số liệu"
@@ -270,16 +271,13 @@ def _grid(
     styles.cell_text(c[6], f"bình quân {average}", bold=True, size=12)
 
 
-def _state_cell(cell_: object, state: str) -> None:
+def _state_cell(cell_: _Cell, state: str) -> None:
     # A failure is what the reader looks for: it is the bold one; an undecided
     # criterion is in italics, neither đạt nor không đạt.
+    failed = state == rules.VERDICT_TEXT[Verdict.FAIL]
+    undecided = state not in rules.VERDICT_TEXT.values()
     text = state[0].upper() + state[1:]
-    if state == rules.VERDICT_TEXT[Verdict.PASS]:
-        styles.cell_text(cell_, text, size=12)  # type: ignore[arg-type]
-    elif state == rules.VERDICT_TEXT[Verdict.FAIL]:
-        styles.cell_text(cell_, text, bold=True, size=12)  # type: ignore[arg-type]
-    else:
-        styles.cell_text(cell_, text, italic=True, size=12)  # type: ignore[arg-type]
+    styles.cell_text(cell_, text, bold=failed, italic=undecided, size=12)
 
 
 def _quarters(doc: Document, rollup: YearRollup, first: str) -> None:
