@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..domain import rules
 from ..domain.model import Attendance, Cell, CriterionReview, Meeting, Presence
 from ..domain.remedies import STATUS_TEXT
+from ..domain.review_notes import NotePlace, notes_at
 from ..domain.vietnamese import month_label, vn_letter
 from . import styles
 from .facts import (
@@ -257,10 +258,9 @@ def _review(doc: Document, review: CriterionReview, counts: rules.AttendanceCoun
             styles.paragraph(doc, more)
     # Causes and responsibility belong to every criterion, đạt or not: why it went
     # well is as much the cell's judgement as why it did not.
-    sub("Nguyên nhân:")
-    styles.notes(doc, review.causes, empty=BLANK_LINE)
-    sub("Trách nhiệm:")
-    styles.notes(doc, review.responsibility, empty=BLANK_LINE)
+    for note in notes_at(NotePlace.ANALYSIS):
+        sub(f"{note.heading}:")
+        styles.notes(doc, note.text(review), empty=BLANK_LINE)
     if review.remedies:
         sub("Giải pháp khắc phục:")
         for remedy in review.remedies:
@@ -271,9 +271,10 @@ def _review(doc: Document, review: CriterionReview, counts: rules.AttendanceCoun
             )
     sub("Biểu quyết:")
     _votes(doc, review, counts)
-    if lines(review.minority_opinions):
-        sub("Ý kiến bảo lưu:")
-        styles.notes(doc, review.minority_opinions)
+    for note in notes_at(NotePlace.AFTER_VOTE):
+        if lines(note.text(review)):
+            sub(f"{note.heading}:")
+            styles.notes(doc, note.text(review))
 
 
 def _votes(doc: Document, review: CriterionReview, counts: rules.AttendanceCounts) -> None:
