@@ -294,13 +294,13 @@ def _result_lines(review: CriterionReview, counts: rules.AttendanceCounts) -> li
             valid.reason, Kind.FIELD, T.VALIDITY, Tone.PLAIN if valid.value else Tone.FAIL, group=g
         )
     )
-    adopted = rules.adoption(vote, counts.official_voting_base)
+    wording = rules.vote_wording(vote, counts.voters, counts.official_voting_base)
     lines.append(
         Line(
-            adopted.reason,
+            wording.test,
             Kind.FIELD,
             T.ADOPTION,
-            Tone.PLAIN if adopted.value else Tone.WARN,
+            Tone.PLAIN if wording.adopted else Tone.WARN,
             group=g,
         )
     )

@@ -78,9 +78,12 @@ class ClosePane(MeetingPane):
         else:
             checklist.update(T.CHECKLIST_CLEAN)
             checklist.set_classes("ok-text")
-        verdicts = rules.meeting_verdicts(self.meeting)
+        counts = rules.attendance_counts(self.meeting.attendance)
+        outcome = rules.meeting_outcome(
+            self.meeting.reviews, counts.official_voting_base, counts.voters
+        )  # never "chưa đạt bốn tốt" while a criterion waits for its vote
         self.query_one("#close-four-good", Label).update(
-            T.FOUR_GOOD.format(sentence=rules.four_good(verdicts).reason)
+            T.FOUR_GOOD.format(sentence=outcome.reason)
         )
         final = self.meeting.is_final
         self.query_one("#finalise", Button).display = not final and not problems

@@ -30,10 +30,11 @@ def describe(vote: Vote | None, ctx: VoteContext) -> tuple[str, str]:
     validity = rules.vote_validity(vote, ctx.voters)
     if not validity.value:
         return T.VOTE_INVALID.format(reason=validity.reason), "error-text"
-    adoption = rules.adoption(vote, ctx.official_base)
-    template = T.VOTE_ADOPTED if adoption.value else T.VOTE_NOT_ADOPTED
-    style = "ok-text" if adoption.value else "warning-text"
-    return template.format(validity=validity.reason, adoption=adoption.reason), style
+    # Worded as the minutes word it: the count among the voters, then the test.
+    wording = rules.vote_wording(vote, ctx.voters, ctx.official_base)
+    template = T.VOTE_ADOPTED if wording.adopted else T.VOTE_NOT_ADOPTED
+    style = "ok-text" if wording.adopted else "warning-text"
+    return template.format(count=wording.count, test=wording.test), style
 
 
 class VoteEditor(Vertical):
