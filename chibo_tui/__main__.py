@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from . import __version__
+from . import __version__, console
 from .cli_parser import VietnameseParser
 from .domain.months import parse_month
 from .domain.vietnamese import month_label
@@ -72,6 +72,7 @@ def exports_dir(args: argparse.Namespace) -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    console.prepare()
     args = build_parser().parse_args(argv)
     try:
         handler = {

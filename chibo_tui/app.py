@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import gc
+import os
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -24,6 +28,11 @@ from .text import setup as S
 
 AUTOSAVE_INTERVAL = 0.5
 """Seconds between handing edits to the writer thread: saved within a second."""
+
+EXIT_SIGNALS = ("SIGHUP", "SIGTERM", "SIGBREAK")
+SIGNAL_SAVE_TIMEOUT = 3.0
+"""Seconds a signal leaves for the pending save before chibo goes anyway."""
+SIGNAL_EXIT_TIMEOUT = 5.0
 
 
 class ChiboApp(KeysInOrder):
@@ -84,7 +93,7 @@ class ChiboApp(KeysInOrder):
 
     def on_mount(self) -> None:
         self.set_interval(AUTOSAVE_INTERVAL, self.session.flush_edits, name="autosave")
-        self._install_hangup_handler()
+        self._install_exit_signals()
         if self.took_over_from:
             self.notify(T.TOOK_OVER.format(holder=self.took_over_from), severity="warning")
         self.push_screen(self.first_screen())
@@ -107,17 +116,48 @@ class ChiboApp(KeysInOrder):
 
         return HomeScreen()
 
-    def _install_hangup_handler(self) -> None:
-        # Closing the terminal sends SIGHUP: leave through the normal exit so that
-        # pending edits are flushed, instead of dying with them in memory.
-        try:
-            import asyncio
+    def _install_exit_signals(self) -> None:
+        """Leave through a save, never with edits in memory, whatever ends chibo.
 
-            loop = asyncio.get_running_loop()
-            for sig in (signal.SIGHUP, signal.SIGTERM):
-                loop.add_signal_handler(sig, self.exit)
-        except (RuntimeError, NotImplementedError, ValueError):
-            pass
+        SIGHUP (the terminal window closed), SIGTERM (a shutdown), and on Windows
+        SIGBREAK (Ctrl+Break, and closing the console window). Each exists only on
+        some platforms, so each is looked up, never assumed.
+        """
+        import asyncio
+
+        loop = asyncio.get_running_loop()
+        for name in EXIT_SIGNALS:
+            number = getattr(signal, name, None)
+            if number is None:
+                continue
+            try:
+                loop.add_signal_handler(number, self._signalled, name)
+            except (NotImplementedError, RuntimeError, ValueError):
+                # Windows' event loop has no signal handlers: the C-level one runs
+                # in the main thread, which is the app's.
+                with contextlib.suppress(OSError, RuntimeError, ValueError):
+                    signal.signal(number, functools.partial(self._on_c_signal, name))
+
+    def _on_c_signal(self, name: str, _number: int, _frame: object) -> None:
+        self._signalled(name)
+
+    def _signalled(self, name: str) -> None:
+        self.session.save_now(timeout=SIGNAL_SAVE_TIMEOUT)
+        if name == "SIGTERM":
+            # The terminal is still there: leave properly, but never hang.
+            watchdog = threading.Timer(SIGNAL_EXIT_TIMEOUT, self._leave_now)
+            watchdog.daemon = True
+            watchdog.start()
+            self.exit()
+        else:
+            # The terminal is gone: Textual's writer would block on it (3 of 13
+            # closes hung holding the lock). Saved already; release and go.
+            self._leave_now()
+
+    def _leave_now(self) -> None:
+        self.session.close(timeout=SIGNAL_SAVE_TIMEOUT)
+        self.session.repo.close()
+        os._exit(0)
 
     # -- navigation ----------------------------------------------------------
 

@@ -79,3 +79,8 @@ NO_BACKUP = (
     "Cảnh báo: không tạo được bản sao lưu khi mở ({reason}); có thể ổ đĩa đã đầy. "
     "Hãy giải phóng chỗ trống."
 )
+CONSOLE_NO_VIETNAMESE = (
+    # Plain letters on purpose: this console cannot show the others.
+    "chibo: cua so nay khong hien duoc chu tieng Viet co dau; chu khong hien duoc se "
+    "thanh dau ?. Hay dung Windows Terminal (UTF-8) voi phong Cascadia Mono hoac Consolas."
+)

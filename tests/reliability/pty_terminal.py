@@ -99,12 +99,30 @@ class Terminal:
             assert time.monotonic() < deadline, "chibo did not end"
             self._read(0.05)  # keep the pty drained, or a flush could block on it
 
+    def hang_up(self) -> int:
+        """Close the terminal itself (the window's close button); the wait status.
+
+        The kernel sends SIGHUP to chibo; with nothing left to write to, a
+        process that tries to restore the screen can block for ever.
+        """
+        os.close(self.fd)
+        self.fd = -1
+        deadline = time.monotonic() + WAIT
+        while True:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.status = status
+                return status
+            assert time.monotonic() < deadline, "chibo was still running after its terminal closed"
+            time.sleep(0.05)
+
     def close(self) -> None:
         if self.status is None:
             with contextlib.suppress(ProcessLookupError, ChildProcessError):
                 os.kill(self.pid, signal.SIGKILL)
                 os.waitpid(self.pid, 0)
-        os.close(self.fd)
+        if self.fd >= 0:
+            os.close(self.fd)
 
 
 BACKSPACE = "\x7f"

@@ -140,3 +140,19 @@ def test_terminal_closed_saves_what_was_just_typed_and_releases_the_lock(
     err, notices = _start_headless(monkeypatch, capsys, meeting_db)
     assert "tiếp quản" not in err
     assert not any("tiếp quản" in n for n in notices)
+
+
+@pytest.mark.parametrize("attempt", range(5))
+def test_closing_the_terminal_window_ends_chibo_with_the_text_saved(
+    meeting_db: Path, attempt: int
+) -> None:
+    terminal = Terminal(meeting_db)
+    try:
+        _open_meeting_and_type(terminal, meeting_db)
+        terminal.wait_for("mất chữ")
+        status = terminal.hang_up()
+    finally:
+        terminal.close()
+    assert os.WIFEXITED(status) or os.WTERMSIG(status) == signal.SIGHUP
+    assert _on_disk(meeting_db) == STORED
+    assert meeting_db.with_name("chibo.json.lock").read_bytes() == b""  # released
