@@ -96,6 +96,8 @@ class Factory:
             for check in review.checks:
                 check.passed = True
             review.discussion = [Discussion(secretary.full_name, "Đồng ý.", secretary.id)]
+            review.causes = "Chi ủy phân công sát, đảng viên thực hiện nghiêm túc."
+            review.responsibility = "Tập thể chi bộ; đồng chí bí thư chịu trách nhiệm chính."
             review.vote = Vote(in_favour=voters - 1, against=0, other=1)
         meeting.review(2).remedies = [
             Remedy(

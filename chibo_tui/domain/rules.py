@@ -350,12 +350,36 @@ def closing_problems(meeting: Meeting, cell_rules: RuleSettings) -> list[str]:
         problems.append("Chưa có danh sách đảng viên để điểm danh")
     elif counts.unmarked:
         problems.append(f"Còn {counts.unmarked} đảng viên chưa điểm danh")
-    if not meeting.chair:
-        problems.append("Chưa ghi người chủ trì")
-    if not meeting.minute_taker:
-        problems.append("Chưa ghi thư ký")
+    month = f"{meeting.date.month:02d}/{meeting.date.year}"
+    if f"{meeting.date.year:04d}-{meeting.date.month:02d}" != meeting.month:
+        held = f"{meeting.month[5:]}/{meeting.month[:4]}"
+        problems.append(
+            f"Ngày họp {meeting.date.day:02d}/{month} không thuộc tháng sinh hoạt {held}"
+        )
+    presence = {a.member_id: a for a in meeting.attendance}
+    for role, name, member_id in (
+        ("người chủ trì", meeting.chair, meeting.chair_id),
+        ("thư ký", meeting.minute_taker, meeting.minute_taker_id),
+    ):
+        if not name:
+            problems.append(f"Chưa ghi {role}")
+        elif member_id not in presence:
+            problems.append(f"“{name}” ({role}) không có trong danh sách đảng viên của kỳ họp")
+        elif presence[member_id].presence in ABSENT:
+            problems.append(f"Đồng chí {name} ({role}) được điểm danh vắng")
     for review in sorted(meeting.reviews, key=lambda r: r.number):
         label = f"Tiêu chí {review.number}"
+        # The plan asks to analyse causes and fix responsibility for every criterion.
+        if not review.causes.strip():
+            problems.append(f"{label}: chưa ghi nguyên nhân")
+        if not review.responsibility.strip():
+            problems.append(f"{label}: chưa ghi trách nhiệm")
+        for entry in review.discussion:
+            row = presence.get(entry.speaker_id) if entry.speaker_id else None
+            if row is not None and row.presence in ABSENT:
+                problems.append(
+                    f"{label}: đồng chí {entry.speaker} phát biểu nhưng được điểm danh vắng"
+                )
         if review.vote is None:
             problems.append(f"{label}: chưa biểu quyết")
         else:
@@ -379,7 +403,12 @@ def closing_problems(meeting: Meeting, cell_rules: RuleSettings) -> list[str]:
             problems.append(length.reason)
     if not meeting.conclusion.strip():
         problems.append("Chưa có kết luận của chủ trì")
+    if meeting.unsent:
+        problems.append("Còn nội dung đã gõ nhưng chưa nhấn Enter để ghi vào biên bản")
     return problems
+
+
+ABSENT = (Presence.EXCUSED, Presence.UNEXCUSED)
 
 
 def invalid_votes(meeting: Meeting) -> list[int]:

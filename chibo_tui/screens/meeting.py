@@ -129,6 +129,14 @@ class MeetingScreen(ChiboScreen[None]):
         self._tick()
         self.set_interval(1, self._tick, name="meeting-clock")
 
+    def on_screen_resume(self) -> None:
+        # Back from the roster or the criteria (F7, F8): the live meeting may have
+        # been brought in line with them meanwhile.
+        for pane in self.query_one(ContentSwitcher).query_children(MeetingPane):
+            if pane.is_mounted:
+                pane.refresh_view()
+        self._refresh_steps()
+
     def _tick(self) -> None:
         start = self.meeting.start_time
         if start is None:

@@ -50,10 +50,22 @@ class AttendancePane(MeetingPane):
         yield Label("", id="exempt-list", classes="muted")
 
     def on_mount(self) -> None:
+        self._fill()
+
+    def refresh_view(self) -> None:
+        # A member added or removed in the roster (F7) mid-meeting shows at once.
+        if [a.member_id for a in self._expected()] != [a.member_id for a in self._rows]:
+            self._fill()
+
+    def _fill(self) -> None:
         self._rows = self._expected()
         table = self.query_one(RosterTable)
+        cursor = table.cursor_row
+        table.clear()
         for i, row in enumerate(self._rows, start=1):
             table.add_row(str(i), *self._cells(row), key=row.member_id)
+        if self._rows:
+            table.move_cursor(row=min(cursor, len(self._rows) - 1))
         exempt = [a.full_name for a in self.meeting.attendance if a.exempt]
         self.query_one("#exempt-list", Label).update(", ".join(exempt) or T.NO_EXEMPT)
         if not self._rows:

@@ -442,3 +442,33 @@ def test_meeting_outcome_names_what_is_still_undecided():
     assert rules.meeting_outcome(reviews, 12, 9).reason == (
         "3/4 nội dung đạt, tháng chưa đạt “bốn tốt”"
     )
+
+
+def test_the_close_checks_what_a_ward_official_would_send_back(factory):
+    from datetime import date
+
+    from chibo_tui.domain.model import Presence
+
+    def change(meeting):
+        meeting.date = date(2026, 4, 2)  # a March meeting dated in April
+        meeting.chair, meeting.chair_id = "quang", None  # a leftover partial name
+        taker = next(a for a in meeting.attendance if a.member_id == meeting.minute_taker_id)
+        taker.presence = Presence.EXCUSED
+        speaker = meeting.review(1).discussion[0]
+        speaker_row = next(a for a in meeting.attendance if a.member_id == speaker.speaker_id)
+        speaker_row.presence = Presence.UNEXCUSED
+        meeting.review(3).causes = " "
+        meeting.review(4).responsibility = ""
+        meeting.unsent = {"criterion-2/speech": "chưa nhấn Enter"}
+
+    problems = _problems_after(factory, change)
+    assert "Ngày họp 02/04/2026 không thuộc tháng sinh hoạt 03/2026" in problems
+    assert "“quang” (người chủ trì) không có trong danh sách đảng viên của kỳ họp" in problems
+    assert any(p.endswith("(thư ký) được điểm danh vắng") for p in problems)
+    assert any(
+        p.startswith("Tiêu chí 1: đồng chí ") and p.endswith("phát biểu nhưng được điểm danh vắng")
+        for p in problems
+    )
+    assert "Tiêu chí 3: chưa ghi nguyên nhân" in problems
+    assert "Tiêu chí 4: chưa ghi trách nhiệm" in problems
+    assert "Còn nội dung đã gõ nhưng chưa nhấn Enter để ghi vào biên bản" in problems

@@ -44,8 +44,15 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
         roster = screen.query_one(RosterTable)
         assert screen.focused is roster
         await pilot.press("a")
-        roster.move_cursor(row=3)
-        absent = screen.query_one("#attendance")._rows[3]  # type: ignore[attr-defined]
+        rows = screen.query_one("#attendance")._rows  # type: ignore[attr-defined]
+        # Someone who is neither chairing nor taking the minutes (the close checks that).
+        row = next(
+            i
+            for i, a in enumerate(rows)
+            if i >= 3 and a.member_id not in (meeting.chair_id, meeting.minute_taker_id)
+        )
+        roster.move_cursor(row=row)
+        absent = rows[row]
         await pilot.press("l")
         await pilot.press(*"om")
         await pilot.press("enter")
@@ -75,8 +82,14 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
             assert screen.focused is speech
             speech.value = f"Ý kiến về tiêu chí {number}: đồng ý với báo cáo của chi ủy."
             await pilot.press("enter")
+            # Causes and responsibility for every criterion, đạt or not (the seed plan).
+            pane.query_one(".causes", TextArea).text = (
+                "Nguyên nhân chủ quan: chuẩn bị chậm."
+                if number == 2
+                else "Chi ủy phân công cụ thể, đảng viên thực hiện nghiêm."
+            )
+            pane.query_one(".responsibility", TextArea).text = "Trách nhiệm của tập thể chi ủy."
             if number == 2:
-                pane.query_one(".causes", TextArea).text = "Nguyên nhân chủ quan: chuẩn bị chậm."
                 pane.query_one(".remedy-text", Input).value = "Chi ủy họp chuẩn bị trước 3 ngày"
                 owner = pane.query_one(".remedy-owner", MemberPicker)
                 owner.input.focus()

@@ -196,3 +196,33 @@ async def test_a_vote_goes_stale_when_what_was_put_to_it_changes(app: ChiboApp, 
     record = saved()
     assert record is not None and record.review(1).vote is None
     assert record.review(1).earlier_votes[0].verdict_put is Verdict.PASS
+
+
+async def test_a_member_added_from_f7_mid_meeting_is_in_the_roll_call_at_once(
+    app: ChiboApp,
+) -> None:
+    from chibo_tui.dialogs.member_form import MemberFormDialog
+    from chibo_tui.screens.roster import RosterScreen
+    from chibo_tui.widgets.attendance import RosterTable
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _meeting(app, pilot, "attendance")
+        before = screen.query_one(RosterTable).row_count
+        await pilot.press("f7")
+        await pilot.pause()
+        assert isinstance(app.screen, RosterScreen)
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, MemberFormDialog)
+        app.screen.query_one("#member-name", Input).value = "Hồ Thị Vân"
+        await pilot.press("enter")
+        await pilot.pause()
+        if isinstance(app.screen, MemberFormDialog):  # the form stays open for the next one
+            await pilot.press("escape")
+            await pilot.pause()
+        await pilot.press("escape")  # back to the meeting
+        await pilot.pause()
+        assert app.screen is screen
+        table = screen.query_one(RosterTable)
+        assert table.row_count == before + 1
+        assert any(a.full_name == "Hồ Thị Vân" for a in screen.meeting.attendance)

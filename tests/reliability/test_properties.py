@@ -307,12 +307,13 @@ def _clean() -> Meeting:
     meeting = lifecycle.new_meeting(CELL, MONTH, DAY, HISTORY, start=time(19, 0))
     for row in meeting.attendance:
         row.presence = Presence.PRESENT
-    meeting.minute_taker = CELL.members[1].full_name
+    meeting.minute_taker, meeting.minute_taker_id = CELL.members[1].full_name, CELL.members[1].id
     voters = rules.attendance_counts(meeting.attendance).voters
     for review in meeting.reviews:
         for check in review.checks:
             check.passed = True
         review.vote = Vote(voters, 0, 0)
+        review.causes, review.responsibility = "Chuẩn bị tốt.", "Tập thể chi ủy."
     meeting.end_time, meeting.conclusion = time(21, 0), "Chi bộ thống nhất."
     assert rules.closing_problems(meeting, CELL.rules) == []
     return meeting
