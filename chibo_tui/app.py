@@ -15,11 +15,13 @@ from pathlib import Path
 
 from textual.app import SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
+from .commands import ChiboCommands
 from .keys_in_order import KeysInOrder
 from .session import DocumentKind, Session
 from .store import Repository
@@ -42,6 +44,7 @@ class ChiboApp(KeysInOrder):
     TITLE = T.APP_TITLE
     ENABLE_COMMAND_PALETTE = True
     COMMAND_PALETTE_BINDING = "ctrl+p"
+    COMMANDS = {ChiboCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", T.KEY_QUIT, tooltip=T.KEY_QUIT_HELP, id="quit", priority=True),
         Binding("f1", "show_files", T.KEY_FILES, tooltip=T.KEY_FILES_HELP, id="files"),
@@ -267,6 +270,14 @@ class ChiboApp(KeysInOrder):
             )
             return
         self.call_from_thread(self.notify, T.EXPORTED.format(path=path), timeout=10)
+
+    def action_command_palette(self) -> None:
+        """The command palette, in Vietnamese."""
+        open_already = any(isinstance(s, CommandPalette) for s in self.screen_stack)
+        if self.use_command_palette and not open_already:
+            self.push_screen(
+                CommandPalette(placeholder=T.PALETTE_PLACEHOLDER, id="--command-palette")
+            )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every key shown in the footer is also a command in the palette."""

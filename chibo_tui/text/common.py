@@ -39,3 +39,5 @@ CMD_THEME_HELP = "Chọn bảng màu khác (ví dụ nền sáng khi chiếu lê
 CMD_KEYS = "Xem phím tắt"
 CMD_KEYS_HIDE = "Ẩn bảng phím tắt"
 CMD_KEYS_HELP = "Bảng các phím dùng được ở màn hình này"
+PALETTE_PLACEHOLDER = "Tìm lệnh… (gõ không dấu cũng được)"
+PALETTE_NO_MATCH = "Không có lệnh phù hợp"

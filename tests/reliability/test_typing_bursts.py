@@ -142,3 +142,31 @@ async def test_bursts_in_the_command_palette(app: ChiboApp) -> None:
         field = palette.query_one(Input)
         await _type(app, pilot, TELEX_BURSTS, False)
         assert field.value == TYPED
+
+
+async def test_the_palette_speaks_vietnamese_and_ignores_diacritics(app: ChiboApp) -> None:
+    from textual.command import CommandList
+
+    async def shown_once(text: str) -> list[str]:
+        """The palette's options, once one holds ``text`` (it searches in a worker)."""
+        shown: list[str] = []
+        for _ in range(200):
+            await pilot.pause()
+            shown = [str(o.prompt) for o in palette.query_one(CommandList).options]
+            if any(text in p for p in shown):
+                break
+        return shown
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        field = palette.query_one(Input)
+        assert field.placeholder.startswith("Tìm lệnh")
+        await pilot.press(*"chon thang")  # "Chọn tháng", typed without diacritics
+        shown = await shown_once("Chọn tháng")
+        assert any("Chọn tháng" in p for p in shown), shown
+        field.value = "zzzz"
+        shown = await shown_once("Không có lệnh phù hợp")
+        assert any("Không có lệnh phù hợp" in p for p in shown), shown
+        assert not any("No matches" in p for p in shown)
