@@ -82,11 +82,11 @@ def take_backup(db_path: Path, files: dict[str, bytes], tag: str, now: datetime)
         archive.comment = digest.encode()
     folder = backup_folder(db_path)
     base = f"{db_path.stem}-{now:%Y%m%d-%H%M%S}"
-    path = folder / f"{base}-{tag}.zip"
-    n = 2
-    while path.exists():
-        path = folder / f"{base}-{n}-{tag}.zip"
-        n += 1
+    # One sequence per second across all tags: an "open" and a "restore" backup of the
+    # same second must not tie, or "the newest" would be either of them.
+    same_second = [b.sequence for b in backups if b.taken == now.replace(microsecond=0)]
+    n = max(same_second, default=0) + 1
+    path = folder / (f"{base}-{tag}.zip" if n == 1 else f"{base}-{n}-{tag}.zip")
     atomic_write(path, buffer.getvalue())
     for old in list_backups(db_path)[KEEP:]:
         old.path.unlink(missing_ok=True)

@@ -221,3 +221,15 @@ def test_restore_refuses_a_damaged_backup(factory, db_path, clock, tmp_path):
     with pytest.raises(StoreError, match="không chứa tệp chibo.json"):
         restore(db_path, wrong, clock)
     assert db_path.read_bytes() == on_disk
+
+
+def test_backups_of_one_second_with_different_tags_do_not_tie(db_path):
+    now = datetime(2026, 3, 5, 21, 0, 0)
+    take_backup(db_path, {"chibo.json": b"opened"}, "open", now)
+    take_backup(db_path, {"chibo.json": b"before restore"}, "restore", now)
+    take_backup(db_path, {"chibo.json": b"finalised"}, "finalise", now)
+    assert [read_backup(b.path) for b in list_backups(db_path)] == [
+        {"chibo.json": b"finalised"},
+        {"chibo.json": b"before restore"},
+        {"chibo.json": b"opened"},
+    ]
