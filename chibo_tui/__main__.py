@@ -134,9 +134,9 @@ def run_demo(args: argparse.Namespace) -> int:
                 raise UsageError(
                     T.HAS_DATA.format(path=path, what=what, backups=backup_folder(repo.path))
                 )
-            repo.delete_everything()
         cell, meetings = build_demo(args.months, date.today(), seed=args.seed)
-        repo.import_history(cell, meetings)
+        # One commit: a kill leaves the old database or the sample, never a mix of them.
+        repo.import_history(cell, meetings, replace=True)
     print(
         T.DEMO_DONE.format(
             cell=cell.name,

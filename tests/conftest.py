@@ -144,6 +144,20 @@ repo.close()
 """
 
 
+def year_file_of(db: Path, year: int) -> Path:
+    """The file of ``year``'s meetings, as the database's main file names it now."""
+    with Repository.open(db, read_only=True) as view:
+        path = view.year_file(year)
+    assert path is not None, f"no file for {year} in {db}"
+    return path
+
+
+@pytest.fixture(scope="session")
+def year_file():
+    """``year_file(db, 2026)``: the year file the database names (names change on commit)."""
+    return year_file_of
+
+
 @pytest.fixture
 def repo(db_path: Path) -> Iterator[Repository]:
     """A writable repository on the nearest ``db_path`` (each folder defines its own)."""

@@ -17,22 +17,31 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     folder = path.parent
     folder.mkdir(parents=True, exist_ok=True)
     temp = folder / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}"
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     try:
-        try:
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        write_new(temp, data, mode)
         os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
         raise
     fsync_folder(folder)
+
+
+def write_new(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write ``data`` to ``path`` and fsync it; for a file no reader looks at yet.
+
+    Not atomic by itself: a temp file, or a year file the main file does not name
+    until it is whole on disk. The folder is not fsynced: the caller does it once.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    try:
+        view = memoryview(data)
+        while view:
+            written = os.write(fd, view)
+            view = view[written:]
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def fsync_folder(folder: Path) -> None:

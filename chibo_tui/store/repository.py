@@ -1,21 +1,23 @@
 """The one place that reads and writes a chibo database.
 
-Layout on disk (DESIGN.md §7): ``chibo.json`` holds the cell, the month list
-(summaries), the audit log and the schema version; the meetings of each year
-live in ``chibo.meetings-2026.json`` and so on, so a save rewrites one year's
-file, whatever the length of the history.
+Layout on disk (DESIGN.md §7, ``layout``): ``chibo.json`` holds the cell, the
+month list (summaries), the audit log, the schema version and the names of the
+year files; the meetings of each year live in a file of their own
+(``chibo.meetings-2026.g17.json``), so a save rewrites one year's file, whatever
+the length of the history, and a change that spans files has one commit point.
 """
 
 from __future__ import annotations
 
+import contextlib
 import re
 import threading
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 from tinydb import TinyDB
 from tinydb.table import Document
@@ -23,12 +25,18 @@ from tinydb.table import Document
 from ..domain import rules
 from ..domain.codec import CodecError, from_dict, to_dict
 from ..domain.model import Cell, Meeting, MeetingState, MeetingSummary
-from . import schema
-from .atomic import atomic_write, remove_stale_temps
-from .backups import Backup, list_backups, read_backup, remove_stale_backup_temps, take_backup
+from . import layout, schema
+from .atomic import remove_stale_temps
+from .backups import Backup, list_backups, remove_stale_backup_temps, take_backup
+from .commit import commit, remove_unnamed, replace_in_place
 from .errors import DamagedDatabaseError, LockedMeetingError, StoreError
+from .layout import database_path
 from .lock import DatabaseLock
-from .storage import AtomicMemoryStorage
+from .restore import restore
+from .snapshot import FileDamage, read_database, unreadable
+from .storage import MemoryStorage
+
+__all__ = ["CheckReport", "Repository", "restore"]
 
 CELL_ID = 1
 T = TypeVar("T")
@@ -74,7 +82,9 @@ class Repository:
     """Cell, meetings, summaries and audit log of one database, crash-safe.
 
     Open with :meth:`open`; a writable repository holds the database lock until
-    :meth:`close`. All methods are safe to call from a worker thread.
+    :meth:`close`. All methods are safe to call from a worker thread. Each
+    public method that changes something is one transaction: its changes reach
+    the disk together, at its end, or not at all (see :meth:`transaction`).
     """
 
     def __init__(self, path: Path, read_only: bool, clock: Callable[[], datetime]) -> None:
@@ -85,7 +95,12 @@ class Repository:
         self._mutex = threading.RLock()
         self._main: TinyDB | None = None
         self._years: dict[int, TinyDB] = {}
-        self._year_data: dict[int, schema.Tables] = {}
+        # What is on disk: the generation of each year's file and of the last commit.
+        self._generations: dict[int, int] = {}
+        self._generation = 0
+        self._main_on_disk = False
+        self._depth = 0  # transactions open, one inside the other
+        self._after_commit: list[Callable[[], None]] = []
         self.took_over_from: str | None = None
         self.opening_backup: Path | None = None
         self.backup_failed: str | None = None  # why the opening backup could not be taken
@@ -105,7 +120,7 @@ class Repository:
         Raises :class:`DatabaseLockedError` when another process writes to it and
         :class:`DamagedDatabaseError` when any of its files cannot be read.
         """
-        repo = cls(Path(path).absolute(), read_only, clock)
+        repo = cls(database_path(path), read_only, clock)
         if not read_only:
             repo._lock.acquire()
             repo.took_over_from = repo._lock.took_over_from
@@ -117,87 +132,89 @@ class Repository:
         return repo
 
     def _year_path(self, year: int) -> Path:
-        return self.path.with_name(f"{self.path.stem}.meetings-{year:04d}.json")
+        return layout.year_path(self.path, year, self._generations[year])
+
+    def year_file(self, year: int) -> Path | None:
+        """The file holding the meetings of ``year`` on disk, if there is one."""
+        with self._mutex:
+            return self._year_path(year) if year in self._generations else None
 
     def files(self) -> list[Path]:
-        """The database's files on disk: the main file and one per year."""
-        years = sorted(self.path.parent.glob(f"{self.path.stem}.meetings-*.json"))
-        main = [self.path] if self.path.exists() else []
-        return main + [p for p in years if _year_of(p) is not None]
+        """The database's files on disk: the main file and the year files it names."""
+        with self._mutex:
+            main = [self.path] if self._main_on_disk else []
+            return main + [self._year_path(year) for year in sorted(self._generations)]
 
     def _load(self) -> None:
         if not self.read_only:
             remove_stale_temps(self.path.parent, self.path.name)
             remove_stale_temps(self.path.parent, f"{self.path.stem}.meetings-")
             remove_stale_backup_temps(self.path)
-        raw = {p.name: self._read_bytes(p) for p in self.files()}
-        if raw and self.path.name not in raw:
-            self._damaged(self.path, "thiếu tệp chính trong khi còn tệp các năm")
-        main = self._parse(self.path, raw.get(self.path.name), schema.MAIN_TABLES)
-        years: dict[int, schema.Tables] = {}
-        for p in self.files()[1:]:
-            year = _year_of(p)
-            assert year is not None
-            years[year] = self._parse(p, raw[p.name], schema.YEAR_TABLES)
+        try:
+            snap = read_database(self.path, writer=not self.read_only)
+        except FileDamage as exc:
+            self._damaged(exc.path, exc.reason)
+        main = snap.main if snap.main is not None else schema.empty(schema.MAIN_TABLES)
         cell = main.get("cell", {}).get(str(CELL_ID))
         if cell is not None:
             try:
                 from_dict(Cell, cell, "cell")
             except CodecError as exc:
                 self._damaged(self.path, f"bản ghi hỏng — {exc}")
-        if raw and not self.read_only:
+        if snap.raw and not self.read_only:
             try:
-                self.opening_backup = take_backup(self.path, raw, "open", self._clock())
+                self.opening_backup = take_backup(self.path, snap.raw, "open", self._clock())
             except OSError as exc:
                 # A full disk must not lock the chair out of the record; say so instead.
                 self.backup_failed = exc.strerror or str(exc)
-        migrated = [schema.migrate(main)] + [schema.migrate(d) for d in years.values()]
-        self._main = self._db(self.path, main)
-        self._year_data = years
+        if not self.read_only:
+            remove_unnamed(self.path, {snap.year_path(year) for year in snap.generations})
+        migrated = [schema.migrate(main)] + [schema.migrate(d) for d in snap.years.values()]
+        self._main_on_disk = snap.main is not None
+        self._generations, self._generation = dict(snap.generations), snap.generation
+        self._main = self._db(main, self._reload_main)
+        self._years = {
+            year: self._db(data, self._reloader(year)) for year, data in snap.years.items()
+        }
         if any(migrated) and not self.read_only:
-            self._main.storage.write(main)
-            for year, data in years.items():
-                self._year_db(year).storage.write(data)
-            self._audit("migrate", "", f"Nâng cấp dữ liệu lên phiên bản {schema.SCHEMA_VERSION}")
+            with self.transaction():
+                # Every file is written anew, under new names, in one commit.
+                for db in [self.main, *self._years.values()]:
+                    _storage(db).dirty = True
+                self._audit(
+                    "migrate", "", f"Nâng cấp dữ liệu lên phiên bản {schema.SCHEMA_VERSION}"
+                )
 
-    def _read_bytes(self, path: Path) -> bytes:
-        try:
-            return path.read_bytes()
-        except OSError as exc:
-            self._damaged(path, f"không đọc được tệp ({exc.strerror})")
-            raise  # unreachable
-
-    def _parse(self, path: Path, raw: bytes | None, tables: tuple[str, ...]) -> schema.Tables:
-        if raw is None:
-            return schema.empty(tables)
-        try:
-            return schema.parse(raw, tables)
-        except schema.SchemaError as exc:
-            self._damaged(path, str(exc))
-            raise  # unreachable
-
-    def _damaged(self, path: Path, reason: str) -> None:
+    def _damaged(self, path: Path, reason: str) -> NoReturn:
         backups = list_backups(self.path)
         newest = backups[0].path if backups else None
         raise DamagedDatabaseError(path, reason, newest, db=self.path)
 
-    def _db(self, path: Path, data: schema.Tables) -> TinyDB:
-        tables = schema.MAIN_TABLES if path == self.path else schema.YEAR_TABLES
+    def _db(self, data: schema.Tables | None, reload: Callable[[], schema.Tables]) -> TinyDB:
+        return TinyDB(storage=MemoryStorage, data=data, reload=reload, read_only=self.read_only)
 
-        def reload() -> schema.Tables:
-            try:
-                return schema.parse(path.read_bytes(), tables)
-            except FileNotFoundError:
-                return schema.empty(tables)
+    def _reload_main(self) -> schema.Tables:
+        if not self._main_on_disk:
+            return schema.empty(schema.MAIN_TABLES)
+        return self._reload(self.path, schema.MAIN_TABLES)
 
-        return TinyDB(
-            path, storage=AtomicMemoryStorage, data=data, reload=reload, read_only=self.read_only
-        )
+    def _reloader(self, year: int) -> Callable[[], schema.Tables]:
+        return lambda: self._reload(self._year_path(year), schema.YEAR_TABLES)
+
+    def _reload(self, path: Path, tables: tuple[str, ...]) -> schema.Tables:
+        try:
+            data = schema.parse(path.read_bytes(), tables)
+        except schema.SchemaError as exc:
+            self._damaged(path, str(exc))
+        except OSError as exc:
+            self._damaged(path, unreadable(exc))
+        schema.migrate(data)
+        return data
 
     def _year_db(self, year: int) -> TinyDB:
+        """The year's tables, created empty (in memory) for a year not held yet."""
         if year not in self._years:
-            data = self._year_data.get(year) or schema.empty(schema.YEAR_TABLES)
-            self._years[year] = self._db(self._year_path(year), data)
+            self._years[year] = self._db(schema.empty(schema.YEAR_TABLES), self._reloader(year))
         return self._years[year]
 
     def close(self) -> None:
@@ -219,6 +236,94 @@ class Repository:
         if self.read_only:
             raise StoreError("Cơ sở dữ liệu đang mở chỉ để đọc")
 
+    # -- transactions --------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Group changes: at the end of the outermost one they reach the disk together.
+
+        When the block raises, or the write fails (a full disk), nothing of it is
+        on disk and the memory is back to what is on disk.
+        """
+        with self._mutex:
+            self._depth += 1
+            try:
+                yield
+                if self._depth == 1:
+                    self._write()
+            except BaseException:
+                if self._depth == 1:
+                    self._rollback()
+                raise
+            finally:
+                self._depth -= 1
+            if self._depth == 0:
+                done, self._after_commit = self._after_commit, []
+                for step in done:
+                    step()
+
+    def _write(self) -> None:
+        main = _storage(self.main)
+        changed = {y for y, db in self._years.items() if _storage(db).dirty}
+        changed |= set(self._years) - set(self._generations)
+        gone = set(self._generations) - set(self._years)
+        if not (main.dirty or changed or gone):
+            return
+        if not gone and len(changed) + main.dirty == 1:
+            # One file changed and no other depends on it (typed text; the cell):
+            # replacing it in place is atomic already, and cheap.
+            if main.dirty:
+                replace_in_place(self.path, self._main_bytes(self._generation, self._generations))
+                self._main_on_disk = True
+                main.committed()
+                return
+            (year,) = changed
+            if year in self._generations:
+                replace_in_place(
+                    self._year_path(year), schema.dumps(_storage(self._years[year]).data)
+                )
+                _storage(self._years[year]).committed()
+                return
+        self._commit(changed, gone)
+
+    def _commit(self, changed: set[int], gone: set[int]) -> None:
+        generation = self._generation + 1
+        generations = {y: generation if y in changed else self._generations[y] for y in self._years}
+        new_files = {
+            layout.year_path(self.path, y, generation): schema.dumps(_storage(self._years[y]).data)
+            for y in sorted(changed)
+        }
+        old = [self._year_path(y) for y in sorted(self._generations) if y in changed | gone]
+        if not self._main_on_disk:
+            # Year files without a main file read as damage (a main file lost), never
+            # as the leftovers of a first commit cut short: so the main file comes first.
+            empty = schema.with_layout(schema.empty(schema.MAIN_TABLES), 0, {})
+            replace_in_place(self.path, schema.dumps(empty))
+            self._main_on_disk = True
+        commit(self.path, self._main_bytes(generation, generations), new_files, old)
+        self._generation, self._generations = generation, generations
+        main = _storage(self.main)
+        main.data["meta"] = schema.with_layout(main.data, generation, generations)["meta"]
+        for db in [self.main, *self._years.values()]:
+            _storage(db).committed()
+
+    def _main_bytes(self, generation: int, generations: dict[int, int]) -> bytes:
+        return schema.dumps(schema.with_layout(_storage(self.main).data, generation, generations))
+
+    def _rollback(self) -> None:
+        """Back to what is on disk: changed tables are read again when next needed."""
+        self._after_commit.clear()
+        if _storage(self.main).dirty:
+            self._main = self._db(None, self._reload_main)
+        for year in list(self._years):
+            if year not in self._generations:
+                del self._years[year]
+            elif _storage(self._years[year]).dirty:
+                self._years[year] = self._db(None, self._reloader(year))
+        for year in self._generations:
+            if year not in self._years:
+                self._years[year] = self._db(None, self._reloader(year))
+
     # -- the cell ------------------------------------------------------------
 
     def _decode(self, cls: type[T], data: dict[str, Any], where: str, path: Path) -> T:
@@ -226,7 +331,6 @@ class Repository:
             return from_dict(cls, data, where)
         except CodecError as exc:
             self._damaged(path, f"bản ghi hỏng — {exc}")
-            raise  # unreachable
 
     def load_cell(self) -> Cell | None:
         with self._mutex:
@@ -234,14 +338,18 @@ class Repository:
         return self._decode(Cell, dict(doc), "cell", self.path) if doc else None
 
     def save_cell(self, cell: Cell) -> None:
-        with self._mutex:
+        with self.transaction():
             self._writable()
             data = nfc_tree(to_dict(cell))
             self.main.table("cell").upsert(Document(data, doc_id=CELL_ID))
 
     def has_data(self) -> bool:
         with self._mutex:
-            return bool(self.main.table("cell").all()) or bool(self.main.table("summaries").all())
+            return (
+                bool(self.main.table("cell").all())
+                or bool(self.main.table("summaries").all())
+                or any(db.table("meetings").all() for db in self._years.values())
+            )
 
     # -- meetings ------------------------------------------------------------
 
@@ -257,39 +365,45 @@ class Repository:
     def load_meeting(self, month: str) -> Meeting | None:
         with self._mutex:
             year = int(month[:4])
-            if year not in self._year_data and year not in self._years:
+            if year not in self._years:
                 return None
-            doc = self._year_db(year).table("meetings").get(doc_id=month_id(month))
+            doc = self._years[year].table("meetings").get(doc_id=month_id(month))
+            path = self._path_of(year)
         if not doc:
             return None
-        return self._decode(Meeting, dict(doc), f"meetings.{month}", self._year_path(year))
+        return self._decode(Meeting, dict(doc), f"meetings.{month}", path)
 
     def load_year(self, year: int) -> list[Meeting]:
         with self._mutex:
-            if year not in self._year_data and year not in self._years:
+            if year not in self._years:
                 return []
-            docs = self._year_db(year).table("meetings").all()
-        path = self._year_path(year)
+            docs = self._years[year].table("meetings").all()
+            path = self._path_of(year)
         meetings = [
             self._decode(Meeting, dict(d), f"meetings.{id_month(d.doc_id)}", path) for d in docs
         ]
         return sorted(meetings, key=lambda m: m.month)
 
+    def _path_of(self, year: int) -> Path:
+        """The year's file, or where it would go (a year not committed yet)."""
+        return layout.year_path(self.path, year, self._generations.get(year, self._generation + 1))
+
     def years(self) -> list[int]:
         with self._mutex:
-            return sorted(set(self._year_data) | set(self._years))
+            return sorted(self._years)
 
     def load_all(self) -> list[Meeting]:
         """Every meeting, oldest first (for remedy tracking and search)."""
         return [m for year in self.years() for m in self.load_year(year)]
 
     def save_meeting(self, meeting: Meeting) -> None:
-        """Write one meeting; finalising takes a backup, a finalised one stays as it was.
+        """Write one meeting and its month summary; a finalised one stays as it was.
 
         A finalised meeting only changes together with a new dated amendment (its
         reopening or an amendment); anything else raises :class:`LockedMeetingError`.
+        Finalising takes a backup once the change is on disk.
         """
-        with self._mutex:
+        with self.transaction():
             self._writable()
             data = nfc_tree(to_dict(meeting))
             table = self._year_db(meeting.year).table("meetings")
@@ -299,23 +413,28 @@ class Repository:
             if old is not None and old_state == MeetingState.FINALISED.value:
                 same = _without_resume(dict(old)) == _without_resume(data)
                 if same:
-                    # A finalise whose summary write failed is completed here.
+                    # A finalise cut between its files by an older chibo (one file
+                    # per write) is completed here.
                     if self._save_summary(meeting) and meeting.is_final:
-                        self._audit("finalise", meeting.month, meeting.override_reason)
-                        take_backup(self.path, self._current_bytes(), "finalise", self._clock())
+                        self._finalised(meeting)
                     return
                 if len(data.get("amendments", [])) <= len(old.get("amendments", [])):
                     raise LockedMeetingError(meeting.month)
             table.upsert(Document(data, doc_id=doc_id))
             self._save_summary(meeting)
             if meeting.is_final and old_state != MeetingState.FINALISED.value:
-                self._audit("finalise", meeting.month, meeting.override_reason)
-                take_backup(self.path, self._current_bytes(), "finalise", self._clock())
+                self._finalised(meeting)
             elif old_state == MeetingState.FINALISED.value and not meeting.is_final:
                 reason = meeting.amendments[-1].reason if meeting.amendments else ""
                 self._audit("reopen", meeting.month, reason)
             elif old_state == MeetingState.FINALISED.value:
                 self._audit("amend", meeting.month, meeting.amendments[-1].reason)
+
+    def _finalised(self, meeting: Meeting) -> None:
+        self._audit("finalise", meeting.month, meeting.override_reason)
+        self._after_commit.append(
+            lambda: take_backup(self.path, self._current_bytes(), "finalise", self._clock())
+        )
 
     def _save_summary(self, meeting: Meeting) -> bool:
         """Write the month's summary if it changed; ``True`` when it did."""
@@ -328,11 +447,37 @@ class Repository:
         table.upsert(Document(summary, doc_id=doc_id))
         return True
 
-    def import_history(self, cell: Cell, meetings: list[Meeting]) -> None:
-        """Write a whole cell and its history into an empty database, one write per file."""
-        with self._mutex:
+    def discard_draft(self, month: str) -> None:
+        """Remove a month's draft and its summary (a month opened by mistake)."""
+        with self.transaction():
             self._writable()
-            if self.has_data():
+            year = int(month[:4])
+            doc = (
+                self._years[year].table("meetings").get(doc_id=month_id(month))
+                if year in self._years
+                else None
+            )
+            if doc is None:
+                return
+            if doc.get("state") == MeetingState.FINALISED.value:
+                raise LockedMeetingError(month)
+            self._years[year].table("meetings").remove(doc_ids=[month_id(month)])
+            self.main.table("summaries").remove(doc_ids=[month_id(month)])
+            if not self._years[year].table("meetings").all():
+                del self._years[year]  # no empty year files
+
+    def import_history(self, cell: Cell, meetings: list[Meeting], *, replace: bool = False) -> None:
+        """Write a whole cell and its history, in one commit.
+
+        Into an empty database; with ``replace`` (``chibo demo --force``), in place of
+        everything there (a backup was taken at open): the old database or the new
+        one is on disk, never a mix, whenever the process dies.
+        """
+        with self.transaction():
+            self._writable()
+            if replace:
+                self.delete_everything()
+            elif self.has_data():
                 raise StoreError("Cơ sở dữ liệu đã có dữ liệu")
             by_year: dict[int, list[Meeting]] = {}
             for meeting in meetings:
@@ -348,21 +493,18 @@ class Repository:
 
     def record(self, kind: str, month: str, reason: str) -> None:
         """Add an event (restore, roster change …) to the audit log."""
-        with self._mutex:
+        with self.transaction():
             self._writable()
             self._audit(kind, month, reason)
 
     def delete_everything(self) -> None:
         """Empty the database (``chibo demo --force``); a backup was taken at open."""
-        with self._mutex:
+        with self.transaction():
             self._writable()
-            for year in self.years():
-                self._year_path(year).unlink(missing_ok=True)
             self._years.clear()
-            self._year_data.clear()
-            self.main.storage.write(schema.empty(schema.MAIN_TABLES))
-            for name in schema.MAIN_TABLES:
-                self.main.table(name).clear_cache()
+            # A new TinyDB: its tables keep no cached ids of the records dropped.
+            self._main = self._db(schema.empty(schema.MAIN_TABLES), self._reload_main)
+            _storage(self._main).dirty = True
 
     # -- audit log -----------------------------------------------------------
 
@@ -436,41 +578,10 @@ class Repository:
             return None
 
 
-def restore(db_path: Path, backup: Path, clock: Callable[[], datetime] = datetime.now) -> Path:
-    """Replace the database's files by a backup's, after backing up what is there.
-
-    Works on a damaged database too: the current bytes are saved as they are.
-    Returns the backup taken of the state before the restore.
-    """
-    db_path = db_path.absolute()
-    lock = DatabaseLock(db_path)
-    lock.acquire()
-    try:
-        files = read_backup(backup)
-        if db_path.name not in files:
-            raise StoreError(f"Bản sao lưu {backup.name} không chứa tệp {db_path.name}")
-        for name, data in files.items():
-            tables = schema.MAIN_TABLES if name == db_path.name else schema.YEAR_TABLES
-            try:
-                schema.parse(data, tables)
-            except schema.SchemaError as exc:
-                raise StoreError(f"Bản sao lưu {backup.name} hỏng ({name}: {exc})") from None
-        current = [db_path] if db_path.exists() else []
-        current += sorted(db_path.parent.glob(f"{db_path.stem}.meetings-*.json"))
-        before = take_backup(db_path, {p.name: p.read_bytes() for p in current}, "restore", clock())
-        for name, data in files.items():
-            atomic_write(db_path.parent / name, data)
-        for p in current:
-            if p.name not in files:
-                p.unlink()
-        return before or backup
-    finally:
-        lock.release()
-
-
-def _year_of(path: Path) -> int | None:
-    tail = path.name.rsplit(".meetings-", 1)[-1].removesuffix(".json")
-    return int(tail) if tail.isdigit() and len(tail) == 4 else None
+def _storage(db: TinyDB) -> MemoryStorage:
+    storage = db.storage
+    assert isinstance(storage, MemoryStorage)
+    return storage
 
 
 def _without_resume(data: dict[str, Any]) -> dict[str, Any]:

@@ -6,15 +6,21 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: the main file's meta names each year file's generation (see ``layout``)."""
 
 MAIN_TABLES = ("meta", "cell", "summaries", "audit")
 YEAR_TABLES = ("meta", "meetings")
 
 Tables = dict[str, dict[str, Any]]
 
+
+def _year_files_named_in_meta(data: Tables) -> None:
+    """1 → 2 changes no record: the store writes ``meta.years`` at the commit that follows."""
+
+
 # version n → function turning a file of version n into version n + 1, in place.
-MIGRATIONS: dict[int, Callable[[Tables], None]] = {}
+MIGRATIONS: dict[int, Callable[[Tables], None]] = {1: _year_files_named_in_meta}
 
 
 class SchemaError(ValueError):
@@ -28,6 +34,11 @@ def parse(raw: bytes, tables: tuple[str, ...]) -> Tables:
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as exc:
+        if exc.end == len(raw) and exc.reason == "unexpected end of data":
+            # The last letter's bytes stop short: a write cut off, not another encoding.
+            raise SchemaError(
+                f"tệp bị cắt cụt giữa một chữ UTF-8 (byte {exc.start}): có thể ghi dở"
+            ) from None
         raise SchemaError(f"tệp không phải văn bản UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
         raise SchemaError(
@@ -61,6 +72,29 @@ def schema_version(data: Tables) -> int:
     return version
 
 
+def year_generations(main: Tables) -> dict[int, int]:
+    """The year files a main file of version 2 or later names: ``{year: generation}``."""
+    meta = main["meta"].get("1", {})
+    years = meta.get("years", {})
+    last = meta.get("generation", 0)
+    if not isinstance(years, dict) or isinstance(last, bool) or not isinstance(last, int):
+        raise SchemaError("bảng “meta” ghi danh sách tệp các năm không đúng dạng")
+    found = {}
+    for year, gen in years.items():
+        if not (year.isascii() and year.isdigit() and len(year) == 4):
+            raise SchemaError(f"bảng “meta” ghi năm không hợp lệ “{year}”")
+        if isinstance(gen, bool) or not isinstance(gen, int) or not 1 <= gen <= last:
+            raise SchemaError(f"bảng “meta” ghi thế hệ tệp năm {year} không hợp lệ “{gen}”")
+        found[int(year)] = gen
+    return found
+
+
+def generation(main: Tables) -> int:
+    """The number of the last commit of a main file (0 for a version 1 file)."""
+    value = main["meta"].get("1", {}).get("generation", 0)
+    return value if isinstance(value, int) and not isinstance(value, bool) else 0
+
+
 def migrate(data: Tables) -> bool:
     """Bring ``data`` to the current version; ``True`` when anything changed."""
     version = schema_version(data)
@@ -71,6 +105,18 @@ def migrate(data: Tables) -> bool:
         data["meta"]["1"]["schema_version"] = version
         changed = True
     return changed
+
+
+def with_layout(main: Tables, last: int, generations: dict[int, int]) -> Tables:
+    """The main file's tables as written: every table there, meta naming the year files."""
+    data: Tables = {name: {} for name in MAIN_TABLES}
+    data.update(main)
+    meta = dict(data["meta"].get("1", {}))  # other keys a migration may have put there stay
+    meta["schema_version"] = SCHEMA_VERSION
+    meta["generation"] = last
+    meta["years"] = {f"{year:04d}": gen for year, gen in sorted(generations.items())}
+    data["meta"] = {"1": meta}
+    return data
 
 
 def empty(tables: tuple[str, ...]) -> Tables:

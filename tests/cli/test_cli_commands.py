@@ -192,8 +192,8 @@ def test_damaged_database_exits_1_and_is_left_alone(capsys, demo_db, kind, comma
     assert snapshot(demo_db.parent) == before
 
 
-def test_damaged_year_file_names_that_file(capsys, demo_db):
-    year = demo_db.with_name("chibo.meetings-2026.json")
+def test_damaged_year_file_names_that_file(capsys, demo_db, year_file):
+    year = year_file(demo_db, 2026)
     year.write_bytes(year.read_bytes()[:100])
     before = snapshot(demo_db.parent)
     code, _, err = run(capsys, "check", "--db", demo_db)
@@ -211,8 +211,8 @@ def test_damaged_database_names_the_newest_backup(capsys, demo_db):
     assert newest.path.name in err and "chibo restore" in err
 
 
-def test_check_reports_a_bad_vote_with_exit_1(capsys, demo_db):
-    year = demo_db.with_name("chibo.meetings-2026.json")
+def test_check_reports_a_bad_vote_with_exit_1(capsys, demo_db, year_file):
+    year = year_file(demo_db, 2026)
     data = json.loads(year.read_bytes())
     meeting = next(iter(data["meetings"].values()))
     meeting["reviews"][0]["vote"]["in_favour"] += 1

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from reliability_helpers import ROOT, child_env
 
+from chibo_tui.store.snapshot import read_database
+
 WAIT = 60.0
 """Seconds to wait for anything the app must do: generous, the machine may be loaded."""
 _ESCAPES = re.compile(
@@ -128,11 +130,16 @@ class Terminal:
 BACKSPACE = "\x7f"
 
 
+def _year_bytes(db: Path, year: int) -> bytes:
+    """The bytes of the file the database names for ``year`` now (a commit renames it)."""
+    state = read_database(db)
+    return state.raw[state.year_path(year).name] if year in state.generations else b""
+
+
 def wait_on_disk(db: Path, month: str, text: str, present: bool = True) -> None:
     """Wait until the month's year file holds ``text`` (or no longer holds it)."""
-    year = db.with_name(f"chibo.meetings-{month[:4]}.json")
     deadline = time.monotonic() + WAIT
-    while (text.encode() in year.read_bytes()) is not present:
+    while (text.encode() in _year_bytes(db, int(month[:4]))) is not present:
         assert time.monotonic() < deadline, (
             f"{text!r} never {'reached' if present else 'left'} the disk"
         )

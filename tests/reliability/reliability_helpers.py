@@ -28,6 +28,7 @@ from chibo_tui.domain.model import Cell, Discussion, Meeting, Presence, Remedy, 
 from chibo_tui.domain.months import shift
 from chibo_tui.domain.rules import attendance_counts
 from chibo_tui.store import Repository
+from chibo_tui.store.snapshot import read_archive, read_database
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
@@ -306,9 +307,24 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def database_files(db: Path) -> dict[str, bytes]:
-    """The database's own files (main and years), name → bytes."""
-    files = [db, *sorted(db.parent.glob(f"{db.stem}.meetings-*.json"))]
-    return {p.name: p.read_bytes() for p in files if p.exists()}
+    """The database's own files (main and the years it names), name → bytes.
+
+    Read as the store reads them without the lock, so a writer committing
+    meanwhile (new year files under new names) is no reason to fail.
+    """
+    return read_database(db).raw
+
+
+def records(db: Path, files: dict[str, bytes]) -> dict[str, Any]:
+    """The records of a database's files (or a backup's), whatever the files' names.
+
+    The audit log and the meta table are left out: a restore adds to the one and
+    writes new file names into the other.
+    """
+    state = read_archive(db, files)
+    assert state.main is not None
+    main = {k: v for k, v in state.main.items() if k not in ("audit", "meta")}
+    return {"main": main, "years": {y: d["meetings"] for y, d in state.years.items()}}
 
 
 def pretty(data: Any) -> str:

@@ -26,13 +26,12 @@ from reliability_helpers import (
     child_env,
     pretty,
     seed_database,
-    step,
     stored_state,
 )
 
 from chibo_tui.domain.codec import to_dict
 from chibo_tui.domain.model import MeetingState
-from chibo_tui.store import Repository
+from chibo_tui.store import Repository, layout
 from chibo_tui.store.atomic import TEMP_SUFFIX
 from chibo_tui.store.backups import list_backups, read_backup
 
@@ -91,7 +90,6 @@ def test_sigkill_at_random_moments_keeps_the_state_before_or_after(
     plan = Plan()
     saves = 0  # saves of the plan known to be on disk
     finalised: set[str] = set()
-    stale: set[str] = set()  # months whose list entry a kill left behind (see below)
     interrupted = 0
     for kill in range(KILLS_PER_BATCH):
         run = run_and_kill(writers, db, saves, rng)
@@ -117,15 +115,11 @@ def test_sigkill_at_random_moments_keeps_the_state_before_or_after(
             now_final = {m for m, d in state["meetings"].items() if d["state"] == "finalised"}
             assert finalised <= now_final, f"finalised months lost: {finalised - now_final}"
             finalised = now_final
-            # The records are whole; the month list (derived from them) may lag for the
-            # month whose save was cut between its two files: a known bug, pinned down
-            # by test_finalise_killed_between_its_files_is_whole_at_the_next_start.
-            if run.begun is not None and not run.finished and step(run.begun).month:
-                stale.add(step(run.begun).month)
-            for problem in repo.check().problems:
-                assert problem.split(":")[0].removeprefix("Tháng ") in stale, problem
-                assert "danh sách tháng chưa khớp" in problem, problem
+            # The month list and the audit log went with the records, in the same commit.
+            assert repo.check().problems == [], f"kill {kill} of batch {batch}"
+            files = set(repo.files())
         assert not list(db.parent.rglob(f"*{TEMP_SUFFIX}")), "temp files left after an open"
+        assert set(layout.year_files_on_disk(db)) == files - {db}, "unnamed year files left"
     # The kills did land in the middle of saves, and the writers got somewhere (a
     # loaded machine slows the saves down, which only puts more kills inside them).
     assert interrupted >= 3
@@ -160,57 +154,39 @@ KILL_AT_WRITE = """
 import os, signal, sys
 from pathlib import Path
 from reliability_helpers import Step, initial, meeting_at
-from chibo_tui.store import Repository, backups, storage
+from chibo_tui.store import Repository, backups, commit
 
 db, kill_at = Path(sys.argv[1]), int(sys.argv[2])
 base, _ = initial()
 repo = Repository.open(db)
 repo.save_meeting(meeting_at(base, Step(0, "edit", "2025-10")))
-writes = []
+steps = []
 
-def traced(real):
-    def write(path, data, mode=0o600):
-        writes.append(path.name)
-        print(path.name, flush=True)
-        if len(writes) == kill_at:
+def traced(real, name):
+    def step(*args):
+        steps.append(name(args))
+        print(steps[-1], flush=True)
+        if len(steps) == kill_at:
             os.kill(os.getpid(), signal.SIGKILL)
-        real(path, data, mode)
-    return write
+        return real(*args)
+    return step
 
-storage.atomic_write = traced(storage.atomic_write)
-backups.atomic_write = traced(backups.atomic_write)
+commit.write_new = traced(commit.write_new, lambda a: "year" if ".meetings-" in a[0].name else a[0].name)
+commit.atomic_write = traced(commit.atomic_write, lambda a: a[0].name)
+commit.remove = traced(commit.remove, lambda a: "remove")
+backups.atomic_write = traced(backups.atomic_write, lambda a: "backup")
 repo.save_meeting(meeting_at(base, Step(4, "finalise", "2025-10")))
 print("saved", flush=True)
 """
-FINALISE_WRITES = ["chibo.meetings-2025.json", "chibo.json", "chibo.json", "backup"]
-"""A finalise writes the year file, the month list, the audit log, then a backup."""
+FINALISE_STEPS = ["year", "chibo.json", "remove", "backup"]
+"""A finalise writes the year file under a new name, then the main file (the month list
+and the audit log with it: the commit point), removes the old year file, takes a backup."""
 
 
 @pytest.mark.parametrize(
     "kill_at",
-    [
-        1,
-        pytest.param(
-            2,
-            marks=pytest.mark.xfail(
-                reason="BUG: a kill between the year file and the month list leaves the "
-                "month list saying 'draft' for a finalised month, with no 'finalise' audit "
-                "entry, until that month is saved again (never, once finalised)",
-                strict=True,
-            ),
-        ),
-        pytest.param(
-            3,
-            marks=pytest.mark.xfail(
-                reason="BUG: a kill between the month list and the audit log loses the "
-                "'finalise' audit entry of a finalised month for good",
-                strict=True,
-            ),
-        ),
-        4,
-        5,
-    ],
-    ids=["before-year-file", "before-month-list", "before-audit", "before-backup", "no-kill"],
+    [1, 2, 3, 4, 5],
+    ids=["before-year-file", "before-main-file", "before-removing", "before-backup", "no-kill"],
 )
 def test_finalise_killed_between_its_files_is_whole_at_the_next_start(
     tmp_path: Path, kill_at: int
@@ -224,31 +200,34 @@ def test_finalise_killed_between_its_files_is_whole_at_the_next_start(
         env=child_env(),
         timeout=60,
     )
-    written = proc.stdout.split()
-    if kill_at <= len(FINALISE_WRITES):
+    done = proc.stdout.split()
+    if kill_at <= len(FINALISE_STEPS):
         assert proc.returncode == -signal.SIGKILL, proc.stderr
-        assert [w if w.endswith(".json") else "backup" for w in written] == FINALISE_WRITES[
-            :kill_at
-        ]
+        assert done == FINALISE_STEPS[:kill_at]
     else:
-        assert proc.returncode == 0 and written[-1] == "saved", proc.stderr
+        assert proc.returncode == 0 and done == [*FINALISE_STEPS, "saved"], proc.stderr
     plan = Plan()
     with Repository.open(db) as repo:
-        assert repo.took_over_from is not None or kill_at > len(FINALISE_WRITES)
+        assert repo.took_over_from is not None or kill_at > len(FINALISE_STEPS)
         meeting = repo.load_meeting("2025-10")
         assert meeting is not None
-        if kill_at == 1:  # nothing of the finalise reached the disk: the draft is there
-            assert to_dict(meeting) == plan.state(1)["meetings"]["2025-10"]
-            return
-        assert meeting.is_final  # what reached the disk is never lost
-        assert to_dict(meeting) == plan.state(5)["meetings"]["2025-10"]
         assert repo.check().problems == []
         summary = next(s for s in repo.summaries() if s.month == "2025-10")
-        assert summary.state is MeetingState.FINALISED
         audit = [(e["kind"], e["month"]) for e in repo.audit_log()]
-        assert ("finalise", "2025-10") in audit
-    assert any(
-        b"2025-10" in read_backup(b.path).get("chibo.json", b"")
-        and b'"finalised"' in read_backup(b.path).get("chibo.json", b"")
-        for b in list_backups(db)
-    )
+        if kill_at <= 2:  # the main file was not replaced: the draft is there, whole
+            assert to_dict(meeting) == plan.state(1)["meetings"]["2025-10"]
+            assert summary.state is MeetingState.DRAFT
+            assert ("finalise", "2025-10") not in audit
+        else:
+            assert to_dict(meeting) == plan.state(5)["meetings"]["2025-10"]
+            assert summary.state is MeetingState.FINALISED
+            assert ("finalise", "2025-10") in audit
+        files = set(repo.files())
+    # Whatever the kill left unnamed is gone after that start.
+    assert set(layout.year_files_on_disk(db)) == files - {db}
+    if kill_at > 2:
+        assert any(
+            b"2025-10" in read_backup(b.path).get("chibo.json", b"")
+            and b'"finalised"' in read_backup(b.path).get("chibo.json", b"")
+            for b in list_backups(db)
+        )

@@ -19,14 +19,22 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from reliability_helpers import Step, database_files, initial, meeting_at, seed_database, snapshot
+from reliability_helpers import (
+    Step,
+    database_files,
+    initial,
+    meeting_at,
+    records,
+    seed_database,
+    snapshot,
+)
 
 from chibo_tui.__main__ import main
 from chibo_tui.store import Repository
 from chibo_tui.store.backups import list_backups, read_backup
 
 Damage = Callable[[bytes], bytes]
-YEAR = "chibo.meetings-2025.json"
+MAIN, YEAR = "main", "year 2025"
 
 
 @pytest.fixture(autouse=True)
@@ -111,11 +119,11 @@ COMMON: dict[str, tuple[Damage, str]] = {
     "meta-missing": (_edit(lambda d: d.pop("meta")), "thiếu bảng “meta”"),
     "meta-a-list": (_edit(lambda d: d.__setitem__("meta", [])), "không đúng dạng"),
     "version-missing": (_edit(lambda d: d["meta"]["1"].clear()), "schema_version"),
-    "version-2": (_version(2), "phiên bản dữ liệu 2 mới hơn"),
+    "version-3": (_version(3), "phiên bản dữ liệu 3 mới hơn"),
     "version-99": (_version(99), "phiên bản dữ liệu 99 mới hơn"),
     "version-float": (_version(1.5), "schema_version"),
 }
-MAIN: dict[str, tuple[Damage, str]] = {
+MAIN_DAMAGE: dict[str, tuple[Damage, str]] = {
     **{f"{t}-missing": (_drop(t), f"thiếu bảng “{t}”") for t in ("cell", "summaries")},
     "cell-record-broken": (
         _edit(lambda d: d["cell"]["1"].__setitem__("members", "nobody")),
@@ -137,16 +145,24 @@ def _cuts(size: int) -> list[int]:
     return sorted({0, 1, 2, 17, size - 2, size - 1, *(size * i // 17 for i in range(1, 17))})
 
 
-CASES = [(YEAR if k in YEARLY else "chibo.json", k) for k in MAIN | YEARLY] + [
-    (name, k) for name in ("chibo.json", YEAR) for k in COMMON
+CASES = [(YEAR if k in YEARLY else MAIN, k) for k in MAIN_DAMAGE | YEARLY] + [
+    (name, k) for name in (MAIN, YEAR) for k in COMMON
 ]
 
 
-def _records(files: dict[str, bytes]) -> dict[str, object]:
-    """The files' content, the audit log aside (a restore adds its own entry to it)."""
-    data = {name: json.loads(raw) for name, raw in files.items()}
-    data["chibo.json"].pop("audit")
-    return data
+def _file(db: Path, which: str) -> Path:
+    """The main file, or the file the main file names for 2025."""
+    if which == MAIN:
+        return db
+    with Repository.open(db, read_only=True) as view:
+        path = view.year_file(2025)
+    assert path is not None
+    return path
+
+
+def _records(db: Path, files: dict[str, bytes] | None = None) -> dict[str, object]:
+    """The records of the database (or of a backup's files), the audit log aside."""
+    return records(db, database_files(db) if files is None else files)
 
 
 def _refused_and_restored(
@@ -175,7 +191,7 @@ def _refused_and_restored(
     assert main(["restore", "--db", str(db), suggested.group(1)]) == 0
     out = capsys.readouterr().out
     assert newest.path.name in out
-    assert _records(database_files(db)) == _records(read_backup(newest.path))
+    assert _records(db) == _records(db, read_backup(newest.path))
     with Repository.open(db) as repo:
         assert repo.check().problems == []
         assert repo.audit_log()[-1]["kind"] == "restore"
@@ -188,32 +204,32 @@ def _refused_and_restored(
 @pytest.mark.parametrize(
     ("file", "kind"),
     CASES,
-    ids=[f"{'main' if f == 'chibo.json' else 'year'}-{k}" for f, k in CASES],
+    ids=[f"{f.split()[0]}-{k}" for f, k in CASES],
 )
 def test_damaged_file_is_refused_and_restore_brings_back_the_newest_backup(
     capsys: pytest.CaptureFixture[str], good_db: Path, file: str, kind: str
 ) -> None:
-    damage, phrase = (COMMON | MAIN | YEARLY)[kind]
-    damaged = good_db.with_name(file)
-    records = _records(database_files(good_db))
+    damage, phrase = (COMMON | MAIN_DAMAGE | YEARLY)[kind]
+    damaged = _file(good_db, file)
+    before = _records(good_db)
     damaged.write_bytes(damage(damaged.read_bytes()))
     _refused_and_restored(capsys, good_db, damaged, phrase)
-    assert _records(database_files(good_db)) == records
+    assert _records(good_db) == before
 
 
-@pytest.mark.parametrize("file", ["chibo.json", YEAR], ids=["main", "year"])
+@pytest.mark.parametrize("file", [MAIN, YEAR], ids=["main", "year"])
 def test_truncated_at_many_offsets_is_refused_and_restored(
     capsys: pytest.CaptureFixture[str], good_db: Path, file: str
 ) -> None:
-    damaged = good_db.with_name(file)
-    whole = damaged.read_bytes()
-    records = _records(database_files(good_db))
+    whole = _file(good_db, file).read_bytes()
+    before = _records(good_db)
     cuts = _cuts(len(whole))
     assert len(cuts) >= 20
     for cut in cuts:
+        damaged = _file(good_db, file)  # each restore writes the year file under a new name
         damaged.write_bytes(whole[:cut])
         _refused_and_restored(capsys, good_db, damaged, "")
         for backup in list_backups(good_db):
             if backup.tag == "restore":  # one restore backup per round, as checked above
                 backup.path.unlink()
-        assert _records(database_files(good_db)) == records
+        assert _records(good_db) == before

@@ -118,9 +118,9 @@ def test_damaged_main_file_is_refused_and_left_alone(good_db, kind, read_only):
 
 
 @pytest.mark.parametrize("kind", list(DAMAGE | YEAR_ONLY))
-def test_damaged_year_file_is_refused_and_left_alone(good_db, kind):
+def test_damaged_year_file_is_refused_and_left_alone(good_db, kind, year_file):
     damage, phrase = (DAMAGE | YEAR_ONLY)[kind]
-    year = good_db.with_name("chibo.meetings-2025.json")
+    year = year_file(good_db, 2025)
     year.write_bytes(damage(year.read_bytes()))
     _assert_refused(good_db, year, phrase, read_only=False)
 
@@ -159,8 +159,8 @@ def test_every_truncation_of_a_real_file_is_refused(good_db):
 
 
 @pytest.mark.parametrize("file", ["main", "year"])
-def test_document_id_that_is_not_a_number_is_damage(good_db, file):
-    path = good_db if file == "main" else good_db.with_name("chibo.meetings-2026.json")
+def test_document_id_that_is_not_a_number_is_damage(good_db, file, year_file):
+    path = good_db if file == "main" else year_file(good_db, 2026)
     table = "summaries" if file == "main" else "meetings"
     data = json.loads(path.read_bytes())
     data[table]["abc"] = data[table].popitem()[1]

@@ -11,8 +11,8 @@ import pytest
 
 from chibo_tui.domain import lifecycle, rules
 from chibo_tui.domain.model import MeetingState, Vote
-from chibo_tui.store import Repository, schema
-from chibo_tui.store import storage as storage_module
+from chibo_tui.store import Repository, layout, schema
+from chibo_tui.store import commit as commit_module
 from chibo_tui.store.atomic import TEMP_SUFFIX
 from chibo_tui.store.backups import list_backups, read_backup
 
@@ -23,6 +23,11 @@ def disk_view(db_path):
 
 def temps(folder):
     return sorted(p.name for p in folder.rglob(f"*{TEMP_SUFFIX}"))
+
+
+def files_of_year(db_path, year):
+    """Every file named like one of ``year``'s, named by the main file or not."""
+    return sorted(p.name for p, (y, _) in layout.year_files_on_disk(db_path).items() if y == year)
 
 
 @pytest.fixture
@@ -46,7 +51,7 @@ def _disk_full(*args, **kwargs):
 
 def test_failed_rename_leaves_the_old_file_and_a_consistent_repository(saved, db_path, monkeypatch):
     repo, cell, meeting = saved
-    year = db_path.with_name("chibo.meetings-2026.json")
+    year = repo.year_file(2026)
     before = year.read_bytes(), db_path.read_bytes()
     old = repo.load_meeting("2026-03")
     meeting.conclusion = "Kết luận mới"
@@ -69,7 +74,7 @@ def test_failed_rename_leaves_the_old_file_and_a_consistent_repository(saved, db
 def test_failed_cell_write_keeps_the_old_cell(saved, db_path, monkeypatch):
     repo, cell, _ = saved
     renamed = replace(cell, name="Tên mới")
-    monkeypatch.setattr(storage_module, "atomic_write", _disk_full)
+    monkeypatch.setattr(commit_module, "atomic_write", _disk_full)
     with pytest.raises(OSError):
         repo.save_cell(renamed)
     assert repo.load_cell() == cell
@@ -83,28 +88,35 @@ def test_failed_write_of_a_new_year_leaves_no_trace(saved, factory, db_path, mon
     with pytest.raises(OSError):
         repo.save_meeting(factory.meeting(cell, "2027-01"))
     assert repo.load_meeting("2027-01") is None
-    assert not db_path.with_name("chibo.meetings-2027.json").exists()
+    assert files_of_year(db_path, 2027) == []  # the new year's file went with the failure
     assert temps(db_path.parent) == []
     assert [s.month for s in repo.summaries()] == ["2026-03"]
+    assert repo.years() == [2026]
 
 
-def test_retrying_a_half_failed_finalise_repairs_the_month_list(saved, db_path, monkeypatch):
+def test_finalise_whose_commit_fails_changes_nothing_and_a_retry_finalises_once(
+    saved, db_path, monkeypatch
+):
     repo, cell, meeting = saved
-    real = storage_module.atomic_write
+    before = {p.name: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()}
+    real = commit_module.atomic_write
     calls = []
 
-    def second_write_fails(path, data, mode=0o600):
+    def main_file_fails(path, data, mode=0o600):
         calls.append(path.name)
-        if len(calls) == 2:
-            raise OSError(28, "No space left on device")
-        real(path, data, mode)
+        raise OSError(28, "No space left on device")
 
     lifecycle.finalise(meeting, datetime(2026, 3, 5, 21, 10))
     with monkeypatch.context() as patch:
-        patch.setattr(storage_module, "atomic_write", second_write_fails)
+        patch.setattr(commit_module, "atomic_write", main_file_fails)
         with pytest.raises(OSError):
             repo.save_meeting(meeting)
-    assert calls == ["chibo.meetings-2026.json", "chibo.json"]
+    assert calls == ["chibo.json"]  # the year file went under a new name first, unnamed
+    after = {p.name: p.read_bytes() for p in db_path.parent.iterdir() if p.is_file()}
+    assert after == before and temps(db_path.parent) == []
+    assert repo.load_meeting("2026-03").state is MeetingState.DRAFT  # memory follows the disk
+    assert repo.summaries()[0].state is MeetingState.DRAFT and repo.audit_log() == []
+    assert real is commit_module.atomic_write
     repo.save_meeting(meeting)  # the chair presses "chốt" again
     with disk_view(db_path) as view:
         assert view.summaries()[0].state is MeetingState.FINALISED
@@ -137,6 +149,34 @@ def test_stale_temp_files_are_removed_at_open(saved, db_path):
     assert keep.exists()
 
 
+def test_year_files_the_main_file_does_not_name_are_removed_by_the_next_writer(saved, db_path):
+    """What a commit killed before (new names) or after (old names) its main file leaves."""
+    repo, _, _ = saved
+    named = repo.year_file(2026)
+    repo.close()
+    folder = db_path.parent
+    leftovers = [
+        folder / "chibo.meetings-2026.g99.json",  # written, never named
+        folder / "chibo.meetings-2024.g1.json",
+        folder / "chibo.meetings-2026.json",  # a version 1 name, after the upgrade
+    ]
+    keep = [
+        folder / "chibo.meetings-2026.json.bak",
+        folder / "chibo-cu.meetings-2026.g1.json",  # another database's
+        folder / "chibo.meetings-ghi-chu.json",
+    ]
+    for p in leftovers + keep:
+        p.write_bytes(b'{"meta"')
+    with disk_view(db_path) as view:  # a reader never deletes
+        assert view.load_meeting("2026-03") is not None
+    assert all(p.exists() for p in leftovers)
+    with Repository.open(db_path) as repo:
+        assert repo.load_meeting("2026-03") is not None
+        assert repo.check().problems == []
+    assert not any(p.exists() for p in leftovers)
+    assert all(p.exists() for p in keep) and named.exists()
+
+
 def test_stale_temp_of_a_year_never_written_is_removed(saved, db_path):
     repo, _, _ = saved
     repo.close()
@@ -161,12 +201,13 @@ def test_migration_runs_on_every_file_and_a_backup_of_the_old_version_exists(
     old = {p.name: p.read_bytes() for p in db_path.parent.glob("*.json")}
     seen = []
 
-    def to_v2(data):
+    def upgrade(data):
         seen.append(sorted(data))
         data["meta"]["1"]["upgraded"] = True
 
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(schema, "MIGRATIONS", {1: to_v2})
+    now = schema.SCHEMA_VERSION
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", now + 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", {**schema.MIGRATIONS, now: upgrade})
 
     with disk_view(db_path) as view:  # a reader upgrades in memory only
         assert view.load_cell() == cell
@@ -176,14 +217,83 @@ def test_migration_runs_on_every_file_and_a_backup_of_the_old_version_exists(
         assert repo.load_cell() == cell
         assert len(repo.load_all()) == 2
         assert repo.audit_log()[-1]["kind"] == "migrate"
+        files = repo.files()
     # Each open (the reader's and the writer's) migrated the main file and both years.
     main, year = sorted(schema.MAIN_TABLES), sorted(schema.YEAR_TABLES)
     assert sorted(seen) == sorted([main, year, year] * 2)
-    for name in old:
-        meta = json.loads(db_path.with_name(name).read_bytes())["meta"]["1"]
-        assert meta == {"schema_version": 2, "upgraded": True}, name
+    assert len(files) == 3 and not set(old) & {p.name for p in files[1:]}  # new names
+    assert {p.name for p in db_path.parent.glob("*.json")} == {p.name for p in files}
+    for path in files:
+        meta = json.loads(path.read_bytes())["meta"]["1"]
+        assert meta["schema_version"] == now + 1 and meta["upgraded"] is True, path
     backups = list_backups(db_path)
     assert any(read_backup(b.path) == old for b in backups)
+
+
+def _as_version_1(db_path):
+    """Rewrite a database as chibo wrote it before schema version 2: the year files
+    named by their year alone, found by that pattern, every file at version 1."""
+    with Repository.open(db_path, read_only=True) as view:
+        files = view.files()
+    for path in files:
+        data = json.loads(path.read_bytes())
+        data["meta"] = {"1": {"schema_version": 1}}
+        raw = json.dumps(data, ensure_ascii=False).encode()
+        path.unlink()
+        year = layout.parse_year_name(db_path, path.name)
+        target = path if year is None else layout.year_path(db_path, year[0], layout.LEGACY)
+        target.write_bytes(raw)
+    return {p.name: p.read_bytes() for p in db_path.parent.glob("*.json")}
+
+
+def test_a_version_1_database_opens_and_is_upgraded_in_one_commit(factory, db_path, clock):
+    cell = factory.cell()
+    meetings = [factory.meeting(cell, m) for m in ("2025-12", "2026-01")]
+    with Repository.open(db_path, clock=clock) as repo:
+        repo.import_history(cell, meetings)
+    old = _as_version_1(db_path)
+    assert set(old) == {"chibo.json", "chibo.meetings-2025.json", "chibo.meetings-2026.json"}
+    with disk_view(db_path) as view:
+        assert view.load_all() == meetings and view.check().problems == []
+    assert {p.name: p.read_bytes() for p in db_path.parent.glob("*.json")} == old
+    with Repository.open(db_path, clock=clock) as repo:
+        assert repo.load_all() == meetings
+        assert repo.audit_log()[-1]["kind"] == "migrate"
+        files = {p.name for p in repo.files()}
+    assert {p.name for p in db_path.parent.glob("*.json")} == files
+    assert "chibo.meetings-2025.json" not in files and len(files) == 3
+    assert json.loads(db_path.read_bytes())["meta"]["1"]["schema_version"] == schema.SCHEMA_VERSION
+    (backup,) = list_backups(db_path)
+    assert read_backup(backup.path) == old  # the version 1 files, as they were
+    with disk_view(db_path) as view:
+        assert view.load_all() == meetings and view.check().problems == []
+
+
+def test_an_upgrade_killed_before_its_commit_leaves_version_1_whole(factory, db_path, monkeypatch):
+    cell = factory.cell()
+    with Repository.open(db_path) as repo:
+        repo.import_history(cell, [factory.meeting(cell, "2026-01")])
+    old = _as_version_1(db_path)
+
+    def killed(path, data, mode=0o600):
+        raise KeyboardInterrupt  # stands for the kill: the new files are written, main not
+
+    with monkeypatch.context() as patch:
+        patch.setattr(commit_module, "atomic_write", killed)
+        patch.setattr(commit_module, "remove", lambda paths: None)  # a kill cleans nothing
+        with pytest.raises(KeyboardInterrupt):
+            Repository.open(db_path)
+    assert files_of_year(db_path, 2026) == [
+        "chibo.meetings-2026.g1.json",
+        "chibo.meetings-2026.json",
+    ]
+    assert {n: db_path.with_name(n).read_bytes() for n in old} == old
+    with disk_view(db_path) as view:
+        assert [m.month for m in view.load_all()] == ["2026-01"]
+    with Repository.open(db_path) as repo:
+        assert [m.month for m in repo.load_all()] == ["2026-01"]
+        assert repo.check().problems == []
+    assert files_of_year(db_path, 2026) == [repo.year_file(2026).name]
 
 
 def test_file_of_this_version_is_not_migrated(factory, db_path, monkeypatch):
@@ -237,7 +347,7 @@ def test_check_reports_a_month_list_out_of_step(saved, db_path):
 def test_check_reports_a_damaged_record_instead_of_crashing(saved, db_path):
     repo, _, _ = saved
     repo.close()
-    year = db_path.with_name("chibo.meetings-2026.json")
+    year = repo.year_file(2026)
     data = json.loads(year.read_bytes())
     data["meetings"]["202603"]["reviews"][1]["vote"]["in_favour"] = "chín"
     year.write_bytes(json.dumps(data, ensure_ascii=False).encode())

@@ -53,7 +53,7 @@ def test_file_is_readable_utf8_json(factory, db_path):
     assert json.loads(raw)["meta"]["1"]["schema_version"] >= 1
 
 
-def test_text_is_stored_in_nfc(factory, db_path):
+def test_text_is_stored_in_nfc(factory, db_path, year_file):
     nfd = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
     cell = factory.cell()
     cell.name = nfd("Chi bộ Đinh Tiên Hoàng")
@@ -68,7 +68,7 @@ def test_text_is_stored_in_nfc(factory, db_path):
         assert (
             repo.load_meeting("2026-03").conclusion == "Tháng đạt “bốn tốt”; kết luận của chủ trì."
         )
-    raw = db_path.read_bytes() + db_path.with_name("chibo.meetings-2026.json").read_bytes()
+    raw = db_path.read_bytes() + year_file(db_path, 2026).read_bytes()
     assert nfd("Đinh Tiên Hoàng").encode() not in raw
     with reopened(db_path) as repo:
         back = repo.load_cell()
@@ -125,7 +125,7 @@ def test_any_text_comes_back_nfc_equal(factory, name, note, speaker, key):
     assert back.attendance[3].full_name == n(speaker)
 
 
-def test_files_are_private(factory, db_path, clock):
+def test_files_are_private(factory, db_path, clock, year_file):
     old = os.umask(0)  # the mode must not depend on the user's umask
     try:
         cell = factory.cell()
@@ -138,7 +138,7 @@ def test_files_are_private(factory, db_path, clock):
         os.umask(old)
     files = [
         db_path,
-        db_path.with_name("chibo.meetings-2026.json"),
+        year_file(db_path, 2026),
         db_path.with_name("chibo.json.lock"),
         *db_path.parent.joinpath("backups").iterdir(),
     ]
@@ -154,12 +154,13 @@ def test_each_year_has_its_own_file(factory, db_path):
     with Repository.open(db_path) as repo:
         repo.save_cell(cell)
         repo.save_meeting(dec)
-        y2025 = db_path.with_name("chibo.meetings-2025.json")
-        y2026 = db_path.with_name("chibo.meetings-2026.json")
-        assert y2025.exists() and not y2026.exists()
+        y2025 = repo.year_file(2025)
+        assert y2025 is not None and y2025.exists() and repo.year_file(2026) is None
         before = y2025.read_bytes()
         repo.save_meeting(jan)
-        assert y2025.read_bytes() == before  # saving January leaves 2025 alone
+        assert repo.year_file(2025) == y2025 and y2025.read_bytes() == before  # 2025 left alone
+        y2026 = repo.year_file(2026)
+        assert y2026 is not None and repo.files() == [db_path, y2025, y2026]
         assert repo.years() == [2025, 2026]
         assert [m.month for m in repo.load_year(2025)] == ["2025-12"]
     assert "2026-01" not in y2025.read_text("utf-8")
