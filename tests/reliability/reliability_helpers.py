@@ -34,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 WRITER = HERE / "crash_writer.py"
 EXPORTER = HERE / "export_writer.py"
+DEMO_WRITER = HERE / "demo_writer.py"
 
 DEMO_MONTHS = 12
 DEMO_TODAY = date(2025, 10, 20)
@@ -254,11 +255,15 @@ class ForkServer:
     def kill(self, pid: int, lines: list[str]) -> list[str]:
         """SIGKILL the job; every line it printed (it must die of the signal)."""
         os.kill(pid, signal.SIGKILL)
+        lines, status = self.wait(pid, lines)
+        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, self.stderr()
+        return lines
+
+    def wait(self, pid: int, lines: list[str]) -> tuple[list[str], int]:
+        """Wait for the job to end by itself; every line it printed, and its wait status."""
         while not lines or not lines[-1].startswith(f"exit {pid} "):
             lines.append(self.line())
-        status = int(lines[-1].split()[2])
-        assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, self.stderr()
-        return lines[:-1]
+        return lines[:-1], int(lines[-1].split()[2])
 
     def stderr(self) -> str:
         """What the server and its children said on stderr (ends the server)."""

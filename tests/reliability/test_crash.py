@@ -9,7 +9,11 @@ and must hold exactly the state before or after the save that was interrupted.
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
 import random
+import shutil
 import signal
 import subprocess
 import sys
@@ -20,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from reliability_helpers import (
+    DEMO_WRITER,
     WRITER,
     ForkServer,
     Plan,
@@ -29,6 +34,7 @@ from reliability_helpers import (
     stored_state,
 )
 
+from chibo_tui.__main__ import main
 from chibo_tui.domain.codec import to_dict
 from chibo_tui.domain.model import MeetingState
 from chibo_tui.store import Repository, layout
@@ -231,3 +237,92 @@ def test_finalise_killed_between_its_files_is_whole_at_the_next_start(
             and b'"finalised"' in read_backup(b.path).get("chibo.json", b"")
             for b in list_backups(db)
         )
+
+
+# -- a kill anywhere in `chibo demo --force` over a long history -----------------------
+
+DEMO_KILLS = 40
+DEMO_BATCHES = 2
+
+
+def _fingerprint(db: Path) -> str:
+    """What a database holds (cell, month list, meetings), to tell the old from the new."""
+    with Repository.open(db, read_only=True) as repo:
+        view = [to_dict(repo.load_cell()), to_dict(repo.summaries()), to_dict(repo.load_all())]
+    return pretty(view) + str(hash(repr(view)))
+
+
+@pytest.fixture(scope="module")
+def demo_steps(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, dict[str, str]]:
+    """A 120-month demo database (seed 2), how many steps `demo --force` takes on it,
+    and what the demo of each seed holds."""
+    folder = tmp_path_factory.mktemp("demo-kill")
+    db = folder / "db" / "chibo.json"
+    seeds = {}
+    with ForkServer(DEMO_WRITER) as server:
+        for seed in ("1", "2"):  # the second over data: what the kills will cut into
+            pid, lines = server.fork(db, seed, 0, "before")
+            lines, status = server.wait(pid, lines)
+            assert os.WIFEXITED(status) and lines[-1] == "done 0", server.stderr()
+            seeds[seed] = _fingerprint(db)
+    assert seeds["1"] != seeds["2"]
+    steps = sum(line.startswith("S ") for line in lines)
+    assert steps > 20, lines  # a backup, a year file per year, the main file, clean-up
+    template = folder / "template"
+    shutil.copytree(db.parent, template)
+    return template, steps, seeds
+
+
+@pytest.mark.parametrize("batch", range(DEMO_BATCHES))
+def test_demo_force_killed_at_any_step_leaves_the_old_or_the_new_database(
+    tmp_path: Path, batch: int, demo_steps: tuple[Path, int, dict[str, str]]
+) -> None:
+    template, steps, seeds = demo_steps
+    folder = tmp_path / "db"
+    shutil.copytree(template, folder)
+    db = folder / "chibo.json"
+    current = "2"
+    points = [1 + (i * (steps - 1)) // (DEMO_KILLS - 1) for i in range(DEMO_KILLS)]
+    failures: list[str] = []
+    outcome = {"old": 0, "new": 0}
+    with ForkServer(DEMO_WRITER) as server:
+        for i, kill_at in list(enumerate(points))[batch::DEMO_BATCHES]:
+            target = "1" if current == "2" else "2"
+            how = "half" if i % 2 else "before"
+            pid, lines = server.fork(db, target, kill_at, how)
+            lines, status = server.wait(pid, lines)
+            assert os.WIFSIGNALED(status), f"step {kill_at} never came: {lines[-3:]}"
+            where = f"kill {i} at step {kill_at} ({how}, {lines[-1]})"
+            code, report = _check(db)
+            if code != 0:
+                failures.append(f"{where}: check failed: {report}")
+                break
+            found = _fingerprint(db)
+            if found == seeds[current]:
+                outcome["old"] += 1
+            elif found == seeds[target]:
+                outcome["new"] += 1
+                current = target
+            else:
+                failures.append(f"{where}: neither the old nor the new database")
+                break
+        # The next write works: a demo --force to the end, over whatever the last kill left.
+        pid, lines = server.fork(db, "1" if current == "2" else "2", 0, "before")
+        lines, status = server.wait(pid, lines)
+        errors = server.stderr()
+    assert failures == [], failures
+    assert os.WIFEXITED(status) and lines[-1] == "done 0", errors
+    assert "Traceback" not in errors, errors
+    assert _check(db)[0] == 0
+    assert outcome["old"] and outcome["new"], outcome  # the kills fell on both sides
+    print(f"demo --force batch {batch}: {outcome}, 0 of {sum(outcome.values())} kills failing")
+
+
+def _check(db: Path) -> tuple[int, str]:
+    """``chibo check`` as the chair would run it next: its exit status and its output."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["check", "--db", str(db)])
+    if "  đảng viên: 0\n" in out.getvalue():  # a check that passes on an empty cell is no pass
+        code = code or 1
+    return code, out.getvalue() + err.getvalue()

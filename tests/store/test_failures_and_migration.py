@@ -15,6 +15,7 @@ from chibo_tui.store import Repository, layout, schema
 from chibo_tui.store import commit as commit_module
 from chibo_tui.store.atomic import TEMP_SUFFIX
 from chibo_tui.store.backups import list_backups, read_backup
+from chibo_tui.store.repository import restore
 
 
 def disk_view(db_path):
@@ -355,3 +356,24 @@ def test_check_reports_a_damaged_record_instead_of_crashing(saved, db_path):
         problems = view.check().problems
     assert problems[0].startswith("Tháng 2026-03: bản ghi hỏng")
     assert "reviews[1].vote.in_favour" in problems[0]
+
+
+def test_a_backup_taken_before_version_2_restores(factory, db_path, clock):
+    cell = factory.cell()
+    meetings = [factory.meeting(cell, m) for m in ("2025-12", "2026-01")]
+    with Repository.open(db_path, clock=clock) as repo:
+        repo.import_history(cell, meetings)
+    _as_version_1(db_path)
+    with Repository.open(db_path, clock=clock) as repo:  # backs up version 1, then upgrades
+        (old,) = list_backups(db_path)
+        repo.save_meeting(factory.meeting(cell, "2027-03"))
+        repo.save_cell(factory.cell(official=4))
+    assert "chibo.meetings-2025.json" in read_backup(old.path)
+    kept = restore(db_path, old.path, clock)
+    assert kept is not None and kept != old.path
+    with Repository.open(db_path, clock=clock) as repo:
+        assert repo.load_cell() == cell and repo.load_all() == meetings
+        assert repo.check().problems == []
+        names = {p.name for p in repo.files()}
+    assert {p.name for p in db_path.parent.glob("*.json")} == names
+    assert "chibo.meetings-2025.json" not in names and len(names) == 3
