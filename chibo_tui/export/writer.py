@@ -2,7 +2,9 @@
 
 The bytes go to a temp file in the target folder (mode 0600: minutes are internal
 party documents), are flushed to disk, and the file is renamed into place. A name
-already in use gets ``-2``, ``-3`` … so an export never replaces an earlier one.
+already in use gets ``-2``, ``-3`` … so an export never replaces an earlier one;
+the name is claimed with ``O_EXCL`` before the rename, so two exports at once
+cannot both take it.
 """
 
 from __future__ import annotations
@@ -71,10 +73,12 @@ def write_atomic(folder: Path, stem: str, save: Callable[[BinaryIO], None]) -> P
             save(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        # Chosen only now, after the slow part, so the window for a clash is tiny;
-        # one app instance holds the database lock, so no one else exports meanwhile.
-        target = free_name(folder, stem)
-        os.replace(tmp, target)
+        target = _claim(folder, stem, free_name(folder, stem))
+        try:
+            os.replace(tmp, target)
+        except BaseException:
+            _discard(target)  # the empty file that held the name: ours, nothing else's
+            raise
     except OSError as exc:
         _discard(tmp)
         raise ExportError(
@@ -85,6 +89,27 @@ def write_atomic(folder: Path, stem: str, save: Callable[[BinaryIO], None]) -> P
         raise
     fsync_folder(folder)  # makes the rename itself durable
     return target
+
+
+def _claim(folder: Path, stem: str, first: Path, suffix: str = ".docx") -> Path:
+    """Take a free name for good, starting at ``first``: ``O_EXCL`` creates it only if
+    no one has, so two exports finishing together (two worker threads, or two
+    processes) never end on the same name and the second never replaces the first.
+    """
+    candidate, n = first, _counter(first, stem, suffix)
+    while True:
+        try:
+            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            return candidate
+        except FileExistsError:  # taken since it was seen free (a dangling link too)
+            n += 1
+            candidate = folder / f"{stem}-{n}{suffix}"
+
+
+def _counter(path: Path, stem: str, suffix: str) -> int:
+    """1 for ``stem.docx``, n for ``stem-n.docx``."""
+    tail = path.name.removeprefix(stem).removesuffix(suffix).removeprefix("-")
+    return int(tail) if tail.isdigit() else 1
 
 
 def _discard(path: Path) -> None:

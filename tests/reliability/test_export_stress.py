@@ -178,12 +178,6 @@ def test_twelve_exports_of_one_month_never_overwrite(
     assert len(set(names)) == 12 and len(list(out.iterdir())) == 12
 
 
-@pytest.mark.xfail(
-    reason="BUG: export/writer.py write_atomic() picks a free name, then os.replace()s onto "
-    "it: two exports finishing together (F9 pressed twice: two worker threads) pick the "
-    "same name and the second replaces the first",
-    strict=True,
-)
 def test_two_exports_finishing_together_both_keep_their_file(tmp_path: Path) -> None:
     out = tmp_path / "exports"
     out.mkdir()
