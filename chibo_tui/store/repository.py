@@ -35,6 +35,7 @@ from .lock import DatabaseLock
 from .restore import restore
 from .snapshot import FileDamage, read_database, unreadable
 from .storage import MemoryStorage
+from .validate import newest_good_backup, validate
 
 __all__ = ["CheckReport", "Repository", "restore"]
 
@@ -155,12 +156,12 @@ class Repository:
         except FileDamage as exc:
             self._damaged(exc.path, exc.reason)
         main = snap.main if snap.main is not None else schema.empty(schema.MAIN_TABLES)
-        cell = main.get("cell", {}).get(str(CELL_ID))
-        if cell is not None:
-            try:
-                from_dict(Cell, cell, "cell")
-            except CodecError as exc:
-                self._damaged(self.path, f"bản ghi hỏng — {exc}")
+        migrated = [schema.migrate(main)] + [schema.migrate(d) for d in snap.years.values()]
+        years = {year: (snap.year_path(year), data) for year, data in snap.years.items()}
+        report = validate(self.path, main, years)
+        if report.damage:
+            # Before any backup: a copy of the damage must not become "the newest backup".
+            self._damaged(report.damage[0].path, report.reason())
         if snap.raw and not self.read_only:
             try:
                 self.opening_backup = take_backup(self.path, snap.raw, "open", self._clock())
@@ -169,7 +170,6 @@ class Repository:
                 self.backup_failed = exc.strerror or str(exc)
         if not self.read_only:
             remove_unnamed(self.path, {snap.year_path(year) for year in snap.generations})
-        migrated = [schema.migrate(main)] + [schema.migrate(d) for d in snap.years.values()]
         self._main_on_disk = snap.main is not None
         self._generations, self._generation = dict(snap.generations), snap.generation
         self._main = self._db(main, self._reload_main)
@@ -186,9 +186,7 @@ class Repository:
                 )
 
     def _damaged(self, path: Path, reason: str) -> NoReturn:
-        backups = list_backups(self.path)
-        newest = backups[0].path if backups else None
-        raise DamagedDatabaseError(path, reason, newest, db=self.path)
+        raise DamagedDatabaseError(path, reason, newest_good_backup(self.path), db=self.path)
 
     def _db(self, data: schema.Tables | None, reload: Callable[[], schema.Tables]) -> TinyDB:
         return TinyDB(storage=MemoryStorage, data=data, reload=reload, read_only=self.read_only)
@@ -533,49 +531,14 @@ class Repository:
     # -- integrity -----------------------------------------------------------
 
     def check(self) -> CheckReport:
-        """Decode everything and test every meeting's invariants."""
-        report = CheckReport()
-        problems = report.problems
-        try:
-            cell = self.load_cell()
-        except DamagedDatabaseError as exc:
-            problems.append(f"Hồ sơ chi bộ hỏng: {exc.reason}")
-            cell = None
-        report.counts["đảng viên"] = len(cell.active_members()) if cell else 0
-        summaries = {s.month: s for s in self._safe(self.summaries, problems) or []}
-        meetings: list[Meeting] = []
-        stored: set[str] = set()
-        for year in self.years():
-            with self._mutex:
-                docs = self._year_db(year).table("meetings").all()
-            for doc in docs:
-                month = id_month(doc.doc_id)
-                stored.add(month)
-                try:
-                    meeting = from_dict(Meeting, dict(doc), f"meetings.{month}")
-                except CodecError as exc:
-                    problems.append(f"Tháng {month}: bản ghi hỏng — {exc}")
-                    continue
-                meetings.append(meeting)
-                problems.extend(f"Tháng {month}: {p}" for p in _invariants(meeting, month, year))
-                if to_dict(rules.summarise(meeting)) != to_dict(summaries.get(month)):
-                    problems.append(f"Tháng {month}: danh sách tháng chưa khớp với biên bản")
-        missing = sorted(set(summaries) - stored)
-        problems.extend(f"Tháng {m}: có trong danh sách nhưng không có biên bản" for m in missing)
-        report.counts["kỳ sinh hoạt"] = len(meetings)
-        report.counts["đã chốt"] = sum(m.is_final for m in meetings)
-        report.counts["dự thảo"] = sum(not m.is_final for m in meetings)
-        report.counts["giải pháp"] = sum(len(m.remedies()) for m in meetings)
+        """Decode everything and test what must hold (``validate``): damage and findings."""
+        with self._mutex:
+            years = {y: (self._path_of(y), _storage(db).data) for y, db in self._years.items()}
+            found = validate(self.path, _storage(self.main).data, years)
+        report = CheckReport(counts=found.counts)
+        report.problems = [p.text for p in found.damage] + found.findings
         report.counts["tệp"] = len(self.files())
         return report
-
-    @staticmethod
-    def _safe(fn: Callable[[], Any], problems: list[str]) -> Any:
-        try:
-            return fn()
-        except DamagedDatabaseError as exc:
-            problems.append(f"Danh sách tháng hỏng: {exc.reason}")
-            return None
 
 
 def _storage(db: TinyDB) -> MemoryStorage:
@@ -586,25 +549,3 @@ def _storage(db: TinyDB) -> MemoryStorage:
 
 def _without_resume(data: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in data.items() if k != "resume"}
-
-
-def _invariants(meeting: Meeting, month: str, year: int) -> list[str]:
-    problems = []
-    if meeting.month != month or meeting.year != year:
-        problems.append(f"khóa tháng {meeting.month} không khớp vị trí lưu")
-    numbers = sorted(r.number for r in meeting.reviews)
-    if numbers != [1, 2, 3, 4]:
-        problems.append(f"cần đúng 4 tiêu chí 1–4, có {numbers}")
-    ids = [a.member_id for a in meeting.attendance]
-    if len(ids) != len(set(ids)):
-        problems.append("một đảng viên xuất hiện hai lần trong điểm danh")
-    if meeting.is_final:
-        counts = rules.attendance_counts(meeting.attendance)
-        for review in meeting.reviews:
-            if review.vote is not None:
-                valid = rules.vote_validity(review.vote, counts.voters)
-                if not valid.value:
-                    problems.append(f"tiêu chí {review.number}: {valid.reason}")
-        if meeting.finalised_at is None:
-            problems.append("đã chốt nhưng thiếu thời điểm chốt")
-    return problems

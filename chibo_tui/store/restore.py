@@ -19,6 +19,7 @@ from .commit import commit
 from .errors import StoreError
 from .lock import DatabaseLock
 from .snapshot import FileDamage, read_archive
+from .validate import validate_backup
 
 
 def restore(
@@ -48,9 +49,11 @@ def restore(
             raise StoreError(
                 f"Bản sao lưu {backup.name} hỏng ({exc.path.name}: {exc.reason})"
             ) from None
+        report = validate_backup(state)
         assert state.main is not None
-        for data in [state.main, *state.years.values()]:
-            schema.migrate(data)
+        if report.damage:
+            first = report.damage[0]
+            raise StoreError(f"Bản sao lưu {backup.name} hỏng ({first.path.name}: {first.text})")
         current = _current_files(db_path)
         before = take_backup(db_path, current, "restore", clock())
         generation = max(layout.highest_generation(db_path), _generation_of(current, db_path)) + 1

@@ -11,7 +11,7 @@ import pytest
 
 from chibo_tui.domain import lifecycle, rules
 from chibo_tui.domain.model import MeetingState, Vote
-from chibo_tui.store import Repository, layout, schema
+from chibo_tui.store import DamagedDatabaseError, Repository, layout, schema
 from chibo_tui.store import commit as commit_module
 from chibo_tui.store.atomic import TEMP_SUFFIX
 from chibo_tui.store.backups import list_backups, read_backup
@@ -345,17 +345,21 @@ def test_check_reports_a_month_list_out_of_step(saved, db_path):
     assert "Tháng 2026-04: có trong danh sách nhưng không có biên bản" in problems
 
 
-def test_check_reports_a_damaged_record_instead_of_crashing(saved, db_path):
+def test_a_damaged_record_is_refused_at_open_with_the_message_check_gives(saved, db_path):
     repo, _, _ = saved
     repo.close()
     year = repo.year_file(2026)
     data = json.loads(year.read_bytes())
     data["meetings"]["202603"]["reviews"][1]["vote"]["in_favour"] = "chín"
-    year.write_bytes(json.dumps(data, ensure_ascii=False).encode())
-    with disk_view(db_path) as view:
-        problems = view.check().problems
-    assert problems[0].startswith("Tháng 2026-03: bản ghi hỏng")
-    assert "reviews[1].vote.in_favour" in problems[0]
+    raw = json.dumps(data, ensure_ascii=False).encode()
+    year.write_bytes(raw)
+    for read_only in (True, False):
+        with pytest.raises(DamagedDatabaseError) as info:
+            Repository.open(db_path, read_only=read_only)
+        assert info.value.path == year
+        assert info.value.reason.startswith("Tháng 2026-03: bản ghi hỏng")
+        assert "reviews[1].vote.in_favour" in info.value.reason
+    assert year.read_bytes() == raw and list_backups(db_path) == []
 
 
 def test_a_backup_taken_before_version_2_restores(factory, db_path, clock):
