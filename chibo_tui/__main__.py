@@ -174,8 +174,7 @@ def run_export(args: argparse.Namespace) -> int:
     year = _parse_year(args.year) if not by_month else None
 
     path = db_path(args)
-    if not path.exists():
-        raise UsageError(T.NO_CELL.format(path=path))
+    # No "exists" shortcut: year files without the main file are damage to report.
     from .session import DocumentKind, ExportRefused, export_document
 
     with Repository.open(path, read_only=True) as repo:
@@ -192,6 +191,19 @@ def run_export(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     path = db_path(args)
     print(T.CHECK_HEADER.format(path=path))
+    if not path.parent.is_dir():  # a mistyped --db or CHIBO_DB is no empty database
+        source = (
+            "--db"
+            if getattr(args, "db", None)
+            else "CHIBO_DB"
+            if os.environ.get("CHIBO_DB")
+            else ""
+        )
+        raise UsageError(
+            T.NO_DB_FOLDER.format(folder=path.parent, path=path, source=source or "mặc định")
+        )
+    if path.is_dir():
+        raise UsageError(T.DB_IS_FOLDER.format(path=path))
     if not path.exists() and not list(path.parent.glob(f"{path.stem}.meetings-*.json")):
         print(T.NO_DATABASE.format(path=path))
         return 0
@@ -231,7 +243,8 @@ def run_restore(args: argparse.Namespace) -> int:
     with Repository.open(path) as repo:
         repo.record("restore", "", T.RESTORE_REASON.format(backup=chosen.name))
     print(T.RESTORED.format(path=path, backup=chosen.name))
-    print(T.RESTORE_KEPT.format(before=before))
+    if before is not None:  # nothing was there to keep: say nothing rather than name the source
+        print(T.RESTORE_KEPT.format(before=before))
     return 0
 
 

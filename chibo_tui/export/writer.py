@@ -39,6 +39,11 @@ def reason(exc: OSError) -> str:
 def prepare_folder(out_dir: Path) -> Path:
     """The output folder, created if missing; an ExportError when it cannot be."""
     folder = Path(out_dir).expanduser()
+    if folder.is_symlink() and not folder.exists():
+        raise ExportError(
+            f"“{folder}” là liên kết tới “{os.readlink(folder)}”, nơi không còn tồn tại "
+            "(ổ USB đã rút ra?)."
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -70,7 +75,8 @@ def write_atomic(folder: Path, stem: str, save: Callable[[BinaryIO], None]) -> P
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            save(handle)
+            output = _Output(handle)
+            save(output)  # type: ignore[arg-type]
             handle.flush()
             os.fsync(handle.fileno())
         target = _claim(folder, stem, free_name(folder, stem))
@@ -110,6 +116,53 @@ def _counter(path: Path, stem: str, suffix: str) -> int:
     """1 for ``stem.docx``, n for ``stem-n.docx``."""
     tail = path.name.removeprefix(stem).removesuffix(suffix).removeprefix("-")
     return int(tail) if tail.isdigit() else 1
+
+
+class _Output:
+    """The temp file as the document's zip writer sees it.
+
+    When a write fails (a full disk) the error goes up once; python-docx's
+    ``ZipFile`` is left unclosed, and its ``__del__`` later writes the central
+    directory to a file already closed, which Python prints as a traceback
+    after our clear message. After the first failure this object takes every
+    write and seek without a word: the temp file is being deleted anyway.
+    """
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        self._failed_at: int | None = None  # after a failure: where the zip thinks it is
+
+    def write(self, data: bytes) -> int:
+        if self._failed_at is not None:
+            self._failed_at += len(data)
+            return len(data)
+        try:
+            return self._handle.write(data)
+        except BaseException:
+            self._failed_at = self._position()
+            raise
+
+    def seek(self, offset: int, whence: int = 0) -> int:
+        if self._failed_at is None:
+            return self._handle.seek(offset, whence)
+        self._failed_at = offset if whence == 0 else self._failed_at + offset
+        return self._failed_at
+
+    def tell(self) -> int:
+        return self._handle.tell() if self._failed_at is None else self._failed_at
+
+    def flush(self) -> None:
+        if self._failed_at is None:
+            self._handle.flush()
+
+    def _position(self) -> int:
+        try:
+            return self._handle.tell()
+        except (OSError, ValueError):
+            return 0
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._handle, name)
 
 
 def _discard(path: Path) -> None:

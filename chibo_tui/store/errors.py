@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
+
+_WRITE_REASONS = {
+    errno.ENOSPC: "ổ đĩa đã đầy; hãy giải phóng chỗ trống",
+    errno.EDQUOT: "đã hết dung lượng được cấp",
+    errno.EACCES: "không có quyền ghi vào {folder}",
+    errno.EPERM: "không có quyền ghi vào {folder}",
+    errno.EROFS: "ổ đĩa chứa {folder} chỉ cho phép đọc",
+}
+
+
+def write_failure(exc: OSError, folder: Path) -> str:
+    """Why writing into ``folder`` failed, in Vietnamese (never a guess at the cause)."""
+    reason = _WRITE_REASONS.get(exc.errno or 0)
+    return reason.format(folder=folder) if reason else (exc.strerror or str(exc))
 
 
 class StoreError(Exception):
@@ -46,4 +61,17 @@ class LockedMeetingError(StoreError):
         self.month = month
         super().__init__(
             f"Biên bản tháng {month[5:]}/{month[:4]} đã chốt; muốn sửa phải mở lại và ghi lý do."
+        )
+
+
+class UnwritableFolderError(StoreError):
+    """The database's folder cannot be written: chibo could save nothing there."""
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        self.path = path
+        super().__init__(
+            f"Không mở được {path} để ghi: {write_failure(exc, path.parent)}.\n"
+            "chibo cần ghi được vào thư mục này để lưu biên bản. Vẫn có thể xem và xuất văn bản "
+            f"(chibo check --db {path}, chibo export … --db {path}); hoặc chép thư mục sang chỗ "
+            "ghi được rồi mở từ đó."
         )

@@ -8,6 +8,7 @@ the next process that it took over from a process that did not close cleanly.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -16,7 +17,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from .errors import DatabaseLockedError
+from .errors import DatabaseLockedError, UnwritableFolderError
 
 
 class DatabaseLock:
@@ -29,8 +30,14 @@ class DatabaseLock:
         self.took_over_from: str | None = None
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as exc:  # a read-only stick, a folder of another user
+            raise UnwritableFolderError(self.db_path, exc) from None
+        if not os.access(self.path.parent, os.W_OK):
+            os.close(fd)
+            raise UnwritableFolderError(self.db_path, PermissionError(errno.EACCES, "")) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:

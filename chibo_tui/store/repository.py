@@ -27,15 +27,21 @@ from ..domain.codec import CodecError, from_dict, to_dict
 from ..domain.model import Cell, Meeting, MeetingState, MeetingSummary
 from . import layout, schema
 from .atomic import remove_stale_temps
-from .backups import Backup, list_backups, remove_stale_backup_temps, take_backup
+from .backups import (
+    Backup,
+    backup_folder,
+    list_backups,
+    remove_stale_backup_temps,
+    take_backup,
+)
 from .commit import commit, remove_unnamed, replace_in_place
-from .errors import DamagedDatabaseError, LockedMeetingError, StoreError
+from .errors import DamagedDatabaseError, LockedMeetingError, StoreError, write_failure
 from .layout import database_path
 from .lock import DatabaseLock
 from .restore import restore
 from .snapshot import FileDamage, read_database, unreadable
 from .storage import MemoryStorage
-from .validate import newest_good_backup, validate
+from .validate import cell_damage, meeting_damage, newest_good_backup, validate
 
 __all__ = ["CheckReport", "Repository", "restore"]
 
@@ -167,7 +173,7 @@ class Repository:
                 self.opening_backup = take_backup(self.path, snap.raw, "open", self._clock())
             except OSError as exc:
                 # A full disk must not lock the chair out of the record; say so instead.
-                self.backup_failed = exc.strerror or str(exc)
+                self.backup_failed = write_failure(exc, backup_folder(self.path))
         if not self.read_only:
             remove_unnamed(self.path, {snap.year_path(year) for year in snap.generations})
         self._main_on_disk = snap.main is not None
@@ -338,6 +344,7 @@ class Repository:
     def save_cell(self, cell: Cell) -> None:
         with self.transaction():
             self._writable()
+            _refuse_damage(cell_damage(cell))
             data = nfc_tree(to_dict(cell))
             self.main.table("cell").upsert(Document(data, doc_id=CELL_ID))
 
@@ -403,6 +410,8 @@ class Repository:
         """
         with self.transaction():
             self._writable()
+            damage = meeting_damage(meeting, meeting.month, meeting.year)
+            _refuse_damage([f"Tháng {meeting.month}: {p}" for p in damage])
             data = nfc_tree(to_dict(meeting))
             table = self._year_db(meeting.year).table("meetings")
             doc_id = month_id(meeting.month)
@@ -539,6 +548,12 @@ class Repository:
         report.problems = [p.text for p in found.damage] + found.findings
         report.counts["tệp"] = len(self.files())
         return report
+
+
+def _refuse_damage(problems: list[str]) -> None:
+    """Nothing is written that the next open would refuse to read."""
+    if problems:
+        raise StoreError("Không lưu: dữ liệu không hợp lệ — " + "; ".join(problems))
 
 
 def _storage(db: TinyDB) -> MemoryStorage:

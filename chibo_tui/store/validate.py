@@ -124,25 +124,20 @@ def _cell(path: Path, main: schema.Tables, report: Report) -> Cell | None:
     except CodecError as exc:
         report.damage.append(Problem(path, f"Hồ sơ chi bộ: bản ghi hỏng — {exc}"))
         return None
+    report.damage += [Problem(path, p) for p in cell_damage(cell)]
+    return cell
+
+
+def cell_damage(cell: Cell) -> list[str]:
+    """What makes a decoded cell unusable (the documents' page margins)."""
     margins = cell.documents.margins_mm
     low, high = MARGIN_MM
+    where = "Hồ sơ chi bộ, trường cell.documents.margins_mm"
     if len(margins) != 4:
-        report.damage.append(
-            Problem(
-                path,
-                "Hồ sơ chi bộ, trường cell.documents.margins_mm: cần 4 số lề "
-                f"(trên, dưới, trái, phải), gặp {list(margins)}",
-            )
-        )
-    elif any(not low <= m <= high for m in margins):
-        report.damage.append(
-            Problem(
-                path,
-                f"Hồ sơ chi bộ, trường cell.documents.margins_mm: lề {list(margins)} mm "
-                f"ngoài khoảng {low}–{high} mm",
-            )
-        )
-    return cell
+        return [f"{where}: cần 4 số lề (trên, dưới, trái, phải), gặp {list(margins)}"]
+    if any(not low <= m <= high for m in margins):
+        return [f"{where}: lề {list(margins)} mm ngoài khoảng {low}–{high} mm"]
+    return []
 
 
 def _summaries(path: Path, main: schema.Tables, report: Report) -> dict[str, Any]:
@@ -216,15 +211,18 @@ def _meetings(path: Path, year: int, data: schema.Tables, report: Report) -> lis
     meetings = []
     labels = ("Khóa “{key}” không phải một tháng", "bản ghi hỏng")
     for month, meeting, _ in _by_month(path, "meetings", data["meetings"], Meeting, labels, report):
-        problems = _damage(meeting, month, year)
+        problems = meeting_damage(meeting, month, year)
         report.damage += [Problem(path, f"Tháng {month}: {p}") for p in problems]
         if not problems:
             meetings.append(meeting)
     return meetings
 
 
-def _damage(meeting: Meeting, month: str, year: int) -> list[str]:
-    """What makes a decoded meeting unusable: the app and the documents would fail."""
+def meeting_damage(meeting: Meeting, month: str, year: int) -> list[str]:
+    """What makes a decoded meeting unusable: the app and the documents would fail.
+
+    Also asked before a save, so that nothing is written that could not be read.
+    """
     problems = []
     if meeting.month != month or int(month[:4]) != year:
         problems.append(f"trường month: khóa tháng {meeting.month} không khớp vị trí lưu")

@@ -75,9 +75,13 @@ ARGPARSE_ERRORS = {
         "tùy chọn mơ hồ: {option} có thể là {matches}"
     ),
 }
-NO_BACKUP = (
-    "Cảnh báo: không tạo được bản sao lưu khi mở ({reason}); có thể ổ đĩa đã đầy. "
-    "Hãy giải phóng chỗ trống."
+NO_BACKUP = "Cảnh báo: không tạo được bản sao lưu khi mở: {reason}."
+NO_DB_FOLDER = (
+    "Không có thư mục {folder}, nơi phải chứa cơ sở dữ liệu {path} (theo {source}). "
+    "Hãy kiểm tra lại đường dẫn."
+)
+DB_IS_FOLDER = (
+    "{path} là một thư mục; --db (hoặc CHIBO_DB) cần đường dẫn tệp, ví dụ {path}/chibo.json."
 )
 CONSOLE_NO_VIETNAMESE = (
     # Plain letters on purpose: this console cannot show the others.

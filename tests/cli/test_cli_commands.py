@@ -356,9 +356,11 @@ def test_database_from_the_environment_or_before_the_command(capsys, demo_db, mo
 
 
 def test_check_of_a_missing_database_creates_nothing(capsys, tmp_path):
-    code, out, _ = run(capsys, "check", "--db", tmp_path / "nowhere" / "chibo.json")
-    assert code == 0 and "Chưa có cơ sở dữ liệu" in out
-    assert not (tmp_path / "nowhere").exists()
+    code, out, _ = run(capsys, "check", "--db", tmp_path / "chibo.json")
+    assert code == 0 and "Chưa có cơ sở dữ liệu" in out  # a folder ready for a first start
+    code, out, err = run(capsys, "check", "--db", tmp_path / "nowhere" / "chibo.json")
+    assert code == 2 and f"Không có thư mục {tmp_path / 'nowhere'}" in err  # a mistyped path
+    assert not (tmp_path / "nowhere").exists() and not (tmp_path / "chibo.json").exists()
 
 
 @pytest.mark.parametrize("argv", [["--help"], ["export", "--help"], ["demo", "--help"]])

@@ -77,7 +77,7 @@ def votes(draw: st.DrawFn, voters: int) -> Vote | None:
         a = draw(st.integers(0, voters))
         b = draw(st.integers(0, voters - a))
         return Vote(a, b, voters - a - b, put)
-    n = st.integers(-2, voters + 3)
+    n = st.integers(0, voters + 3)  # a negative count cannot be typed; in a file it is damage
     return Vote(draw(n), draw(n), draw(n), put)
 
 

@@ -47,7 +47,7 @@ DAMAGE = {
     "truncated-17": (lambda raw: raw[:17], "JSON hỏng"),
     "truncated-half": (lambda raw: raw[: len(raw) // 2], "cắt cụt"),
     "truncated-last-byte": (lambda raw: raw[:-1], "JSON hỏng"),
-    "cut-in-a-letter": (lambda raw: raw[: raw.index("ộ".encode()) + 1], "UTF-8"),
+    "cut-in-a-letter": (lambda raw: raw[: raw.index("ộ".encode()) + 1], "cắt cụt giữa một chữ"),
     "garbage": (lambda raw: bytes(range(256)) * 4, "UTF-8"),
     "ascii-garbage": (lambda raw: b"PK\x03\x04 not json at all", "JSON hỏng"),
     "nul-filled": (lambda raw: b"\x00" * len(raw), "JSON hỏng"),
