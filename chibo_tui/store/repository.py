@@ -107,7 +107,7 @@ class Repository:
         self._generation = 0
         self._main_on_disk = False
         self._depth = 0  # transactions open, one inside the other
-        self._after_commit: list[Callable[[], None]] = []
+        self._after_commit: list[Callable[[], object]] = []
         self.took_over_from: str | None = None
         self.opening_backup: Path | None = None
         self.backup_failed: str | None = None  # why the opening backup could not be taken
