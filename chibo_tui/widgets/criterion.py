@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import DataTable, Input, Label, Select, TextArea
+from textual.widgets import Input, Label, Select, TextArea
 
 from ..dialogs.confirm import ConfirmDialog
 from ..domain import rules
@@ -22,9 +22,10 @@ from ..text import meeting as T
 from .member_picker import Candidate, MemberPicker
 from .pane import MeetingPane
 from .vote import VoteContext, VoteEditor
+from .wrap_table import WrapColumn, WrapTable
 
 
-class ChecklistTable(DataTable[str]):
+class ChecklistTable(WrapTable):
     """The sub-criteria: D marks đạt, K không đạt, Space flips, A marks all đạt."""
 
     BINDINGS = [
@@ -54,7 +55,7 @@ class ChecklistTable(DataTable[str]):
 ALL_ROWS = -1
 
 
-class EntryTable(DataTable[str]):
+class EntryTable(WrapTable):
     """Discussion entries or remedies: Delete removes, E takes the row back to edit."""
 
     BINDINGS = [
@@ -96,12 +97,19 @@ class CriterionPane(MeetingPane):
         yield Label(T.CRITERION_TITLE.format(n=r.number, title=r.title), classes="pane-title")
         yield Label(T.CHECKLIST, classes="section-title")
         if r.checks:
-            table = ChecklistTable(cursor_type="row", id="checklist", classes="list checklist")
-            table.add_column("#", key="no")
-            table.add_column(T.COL_RESULT, key="result", width=10)
-            table.add_column(T.COL_SUB, key="text")
-            for i, check in enumerate(r.checks):
-                table.add_row(str(i + 1), T.CHECK_MARK[check.passed], check.text, key=str(i))
+            table = ChecklistTable(
+                [
+                    WrapColumn("#", "no", 2),
+                    WrapColumn(T.COL_RESULT, "result", 10),
+                    WrapColumn(T.COL_SUB, "text"),
+                ],
+                cursor_type="row",
+                id="checklist",
+                classes="list checklist",
+            )
+            table.set_rows(
+                (str(i + 1), T.CHECK_MARK[c.passed], c.text) for i, c in enumerate(r.checks)
+            )
             yield table
         else:
             yield Label(T.NO_CHECKS, classes="muted")
@@ -113,9 +121,12 @@ class CriterionPane(MeetingPane):
             yield MemberPicker(people, T.SPEAKER, id="speaker", classes="speaker")
             yield Input(placeholder=T.SPEECH, id="speech", classes="speech", compact=True)
         yield Label(T.LIST_HINT, classes="hint")
-        discussion = EntryTable(cursor_type="row", id="discussion", classes="list discussion")
-        discussion.add_columns(T.COL_SPEAKER, T.COL_SPEECH)
-        yield discussion
+        yield EntryTable(
+            [WrapColumn(T.COL_SPEAKER, "speaker", 22), WrapColumn(T.COL_SPEECH, "speech")],
+            cursor_type="row",
+            id="discussion",
+            classes="list discussion",
+        )
 
         yield from self._notes(NotePlace.ANALYSIS)
 
@@ -132,9 +143,16 @@ class CriterionPane(MeetingPane):
                 placeholder=T.REMEDY_DUE, id="remedy-due", classes="remedy-due", compact=True
             )
         yield Label("", classes="remedy-error error-text")
-        remedies = EntryTable(cursor_type="row", id="remedies", classes="list remedies")
-        remedies.add_columns(T.COL_REMEDY, T.COL_OWNER, T.COL_DUE)
-        yield remedies
+        yield EntryTable(
+            [
+                WrapColumn(T.COL_REMEDY, "remedy"),
+                WrapColumn(T.COL_OWNER, "owner", 20),
+                WrapColumn(T.COL_DUE, "due", 10),
+            ],
+            cursor_type="row",
+            id="remedies",
+            classes="list remedies",
+        )
 
         yield Label(T.VERDICT, classes="section-title")
         choice = r.verdict_override.value if r.verdict_override else "auto"
@@ -204,7 +222,7 @@ class CriterionPane(MeetingPane):
             return
         check.passed = passed
         table = self.query_one(ChecklistTable)
-        table.update_cell(str(index), "result", T.CHECK_MARK[passed])
+        table.set_cell(index, "result", T.CHECK_MARK[passed])
         self._verdict_changed()
         self._move_on(index, move)
 
@@ -242,10 +260,10 @@ class CriterionPane(MeetingPane):
 
     def _fill_discussion(self) -> None:
         table = self.query_one(".discussion", EntryTable)
-        table.clear()
         editing = self._editing("discussion")
-        for i, d in enumerate(self.review.discussion):
-            table.add_row(_marked(d.speaker, i == editing), d.text)
+        table.set_rows(
+            (_marked(d.speaker, i == editing), d.text) for i, d in enumerate(self.review.discussion)
+        )
         table.display = bool(self.review.discussion)
 
     # -- an entry taken back to edit stays in the record until it is replaced ----
@@ -300,10 +318,11 @@ class CriterionPane(MeetingPane):
 
     def _fill_remedies(self) -> None:
         table = self.query_one(".remedies", EntryTable)
-        table.clear()
         editing = self._editing("remedies")
-        for i, remedy in enumerate(self.review.remedies):
-            table.add_row(_marked(remedy.text, i == editing), remedy.owner, show_date(remedy.due))
+        table.set_rows(
+            (_marked(remedy.text, i == editing), remedy.owner, show_date(remedy.due))
+            for i, remedy in enumerate(self.review.remedies)
+        )
         table.display = bool(self.review.remedies)
 
     @on(Input.Submitted, ".remedy-text")

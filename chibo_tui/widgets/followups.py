@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import DataTable, Label
+from textual.widgets import Label
 
 from ..dialogs.text_entry import TextEntryDialog
 from ..domain.model import RemedyFollowUp, RemedyStatus
@@ -13,9 +13,10 @@ from ..domain.timefmt import show_date
 from ..domain.vietnamese import month_label
 from ..text import meeting as T
 from .pane import MeetingPane
+from .wrap_table import WrapColumn, WrapTable
 
 
-class FollowUpTable(DataTable[str]):
+class FollowUpTable(WrapTable):
     BINDINGS = [
         Binding("1", "status('done')", T.KEY_DONE, id="followup-done"),
         Binding("2", "status('in_progress')", T.KEY_IN_PROGRESS, id="followup-in-progress"),
@@ -37,15 +38,22 @@ class FollowUpPane(MeetingPane):
             yield Label(T.NO_FOLLOWUPS, classes="muted")
             return
         yield Label(T.FOLLOWUPS_HINT, classes="hint")
-        table = FollowUpTable(id="followups", cursor_type="row", zebra_stripes=True, classes="list")
-        table.add_column(T.COL_FROM, key="from")
-        table.add_column(T.COL_REMEDY, key="text")
-        table.add_column(T.COL_OWNER, key="owner")
-        table.add_column(T.COL_DUE, key="due")
-        table.add_column(T.COL_STATE, key="state", width=15)
-        table.add_column(T.COL_NOTE, key="note", width=24)
-        for i, f in enumerate(self.meeting.follow_ups):
-            table.add_row(*self._cells(f), key=str(i))
+        table = FollowUpTable(
+            [
+                # Narrow on purpose: at 120 columns all six fit beside the steps.
+                WrapColumn(T.COL_FROM, "from", 8),
+                WrapColumn(T.COL_REMEDY, "text"),
+                WrapColumn(T.COL_OWNER, "owner", 14),
+                WrapColumn(T.COL_DUE, "due", 10),
+                WrapColumn(T.COL_STATE, "state", 9),
+                WrapColumn(T.COL_NOTE, "note", 16),
+            ],
+            id="followups",
+            cursor_type="row",
+            zebra_stripes=True,
+            classes="list",
+        )
+        table.set_rows(self._cells(f) for f in self.meeting.follow_ups)
         yield table
 
     @staticmethod
@@ -62,8 +70,8 @@ class FollowUpPane(MeetingPane):
     def _refresh_row(self, index: int) -> None:
         table = self.query_one(FollowUpTable)
         cells = self._cells(self.meeting.follow_ups[index])
-        table.update_cell(str(index), "state", cells[4])
-        table.update_cell(str(index), "note", cells[5])
+        table.set_cell(index, "state", cells[4])
+        table.set_cell(index, "note", cells[5])
 
     def set_status(self, index: int, status: RemedyStatus) -> None:
         if self.read_only or not 0 <= index < len(self.meeting.follow_ups):

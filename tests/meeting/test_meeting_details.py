@@ -226,3 +226,34 @@ async def test_a_member_added_from_f7_mid_meeting_is_in_the_roll_call_at_once(
         table = screen.query_one(RosterTable)
         assert table.row_count == before + 1
         assert any(a.full_name == "Hồ Thị Vân" for a in screen.meeting.attendance)
+
+
+async def test_long_remedies_wrap_so_owner_due_status_and_note_stay_on_screen(
+    app: ChiboApp,
+) -> None:
+    from chibo_tui.domain.model import RemedyFollowUp
+    from chibo_tui.widgets.followups import FollowUpTable
+
+    meeting = app.session.meeting(MONTH)
+    meeting.follow_ups = [
+        RemedyFollowUp(
+            remedy_id="r1",
+            source_month="2026-10",
+            criterion=3,
+            text="Chi ủy gặp gỡ đảng viên vi phạm, yêu cầu khắc phục và làm bản kiểm điểm "
+            "trước chi bộ trong kỳ sinh hoạt tới",
+            owner="Nguyễn Thị Liên",
+            due=date(2026, 12, 10),
+            note="Đã trả lại vỉa hè, kiểm điểm trước chi bộ",
+        )
+    ]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _meeting(app, pilot, "followups")
+        await pilot.pause()
+        table = screen.query_one(FollowUpTable)
+        pane_right = screen.query_one("#followups").region.right
+        total = sum(c.get_render_width(table) for c in table.columns.values())
+        assert table.region.x + total <= pane_right + 1  # every column inside the pane
+        assert table.get_row_height(next(iter(table.rows))) >= 2  # the remedy wrapped
+        cells = [str(c) for c in table.get_row_at(0)]
+        assert cells[2].replace("\n", " ") == "Nguyễn Thị Liên" and cells[3] == "10/12/2026"

@@ -1,0 +1,80 @@
+"""A table whose long text wraps instead of running off the screen.
+
+A remedy, a sub-criterion or a speech is a sentence or two; in a plain
+DataTable its column grows past the pane and the columns after it (owner,
+due date, status, note) end up off screen. Here every column but one has a
+fixed width, the one left takes the pane's remaining width, and each cell
+wraps to its column, the row growing as tall as its longest cell.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from textual import events
+from textual.widgets import DataTable
+
+MIN_FLEX = 12
+"""The wrapping column never gets narrower than this, even on a tiny terminal."""
+
+
+@dataclass(frozen=True)
+class WrapColumn:
+    label: str
+    key: str
+    width: int | None = None
+    """Cells wider than this wrap; ``None``: the column takes the width left over."""
+
+
+class WrapTable(DataTable[str]):
+    """Rows set with :meth:`set_rows`; cells changed with :meth:`set_cell`."""
+
+    def __init__(self, columns: Sequence[WrapColumn], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._specs = tuple(columns)
+        self._rows_text: list[tuple[str | None, list[str]]] = []
+        self._laid_for = -1
+
+    def on_mount(self) -> None:
+        self._lay_out()
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self._flex_width() != self._laid_for:
+            self._lay_out()
+
+    def set_rows(self, rows: Iterable[Sequence[str]], keys: Iterable[str] | None = None) -> None:
+        """Replace every row (``keys``: one per row, to address rows later)."""
+        listed = [list(r) for r in rows]
+        names: list[str | None] = list(keys) if keys is not None else [None] * len(listed)
+        self._rows_text = list(zip(names, listed, strict=True))
+        self._lay_out()
+
+    def set_cell(self, row: int, column: str, value: str) -> None:
+        index = next(i for i, spec in enumerate(self._specs) if spec.key == column)
+        self._rows_text[row][1][index] = value
+        self._lay_out()
+
+    def _flex_width(self) -> int:
+        fixed = sum((s.width or 0) + 2 * self.cell_padding for s in self._specs)
+        flex = self.scrollable_content_region.width - fixed - 2 * self.cell_padding - 1
+        return max(flex, MIN_FLEX)
+
+    def _lay_out(self) -> None:
+        if not self.is_mounted:
+            return
+        flex = self._flex_width()
+        self._laid_for = flex
+        cursor = self.cursor_row
+        self.clear(columns=True)
+        for spec in self._specs:
+            self.add_column(spec.label, key=spec.key, width=spec.width or flex)
+        for key, cells in self._rows_text:
+            wrapped = [
+                "\n".join(textwrap.wrap(cell, spec.width or flex) or [""])
+                for cell, spec in zip(cells, self._specs, strict=True)
+            ]
+            self.add_row(*wrapped, key=key, height=None)
+        if self._rows_text:
+            self.move_cursor(row=min(cursor, len(self._rows_text) - 1), animate=False)
