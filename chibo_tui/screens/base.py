@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from textual import events, on
 from textual.binding import ActiveBinding
 from textual.screen import Screen, ScreenResultType
 
@@ -31,6 +32,13 @@ class ChiboScreen(Screen[ScreenResultType]):
     def top_bar(self) -> TopBar:
         """The top bar, with the cell's name in the first frame."""
         return TopBar(self.session.cell_name, sample=self.session.is_sample)
+
+    @on(events.ScreenResume)
+    def _refresh_top_bar(self) -> None:
+        # Back from the profile (F6): the cell may have been renamed meanwhile.
+        for bar in self.query(TopBar):
+            bar.set_cell_name(self.session.cell_name)
+            bar.set_sample(self.session.is_sample)
 
     @property
     def active_bindings(self) -> dict[str, ActiveBinding]:

@@ -37,6 +37,8 @@ from ..widgets.topbar import TopBar
 from .base import ChiboScreen
 
 STEPS = list(T.STEPS)
+COMPACT_TOPBAR = 100
+"""Below this width the top bar leaves the month out of the meeting's context."""
 
 
 class MeetingScreen(ChiboScreen[None]):
@@ -156,7 +158,12 @@ class MeetingScreen(ChiboScreen[None]):
         else:
             step_of = T.STEP_OF.format(n=index + 1, total=len(STEPS))
             where = f"{T.STEPS[self.step]} · {step_of}"
-        self.query_one(TopBar).context = f"{label} · {where}"
+        # On a narrow terminal the step and the progress matter more than the month.
+        compact = self.size.width and self.size.width < COMPACT_TOPBAR
+        self.query_one(TopBar).context = where if compact else f"{label} · {where}"
+
+    def on_resize(self) -> None:
+        self._update_context()
 
     def _step_done(self, step: str) -> bool:
         m = self.meeting

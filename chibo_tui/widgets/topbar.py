@@ -52,5 +52,8 @@ class TopBar(Horizontal):
         """After a rename in the profile."""
         self.query_one("#topbar-cell", Label).update(name)
 
+    def set_sample(self, sample: bool) -> None:
+        self.query_one("#topbar-sample", Label).display = sample
+
     def set_extra(self, text: str) -> None:
         self.query_one("#topbar-extra", Label).update(text)

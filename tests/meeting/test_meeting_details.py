@@ -257,3 +257,27 @@ async def test_long_remedies_wrap_so_owner_due_status_and_note_stay_on_screen(
         assert table.get_row_height(next(iter(table.rows))) >= 2  # the remedy wrapped
         cells = [str(c) for c in table.get_row_at(0)]
         assert cells[2].replace("\n", " ") == "Nguyễn Thị Liên" and cells[3] == "10/12/2026"
+
+
+async def test_the_top_bar_keeps_step_clock_and_save_state_on_a_narrow_terminal(
+    app: ChiboApp,
+) -> None:
+    from textual.widgets import Label
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _meeting(app, pilot, "criterion-2")
+        app.session.ensure_cell().name = "Chi bộ khu phố 3 " * 6  # a very long name
+        await pilot.press("f6")
+        await pilot.pause()
+        await pilot.press("escape")  # back: the renamed cell shows at once
+        await pilot.pause()
+        assert app.screen is screen
+        bar = screen.query_one("TopBar")
+        context = str(bar.query_one("#topbar-context", Label).render())
+        assert context.startswith("Tiêu chí 2/4")  # the step, not the month, at 80 columns
+        for part in ("#topbar-extra", "#topbar-saved"):
+            region = bar.query_one(part, Label).region
+            assert region.width > 0 and region.right <= 80  # on screen, not pushed off
+        name = bar.query_one("#topbar-cell", Label)
+        assert str(name.render()).startswith("Chi bộ khu phố 3")
+        assert name.region.width <= 80 * 0.35 + 1
