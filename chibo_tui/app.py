@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import gc
@@ -22,7 +23,10 @@ from textual.screen import Screen
 from textual.widget import AwaitMount
 
 from .commands import ChiboCommands
+from .domain.model import Meeting
+from .domain.vietnamese import month_label
 from .keys_in_order import KeysInOrder
+from .rescue import save_error_text
 from .session import DocumentKind, Session
 from .store import Repository
 from .text import common as T
@@ -35,6 +39,8 @@ EXIT_SIGNALS = ("SIGHUP", "SIGTERM", "SIGBREAK")
 SIGNAL_SAVE_TIMEOUT = 3.0
 """Seconds a signal leaves for the pending save before chibo goes anyway."""
 SIGNAL_EXIT_TIMEOUT = 5.0
+QUIT_WAIT = 5.0
+"""Seconds Ctrl+Q waits for the save in progress before saying why it cannot leave."""
 
 
 class ChiboApp(KeysInOrder):
@@ -81,6 +87,7 @@ class ChiboApp(KeysInOrder):
         super().__init__()
         self.session = session
         self.took_over_from = took_over_from
+        self.quit_wait = QUIT_WAIT
         self._listen(session)
 
     def _listen(self, session: Session) -> None:
@@ -126,7 +133,6 @@ class ChiboApp(KeysInOrder):
         SIGBREAK (Ctrl+Break, and closing the console window). Each exists only on
         some platforms, so each is looked up, never assumed.
         """
-        import asyncio
 
         loop = asyncio.get_running_loop()
         for name in EXIT_SIGNALS:
@@ -218,11 +224,46 @@ class ChiboApp(KeysInOrder):
         self.last_saved = message.at
 
     def on_chibo_app_save_failed(self, message: SaveFailed) -> None:
-        self.notify(T.SAVE_FAILED.format(error=message.error), severity="error", timeout=10)
+        reason = save_error_text(message.error, self.session.repo.path.parent)
+        self.notify(T.SAVE_FAILED.format(error=reason), severity="error", timeout=10)
 
     async def action_quit(self) -> None:
-        self.session.save_now()
-        self.exit()
+        """Leave once everything is on disk; the UI never freezes while it waits."""
+        self.session.flush_edits()
+        if not self.session.saving:
+            self.exit()
+            return
+        self.notify(T.SAVING_BEFORE_QUIT, timeout=self.quit_wait)
+        if await asyncio.to_thread(self.session.wait_saved, self.quit_wait):
+            self.exit()
+            return
+        self._quit_blocked()
+
+    def _quit_blocked(self) -> None:
+        """Saves keep failing: say what and why, and let the chair choose."""
+        from .dialogs.quit_blocked import QuitBlockedDialog, QuitChoice
+
+        what = ", ".join(
+            T.QUIT_WHAT_MONTH.format(month=month_label(r.month))
+            if isinstance(r, Meeting)
+            else T.QUIT_WHAT_CELL
+            for r in self.session.unsaved()
+        )
+        reason = self.session.save_error_text() or T.SAVING_BEFORE_QUIT
+
+        async def chosen(choice: QuitChoice | None) -> None:
+            if choice == "retry":
+                await self.action_quit()
+            elif choice == "rescue":
+                try:
+                    path = await asyncio.to_thread(self.session.rescue)
+                except OSError as exc:
+                    self.notify(T.RESCUE_FAILED.format(error=exc), severity="error", timeout=15)
+                    return
+                self.notify(T.RESCUE_WRITTEN.format(path=path), timeout=15)
+                self.exit(message=T.RESCUE_WRITTEN.format(path=path))
+
+        self.push_screen(QuitBlockedDialog(what, reason), chosen)
 
     def on_unmount(self) -> None:
         self.session.close()

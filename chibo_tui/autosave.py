@@ -99,6 +99,11 @@ class AutoSaver:
         with self._cond:
             return self._cond.wait_for(lambda: not self._pending and not self._busy, timeout)
 
+    def pending(self) -> list[Cell | Meeting]:
+        """The records handed over and not on disk yet (what a rescue must keep)."""
+        with self._cond:
+            return list(self._pending.values())
+
     @property
     def idle(self) -> bool:
         with self._cond:

@@ -23,6 +23,7 @@ from .domain.criteria import sample_criteria
 from .domain.model import Cell, Meeting, MeetingState
 from .domain.months import month_of
 from .domain.vietnamese import month_label
+from .rescue import save_error_text, write_rescue
 from .store import Repository
 from .text import common as T
 from .views.snapshot import HistoryCache, HistorySnapshot
@@ -282,6 +283,24 @@ class Session:
     def save_error(self) -> Exception | None:
         """Why the last save failed, while it keeps failing."""
         return self._saver.last_error
+
+    def unsaved(self) -> list[Cell | Meeting]:
+        """What was handed to the writer and has not reached the disk."""
+        return self._saver.pending()
+
+    def save_error_text(self) -> str:
+        """Why saving fails, in Vietnamese (empty while it does not)."""
+        error = self._saver.last_error
+        return save_error_text(error, self.repo.path.parent) if error else ""
+
+    def rescue(self) -> Path:
+        """Write what could not be saved to a rescue file (see :mod:`chibo_tui.rescue`)."""
+        self.flush_edits()
+        pending = self.unsaved()
+        cells = [r for r in pending if isinstance(r, Cell)]
+        meetings = [r for r in pending if isinstance(r, Meeting)]
+        cell = cells[-1] if cells else None
+        return write_rescue(self.repo, cell, meetings, self.clock(), also=[self.exports_dir])
 
     def close(self, timeout: float | None = 10.0) -> bool:
         """Save what is pending and stop the writer; the repository stays open."""

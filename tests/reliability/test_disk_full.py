@@ -214,3 +214,45 @@ async def test_a_failed_save_is_retried_without_another_edit(db: Path, tmp_path:
         repo.close()
     saved = _on_disk(db, "2025-10")
     assert saved is not None and saved.conclusion == "Kết luận gõ ngay trước khi ổ đĩa đầy"
+
+
+async def test_ctrl_q_on_a_full_disk_says_why_and_writes_a_rescue_file(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from chibo_tui.__main__ import main
+    from chibo_tui.dialogs.quit_blocked import QuitBlockedDialog
+
+    repo = Repository.open(db)
+    FlakyDisk(repo)
+    app = make_app(repo, tmp_path / "exports", clock=lambda: datetime(2025, 10, 20, 19, 0))
+    app.quit_wait = 0.5  # the wait for a save that will not come; not a measured time
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            meeting = app.session.meeting("2025-10")
+            meeting.conclusion = "Kết luận gõ khi ổ đĩa đã đầy"
+            await pilot.press("ctrl+q")
+            for _ in range(200):  # Ctrl+Q waits in a worker: the UI keeps running
+                await pilot.pause()
+                if isinstance(app.screen, QuitBlockedDialog):
+                    break
+            dialog = app.screen
+            assert isinstance(dialog, QuitBlockedDialog), "quit silently"
+            text = str(dialog.query_one("#quit-blocked-text").render())
+            assert "kỳ sinh hoạt tháng 10/2025" in text and "ổ đĩa đã đầy" in text
+            assert "No space" not in text and "Errno" not in text
+            await pilot.click("#rescue")
+            for _ in range(200):
+                await pilot.pause()
+                if not app.is_running:
+                    break
+    finally:
+        repo.close()
+    rescues = sorted(db.parent.glob("chibo-cuu-ho-*.zip"))
+    assert len(rescues) == 1
+    before = _on_disk(db, "2025-10")
+    assert before is None or before.conclusion != "Kết luận gõ khi ổ đĩa đã đầy"  # not saved
+    # The rescue file is what `chibo restore` takes back, and `check` passes after.
+    assert main(["--db", str(db), "restore", str(rescues[0])]) == 0
+    assert main(["--db", str(db), "check"]) == 0
+    capsys.readouterr()
+    assert _on_disk(db, "2025-10").conclusion == "Kết luận gõ khi ổ đĩa đã đầy"  # type: ignore[union-attr]
