@@ -25,6 +25,7 @@ from .domain.months import month_of
 from .domain.vietnamese import month_label
 from .rescue import save_error_text, write_rescue
 from .store import Repository
+from .store.backups import take_backup
 from .text import common as T
 from .views.snapshot import HistoryCache, HistorySnapshot
 
@@ -49,8 +50,12 @@ class DocumentKind(Enum):
         return self in (DocumentKind.MINUTES, DocumentKind.REPORT)
 
 
-class ExportRefused(Exception):
-    """Why a document cannot be written (a Vietnamese sentence for the chair)."""
+class Refused(Exception):
+    """Why the session will not do what was asked (a Vietnamese sentence for the chair)."""
+
+
+class ExportRefused(Refused):
+    """Why a document cannot be written."""
 
 
 def export_document(
@@ -234,6 +239,28 @@ class Session:
         months |= {m for m, meeting in self._live.items() if not meeting.is_final}
         found = [self.meeting(m) for m in sorted(months)]
         return [m for m in found if not m.is_final]
+
+    def discard(self, month: str) -> Path | None:
+        """Throw a draft away (a month opened by mistake); the backup taken first.
+
+        Slow (it waits for the writer, then writes): call from a worker thread.
+        The removal and its audit entry are one commit.
+        """
+        meeting = self._live.get(month) or self.repo.load_meeting(month)
+        if meeting is None:
+            return None
+        if meeting.is_final:
+            raise Refused(T.DISCARD_FINAL)
+        # Out of the live set first, so that no autosave tick hands it over again.
+        self._live.pop(month, None)
+        self._forms.pop(month, None)
+        self.wait_saved()
+        files = {p.name: p.read_bytes() for p in self.repo.files()}
+        backup = take_backup(self.repo.path, files, "discard", self.clock())
+        with self.repo.transaction():
+            self.repo.discard_draft(month)
+            self.repo.record("discard", month, T.DISCARD_AUDIT.format(month=month_label(month)))
+        return backup
 
     def finalise(self, meeting: Meeting, override_reason: str = "") -> None:
         lifecycle.finalise(meeting, self.clock(), override_reason)

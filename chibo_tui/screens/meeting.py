@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -72,6 +72,7 @@ class MeetingScreen(ChiboScreen[None]):
             id="meeting-export-report",
         ),
         Binding("ctrl+o", "reopen", T.KEY_REOPEN, tooltip=T.KEY_REOPEN_HELP, id="meeting-reopen"),
+        Binding("f2", "discard", T.KEY_DISCARD, tooltip=T.KEY_DISCARD_HELP, id="meeting-discard"),
         Binding("escape", "home", T.KEY_HOME, tooltip=T.KEY_HOME_HELP, id="meeting-home"),
     ]
 
@@ -309,9 +310,33 @@ class MeetingScreen(ChiboScreen[None]):
         prompt = T.REOPEN_PROMPT.format(month=label)
         self.app.push_screen(TextEntryDialog(T.REOPEN_TITLE, prompt, check=required), with_reason)
 
+    def action_discard(self) -> None:
+        label = month_label(self.month)
+
+        def confirmed(ok: bool | None) -> None:
+            if ok:
+                self._discard()
+
+        self.app.push_screen(ConfirmDialog(T.DISCARD_CONFIRM.format(month=label)), confirmed)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="discard")
+    def _discard(self) -> None:
+        label = month_label(self.month)
+        try:
+            backup = self.session.discard(self.month)
+        except Exception as exc:  # shown to the chair; the draft stays
+            self.app.call_from_thread(
+                self.notify, T.DISCARD_FAILED.format(error=exc), severity="error"
+            )
+            return
+        self.app.call_from_thread(self.notify, T.DISCARDED.format(month=label, backup=backup))
+        self.app.call_from_thread(self.dismiss)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "reopen":
             return self.meeting.is_final
+        if action == "discard":
+            return not self.meeting.is_final
         return True
 
     # -- command palette -----------------------------------------------------------

@@ -185,3 +185,11 @@ VOTE_STALE = (
     "Nội dung đưa ra biểu quyết đã thay đổi: lần biểu quyết trước được giữ lại làm "
     "lần trước, cần biểu quyết lại."
 )
+KEY_DISCARD = "Hủy dự thảo"
+KEY_DISCARD_HELP = "Bỏ kỳ sinh hoạt dự thảo này (mở nhầm tháng); có sao lưu trước"
+DISCARD_CONFIRM = (
+    "Hủy dự thảo kỳ sinh hoạt tháng {month}? Mọi nội dung đã ghi của tháng này sẽ bị bỏ "
+    "(chibo sao lưu cơ sở dữ liệu trước khi hủy)."
+)
+DISCARDED = "Đã hủy dự thảo tháng {month}. Bản sao lưu trước khi hủy: {backup}"
+DISCARD_FAILED = "Không hủy được dự thảo: {error}"

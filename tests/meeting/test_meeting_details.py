@@ -281,3 +281,20 @@ async def test_the_top_bar_keeps_step_clock_and_save_state_on_a_narrow_terminal(
         name = bar.query_one("#topbar-cell", Label)
         assert str(name.render()).startswith("Chi bộ khu phố 3")
         assert name.region.width <= 80 * 0.35 + 1
+
+
+async def test_f2_discards_the_draft_after_asking(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _meeting(app, pilot, "opening")
+        app.session.save_now()
+        assert saved() is not None
+        await pilot.press("f2")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await pilot.press("y")
+        for _ in range(200):  # the discard runs in a worker
+            await pilot.pause()
+            if app.screen is not screen and not isinstance(app.screen, ConfirmDialog):
+                break
+        assert not isinstance(app.screen, MeetingScreen)
+    assert saved() is None

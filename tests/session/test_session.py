@@ -85,3 +85,24 @@ def test_sync_follow_ups_keeps_a_marked_remedy_the_previous_month_no_longer_carr
     previous.review(2).remedies.clear()  # reopened meanwhile, the remedy taken out
     lifecycle.sync_follow_ups(draft, previous)
     assert [f.note for f in draft.follow_ups] == ["Ghi chú của chủ trì"]
+
+
+def test_a_draft_is_discarded_after_a_backup_with_an_audit_entry(session: Session) -> None:
+    from chibo_tui.session import Refused
+
+    december = session.meeting("2026-12")
+    december.conclusion = "Mở nhầm tháng"
+    assert session.save_now() and on_disk(session, "2026-12") is not None
+    backup = session.discard("2026-12")
+    assert backup is not None and backup.exists()
+    assert on_disk(session, "2026-12") is None
+    assert "2026-12" not in {s.month for s in session.repo.summaries()}
+    assert session.save_now() and on_disk(session, "2026-12") is None  # not saved back
+    entry = session.repo.audit_log()[-1]
+    assert entry["kind"] == "discard" and entry["month"] == "2026-12"
+    november = session.meeting("2026-11")
+    session.finalise(november)
+    assert session.save_now()
+    with pytest.raises(Refused):
+        session.discard("2026-11")
+    assert on_disk(session, "2026-11") is not None
