@@ -342,8 +342,13 @@ def summarise(meeting: Meeting) -> MeetingSummary:
     )
 
 
-def closing_problems(meeting: Meeting, cell_rules: RuleSettings) -> list[str]:
-    """What is missing or odd before the meeting can be finalised cleanly."""
+def closing_problems(
+    meeting: Meeting, cell_rules: RuleSettings, now: datetime | None = None
+) -> list[str]:
+    """What is missing or odd before the meeting can be finalised cleanly.
+
+    ``now`` (the app's clock) also flags an end time still to come today.
+    """
     problems: list[str] = []
     counts = attendance_counts(meeting.attendance)
     if not meeting.attendance:
@@ -397,6 +402,8 @@ def closing_problems(meeting: Meeting, cell_rules: RuleSettings) -> list[str]:
                 problems.append(f"{label}: giải pháp “{short(remedy.text)}” chưa có thời hạn")
     if meeting.end_time is None:
         problems.append("Chưa ghi giờ kết thúc")
+    elif now is not None and meeting.date == now.date() and meeting.end_time > now.time():
+        problems.append(f"Giờ kết thúc {meeting.end_time:%H:%M} muộn hơn bây giờ ({now:%H:%M})")
     else:
         length = meeting_length(meeting.start_time, meeting.end_time, counts.expected, cell_rules)
         if not length.value:

@@ -161,6 +161,8 @@ class HomeScreen(ChiboScreen[None]):
         ]
         if remedies is None:
             parts.append(T.HOME_REMEDIES_LOADING)
+        elif remedies.raised == 0:
+            parts.append(T.HOME_REMEDIES_NEVER)  # "all remedied" would claim what never was
         elif remedies.unresolved == 0:
             parts.append(T.HOME_REMEDIES_NONE)
         else:

@@ -271,7 +271,7 @@ class MeetingScreen(ChiboScreen[None]):
             self.notify(T.FINALISE_BLOCKED, severity="error")
             return
         label = month_label(self.month)
-        problems = rules.closing_problems(self.meeting, self.cell.rules)
+        problems = rules.closing_problems(self.meeting, self.cell.rules, self.session.clock())
         if problems:
             if not event.override:
                 return

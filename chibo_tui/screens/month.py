@@ -64,10 +64,14 @@ class MonthScreen(ChiboScreen[None]):
     BINDINGS = [
         Binding("escape", "back", T.KEY_BACK, tooltip=T.KEY_BACK_HELP, id="month-back"),
         Binding(
-            "b", "export('minutes')", T.KEY_MINUTES, tooltip=T.KEY_MINUTES_HELP, id="month-minutes"
+            "f9,b",
+            "export('minutes')",
+            T.KEY_MINUTES,
+            tooltip=T.KEY_MINUTES_HELP,
+            id="month-minutes",
         ),
         Binding(
-            "c", "export('report')", T.KEY_REPORT, tooltip=T.KEY_REPORT_HELP, id="month-report"
+            "f10,c", "export('report')", T.KEY_REPORT, tooltip=T.KEY_REPORT_HELP, id="month-report"
         ),
         Binding(
             "m",

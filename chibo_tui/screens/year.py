@@ -40,9 +40,9 @@ class YearScreen(ChiboScreen[None]):
     BINDINGS = [
         Binding("escape", "back", T.KEY_BACK, tooltip=T.KEY_BACK_HELP, id="year-back"),
         Binding(
-            "s", "export_summary", T.KEY_SUMMARY, tooltip=T.KEY_SUMMARY_HELP, id="year-summary"
+            "f9,s", "export_summary", T.KEY_SUMMARY, tooltip=T.KEY_SUMMARY_HELP, id="year-summary"
         ),
-        Binding("k", "export_plan", T.KEY_PLAN, tooltip=T.KEY_PLAN_HELP, id="year-plan"),
+        Binding("f10,k", "export_plan", T.KEY_PLAN, tooltip=T.KEY_PLAN_HELP, id="year-plan"),
     ]
 
     @dataclass

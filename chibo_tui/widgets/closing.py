@@ -67,7 +67,7 @@ class ClosePane(MeetingPane):
         self.refresh_view()
 
     def problems(self) -> list[str]:
-        return rules.closing_problems(self.meeting, self.cell.rules)
+        return rules.closing_problems(self.meeting, self.cell.rules, self.clock())
 
     def refresh_view(self) -> None:
         problems = self.problems()

@@ -472,3 +472,16 @@ def test_the_close_checks_what_a_ward_official_would_send_back(factory):
     assert "Tiêu chí 3: chưa ghi nguyên nhân" in problems
     assert "Tiêu chí 4: chưa ghi trách nhiệm" in problems
     assert "Còn nội dung đã gõ nhưng chưa nhấn Enter để ghi vào biên bản" in problems
+
+
+def test_an_end_time_still_to_come_is_flagged(factory):
+    from datetime import datetime, time
+
+    cell = factory.cell()
+    meeting = factory.meeting(cell)  # 05/03/2026, 19:00–21:00
+    during = datetime(2026, 3, 5, 20, 10)
+    meeting.end_time = time(21, 0)
+    assert "Giờ kết thúc 21:00 muộn hơn bây giờ (20:10)" in rules.closing_problems(
+        meeting, cell.rules, during
+    )
+    assert rules.closing_problems(meeting, cell.rules, datetime(2026, 3, 5, 21, 5)) == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from history_fixtures import MONTHS, prompts, settle, text_of
+from history_fixtures import MONTHS, NOW, prompts, settle, text_of
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.domain.rules import percent
@@ -144,3 +144,26 @@ async def test_the_list_follows_a_meeting_started_meanwhile(app: ChiboApp) -> No
         assert text_of(screen.query_one("#home-this-month")) == (
             "Tháng 11/2026 đang dự thảo — nhấn M để tiếp tục."
         )
+
+
+async def test_home_never_claims_remedies_were_all_done_when_none_was_set(
+    make_history_app,  # type: ignore[no-untyped-def]
+) -> None:
+    from chibo_tui.domain.lifecycle import amend
+
+    app = make_history_app(2)
+    for meeting in app.session.repo.load_all():  # a history where no remedy was ever set
+        for review in meeting.reviews:
+            review.remedies.clear()
+        meeting.follow_ups.clear()
+        amend(meeting, NOW, "Bỏ giải pháp (dữ liệu kiểm thử)", "")
+        app.session.repo.save_meeting(meeting)
+    async with app.run_test(size=(120, 40)) as pilot:
+        stats = app.screen.query_one("#home-stats")
+        for _ in range(200):  # the remedy count arrives from a worker
+            await pilot.pause()
+            if "giải pháp" in str(stats.render()):
+                break
+        text = str(stats.render())
+        assert "Chưa đặt giải pháp khắc phục nào" in text
+        assert "Mọi giải pháp đã khắc phục" not in text

@@ -104,9 +104,9 @@ async def test_a_search_hit_opens_scrolled_to_the_line_with_the_words_marked(
 async def test_export_keys_write_the_minutes_and_the_report(app: ChiboApp, tmp_path: Path) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_month(app, pilot, FAILED_MONTH)
-        await pilot.press("b")
+        await pilot.press("f9")
         await app.workers.wait_for_complete()
-        await pilot.press("c")
+        await pilot.press("f10")
         await settle(pilot)
     names = sorted(p.name for p in (tmp_path / "exports").iterdir())
     assert len(names) == 2 and all(n.startswith("2026-10") for n in names)

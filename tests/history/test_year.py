@@ -106,9 +106,9 @@ async def test_export_keys_write_the_summary_and_next_years_plan(
 ) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await open_year(app, pilot, 2025)
-        await pilot.press("s")
+        await pilot.press("f9")
         await app.workers.wait_for_complete()
-        await pilot.press("k")
+        await pilot.press("f10")
         await settle(pilot)
     names = sorted(p.name for p in (tmp_path / "exports").iterdir())
     assert len(names) == 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from textual.widgets import Input, TextArea
 
 from chibo_tui.app import ChiboApp
@@ -108,7 +110,9 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
                 Verdict.FAIL if number == 2 else Verdict.PASS
             )
 
-        # Conclusion and close.
+        # Conclusion and close, at the end of the evening (an end time still to come
+        # would be flagged).
+        app.session.clock = lambda: datetime(2026, 11, 27, 21, 20)
         await pilot.press("f4")
         screen.query_one(
             "#conclusion-text", TextArea
