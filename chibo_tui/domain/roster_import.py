@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .model import Member, MemberStatus, Role
@@ -198,6 +198,40 @@ def _columns(line: str, sep: str | None) -> list[str]:
     return [cell.strip() for cell in row]
 
 
+def _records(
+    lines: list[str], sep: str | None, result: RosterFile
+) -> Iterator[tuple[int, str, list[str]]]:
+    """(first line number, the text, its cells) of each record, read as spreadsheets
+    write CSV: quoted cells may hold the separator, doubled quotes and line breaks.
+
+    A record whose quotes do not close properly is refused as a bad line, never
+    guessed at (``"Võ Thị Sáu"x`` is not "Võ Thị Sáux").
+    """
+    index = 0
+    while index < len(lines):
+        number, line = index + 1, lines[index].strip()
+        index += 1
+        if not line or line.startswith("#"):
+            continue
+        if sep is None or '"' not in line:
+            yield number, line, _columns(line, sep)
+            continue
+        # A quoted cell may run on to the next lines: read until the record closes.
+        text = line
+        while text.count('"') % 2 and index < len(lines):
+            text += "\n" + lines[index]
+            index += 1
+        try:
+            row = next(csv.reader([text], delimiter=sep, skipinitialspace=True, strict=True))
+        except (csv.Error, StopIteration):
+            result.bad_lines.append(BadLine(number, text, "dấu ngoặc kép không khớp"))
+            continue
+        cells = [" ".join(cell.split()) for cell in row]  # a line break in a cell is a space
+        if len(cells) == 1:
+            cells = _columns(cells[0], None)  # a hand-typed line with its own separator
+        yield number, text, cells
+
+
 def _words(text: str) -> str:
     """Folded, with punctuation and repeated spaces removed: for matching keywords."""
     return " ".join(re.sub(r"[^\w/#]+", " ", fold(text)).split())
@@ -347,11 +381,7 @@ def parse_roster(text: str) -> RosterFile:
     sep = _separator([ln for ln in lines if not ln.lstrip().startswith("#")])
     layout: _Layout | None = None
     secretary_line: dict[Role, int] = {}
-    for number, raw in enumerate(lines, start=1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        columns = _columns(line, sep)
+    for number, line, columns in _records(lines, sep, result):
         if result.header_line is None and not result.members and not result.bad_lines:
             found = _header(columns)
             if found is not None:

@@ -167,3 +167,19 @@ def test_any_list_of_names_reads_back_as_written(written: list[str]) -> None:
     text = "\n".join(written)
     assert names(text) == [unicodedata.normalize("NFC", n) for n in written]
     assert parse_roster(text).bad_lines == []
+
+
+def test_csv_is_read_the_way_spreadsheets_write_it():
+    text = (
+        "STT,Họ và tên,Đảng viên\n"
+        '1,"Nguyễn Văn\nAn",Chính thức\n'  # a line break inside a quoted cell
+        '2,"Võ Thị Sáu"x,Dự bị\n'  # a quote that does not close the cell
+        '3,"Trần Thị Bình","Dự bị"\n'
+    )
+    found = parse_roster(text)
+    assert [(m.line, m.full_name) for m in found.members] == [
+        (2, "Nguyễn Văn An"),
+        (5, "Trần Thị Bình"),
+    ]
+    assert not any(m.full_name == "Chính Thức" for m in found.members)
+    assert [(b.line, b.reason) for b in found.bad_lines] == [(4, "dấu ngoặc kép không khớp")]
