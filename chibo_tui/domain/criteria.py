@@ -30,15 +30,25 @@ def parse_criteria(text: str) -> list[Criterion]:
         raise CriteriaError(f"Tệp TOML không đọc được: {exc}") from exc
     tables = data.get("criterion")
     if not isinstance(tables, list) or len(tables) != 4:
-        raise CriteriaError("Cần đúng 4 bảng [[criterion]], mỗi bảng một tiêu chí")
+        raise CriteriaError(
+            _at(text, None) + "Cần đúng 4 bảng [[criterion]], mỗi bảng một tiêu chí"
+        )
     criteria = []
     for i, table in enumerate(tables, start=1):
+        if not isinstance(table, dict):
+            # "criterion = [1, 2, 3, 4]": a list, but not of tables.
+            raise CriteriaError(
+                _at(text, None) + f"tiêu chí {i} phải là một bảng [[criterion]] "
+                "có title và sub_criteria"
+            )
         title = table.get("title", "")
         subs = table.get("sub_criteria", [])
         if not isinstance(title, str) or not title.strip():
-            raise CriteriaError(f"Tiêu chí {i}: thiếu tên (title)")
+            raise CriteriaError(_at(text, i) + f"Tiêu chí {i}: thiếu tên (title)")
         if not isinstance(subs, list) or not all(isinstance(s, str) for s in subs):
-            raise CriteriaError(f"Tiêu chí {i}: sub_criteria phải là danh sách chuỗi")
+            raise CriteriaError(
+                _at(text, i) + f"Tiêu chí {i}: sub_criteria phải là danh sách chuỗi"
+            )
         criteria.append(
             Criterion(
                 number=i,
@@ -47,6 +57,20 @@ def parse_criteria(text: str) -> list[Criterion]:
             )
         )
     return criteria
+
+
+def _at(text: str, table: int | None) -> str:
+    """ "Dòng N: " of the ``table``-th ``[[criterion]]`` (or of the ``criterion`` key)."""
+    seen = 0
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("[[criterion]]"):
+            seen += 1
+            if table is None or seen == table:
+                return f"Dòng {number}: "
+        elif table is None and stripped.split("=", 1)[0].strip() == "criterion":
+            return f"Dòng {number}: "
+    return ""
 
 
 def sample_criteria() -> list[Criterion]:

@@ -485,3 +485,23 @@ def test_an_end_time_still_to_come_is_flagged(factory):
         meeting, cell.rules, during
     )
     assert rules.closing_problems(meeting, cell.rules, datetime(2026, 3, 5, 21, 5)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("criterion = [1, 2, 3, 4]\n", "Dòng 1: tiêu chí 1 phải là một bảng [[criterion]]"),
+        ('x = 1\ncriterion = "bốn"\n', "Dòng 2: Cần đúng 4 bảng [[criterion]]"),
+        (
+            '[[criterion]]\ntitle = "a"\n[[criterion]]\ntitle = "b"\nsub_criteria = [1]\n'
+            '[[criterion]]\ntitle = "c"\n[[criterion]]\ntitle = "d"\n',
+            "Dòng 3: Tiêu chí 2: sub_criteria phải là danh sách chuỗi",
+        ),
+    ],
+)
+def test_a_criteria_file_of_the_wrong_shape_is_refused_with_its_line(text, expected):
+    from chibo_tui.domain.criteria import CriteriaError, parse_criteria
+
+    with pytest.raises(CriteriaError) as refused:
+        parse_criteria(text)
+    assert str(refused.value).startswith(expected)
