@@ -73,6 +73,10 @@ class MeetingPane(VerticalScroll):
         # The first field is at the top already; a later one (a resumed meeting) is
         # scrolled into view once the layout is known, not before.
         self.screen.set_focus(target, scroll_visible=False)
+        if isinstance(target, TextArea):
+            target.move_cursor(target.document.end)  # resume typing where the text ends
+        elif isinstance(target, Input):
+            target.cursor_position = len(target.value)
         if target is not fields[0]:
             self.call_after_refresh(self.scroll_to_widget, target, animate=False)
 

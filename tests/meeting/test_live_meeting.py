@@ -196,6 +196,7 @@ async def test_a_restart_resumes_the_step_field_and_text(app: ChiboApp, fresh_ap
         focused = screen.focused
         assert isinstance(focused, TextArea) and focused.has_class("causes")
         assert focused.text == "Đang ghi dở nguyên nhân"
+        assert focused.cursor_location == focused.document.end  # the caret where typing stopped
 
 
 async def test_finalised_month_is_read_only_and_reopens_with_a_reason(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
