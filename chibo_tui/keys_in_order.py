@@ -10,7 +10,9 @@ composed letter instead of the one before it ("việt" is stored as "viet";
 Textual issue #6605).
 
 The fix is to run a field's own binding in that field's queue, where the keys
-typed before and after it are handled, so the order is kept. It lives on the app
+typed before and after it are handled, so the order is kept. For the same
+reason, keys typed while a form is being built are held until it has a field
+to take them (:meth:`KeysInOrder.hold_keys`). It lives on the app
 and not in a widget subclass, so that every field chibo shows gets it, Textual's
 own included (the command palette's search).
 """
@@ -28,18 +30,52 @@ TEXT_FIELDS: tuple[type[Widget], ...] = (Input, TextArea)
 class KeysInOrder(App[None]):
     """An app whose text fields apply their own key bindings in typing order."""
 
+    _held_keys: list[events.Key] | None = None
+    _holds = 0
+
+    def hold_keys(self) -> int:
+        """Keep typed keys until :meth:`release_keys` (a form is being built).
+
+        Returns the hold's number: only the latest hold releases, so a second form
+        asked for before the first was up gets the keys, not the first.
+        """
+        if self._held_keys is None:
+            self._held_keys = []
+        self._holds += 1
+        return self._holds
+
+    async def release_keys(self, hold: int) -> None:
+        """Deliver the kept keys, in order, to whatever has the focus now.
+
+        Called through the app's queue, so every key that arrived before it is
+        among them and every key after it comes after them.
+        """
+        if hold != self._holds:
+            return  # a later hold will release them
+        held, self._held_keys = self._held_keys, None
+        for event in held or []:
+            await self._deliver(event)
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            field = self.focused
-            if (
-                isinstance(field, TEXT_FIELDS)
-                and not event.is_printable
-                and self._own_binding(field, event.key)
-            ):
-                # Keys bound with priority (Ctrl+Q, F4, Ctrl+S) still come first, as in Textual.
-                if not await self._check_bindings(event.key, priority=True):
-                    field.call_later(self._run_in_field, field, event)
+            if self._held_keys is not None and (event.is_printable or event.key == "backspace"):
+                self._held_keys.append(event)
                 return
+            await self._deliver(event)
+            return
+        await super().on_event(event)
+
+    async def _deliver(self, event: events.Key) -> None:
+        field = self.focused
+        if (
+            isinstance(field, TEXT_FIELDS)
+            and not event.is_printable
+            and self._own_binding(field, event.key)
+        ):
+            # Keys bound with priority (Ctrl+Q, F4, Ctrl+S) still come first, as in Textual.
+            if not await self._check_bindings(event.key, priority=True):
+                field.call_later(self._run_in_field, field, event)
+            return
         await super().on_event(event)
 
     def _own_binding(self, field: Widget, key: str) -> bool:

@@ -205,7 +205,14 @@ class MeetingScreen(ChiboScreen[None]):
         pane = self._pane(step)
         mounted = AwaitMount(switcher, [])
         if pane is None:
-            mounted = switcher.mount(self._make_pane(step, focus="" if focus else None))
+            if focus:
+                # Keys typed while the step is being built wait for its first field,
+                # instead of landing in the hidden field of the step left behind.
+                hold = self.chibo.hold_keys()
+                mounted = switcher.mount(self._make_pane(step, focus=""))
+                self.call_later(self._release_keys, mounted, hold)
+            else:
+                mounted = switcher.mount(self._make_pane(step, focus=None))
         elif pane.is_mounted:
             pane.refresh_view()
             if focus:
@@ -215,6 +222,13 @@ class MeetingScreen(ChiboScreen[None]):
         self._update_context()
         self._remember(step, "")
         return mounted
+
+    async def _release_keys(self, mounted: AwaitMount, hold: int) -> None:
+        try:
+            await mounted
+        finally:
+            # Through the app's own queue, behind every key it has already taken.
+            self.app.call_later(self.chibo.release_keys, hold)
 
     def action_step(self, delta: int) -> None:
         index = min(max(STEPS.index(self.step) + delta, 0), len(STEPS) - 1)

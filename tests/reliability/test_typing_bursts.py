@@ -170,3 +170,19 @@ async def test_the_palette_speaks_vietnamese_and_ignores_diacritics(app: ChiboAp
         shown = await shown_once("Không có lệnh phù hợp")
         assert any("Không có lệnh phù hợp" in p for p in shown), shown
         assert not any("No matches" in p for p in shown)
+
+
+async def test_keys_typed_while_a_step_opens_land_in_its_first_field(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.go_to("criterion-4")
+        # F4 to the next step (not built yet), and the chair's next words, in one read.
+        await _type(app, pilot, ["\x1b[14~" + "Ý kiến"], split=False)
+        for _ in range(50):
+            await pilot.pause()
+        assert screen.step == "conclusion"
+        first = screen.query_one("#other-business", TextArea)
+        assert first.text == "Ý kiến"
+        assert "Ý kiến" not in screen.query_one("#criterion-4 #remedy-text").value  # type: ignore[attr-defined]
