@@ -2,15 +2,34 @@
 
 Write a temp file in the same folder, flush, fsync, ``os.replace``, then fsync
 the folder so the rename itself survives a power cut.
+
+On Windows a file another program has open (an antivirus scan, a backup tool,
+OneDrive syncing it, a viewer) cannot be replaced: ``os.replace`` raises
+``PermissionError`` until that program lets go, usually within a moment. The
+rename is tried again a few times; when it still fails the temp file is removed
+and the old file stays as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
 
+from .errors import FileInUseError
+
 TEMP_SUFFIX = ".chibo-tmp"
+O_BINARY = getattr(os, "O_BINARY", 0)
+"""Windows opens files in text mode (``\n`` → ``\r\n``) unless told otherwise."""
+
+REPLACE_WAITS = (0.02, 0.05, 0.1, 0.2, 0.3, 0.5, 0.5)
+"""Seconds between attempts at a rename refused with ``PermissionError``: eight tries
+in 1.7 s, long enough for a virus scan of a small file, short enough to report."""
+
+sleep: Callable[[float], None] = time.sleep  # tests replace it to run without waiting
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -19,7 +38,7 @@ def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
     temp = folder / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}"
     try:
         write_new(temp, data, mode)
-        os.replace(temp, path)
+        replace_retrying(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -33,7 +52,7 @@ def write_new(path: Path, data: bytes, mode: int = 0o600) -> None:
     Not atomic by itself: a temp file, or a year file the main file does not name
     until it is whole on disk. The folder is not fsynced: the caller does it once.
     """
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | O_BINARY, mode)
     try:
         view = memoryview(data)
         while view:
@@ -44,7 +63,25 @@ def write_new(path: Path, data: bytes, mode: int = 0o600) -> None:
         os.close(fd)
 
 
+def replace_retrying(source: Path, target: Path) -> None:
+    """``os.replace``, tried again while another program holds ``target`` (Windows)."""
+    for wait in (*REPLACE_WAITS, None):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError as exc:
+            if wait is None:
+                raise FileInUseError(target, exc) from exc
+            sleep(wait)
+
+
+FOLDER_FSYNC = sys.platform != "win32"
+"""Windows cannot open a folder as a file; NTFS journals the rename itself."""
+
+
 def fsync_folder(folder: Path) -> None:
+    if not FOLDER_FSYNC:
+        return
     try:
         fd = os.open(folder, os.O_RDONLY)
     except OSError:

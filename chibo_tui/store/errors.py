@@ -16,6 +16,8 @@ _WRITE_REASONS = {
 
 def write_failure(exc: OSError, folder: Path) -> str:
     """Why writing into ``folder`` failed, in Vietnamese (never a guess at the cause)."""
+    if isinstance(exc, FileInUseError):
+        return exc.message
     reason = _WRITE_REASONS.get(exc.errno or 0)
     return reason.format(folder=folder) if reason else (exc.strerror or str(exc))
 
@@ -75,3 +77,23 @@ class UnwritableFolderError(StoreError):
             f"(chibo check --db {path}, chibo export … --db {path}); hoặc chép thư mục sang chỗ "
             "ghi được rồi mở từ đó."
         )
+
+
+class FileInUseError(StoreError, PermissionError):
+    """A file could not be replaced: another program keeps it open (Windows).
+
+    Also a ``PermissionError``, so that code which reports ``OSError`` (the opening
+    backup, a save's notice) still catches it; ``str()`` is the Vietnamese message.
+    """
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        super().__init__(exc.errno, exc.strerror, str(path))
+        self.path = path
+        self.message = (
+            f"Không ghi được {path}: một chương trình khác đang mở tệp này "
+            "(phần mềm diệt virus, sao lưu, đồng bộ OneDrive hoặc một trình xem tệp). "
+            "Bản cũ vẫn nguyên vẹn. Hãy đóng chương trình đó hoặc đợi nó xong rồi thử lại."
+        )
+
+    def __str__(self) -> str:
+        return self.message
