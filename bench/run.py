@@ -17,6 +17,11 @@ figure is the median of several runs (``--quick``: fewer, under a minute).
   attendance edit (the month list rewritten too); wall time (with fsync) and CPU.
 - ``startup_phase_*``: when each step of the start ended (``startup_phases.py``, and
   the floor app's own marks), and how long it took after the step before.
+- ``reader_*``: a reader thread calling ``summaries()`` and ``load_meeting()`` in a loop
+  (as the UI thread does) while a writer thread saves this month's draft over and
+  over with every ``os.fsync`` slowed to 500 ms (patched in this process only; a slow
+  USB stick or a busy laptop disk): the longest single call, against 500 ms × the
+  fsyncs of a save had reads waited for the commit.
 - ``typing_*``: the longest gap of a 5 ms heartbeat on the UI's event loop while
   keys are typed into a note at 12 a second, 600 meetings, autosave on, then off
   (``--quick``: on only);
@@ -47,6 +52,7 @@ import subprocess
 import sys
 import tempfile
 import termios
+import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -291,6 +297,82 @@ def saves(work: Path, runs: int) -> None:
         line(f"save_{kind}_edit_ratio_600_vs_12", ratio, "x", 2)
         cpu_ratio = median(cpu[(kind, 600)]) / median(cpu[(kind, 12)])
         line(f"save_{kind}_edit_cpu_ratio_600_vs_12", cpu_ratio, "x", 2)
+
+
+# -- reads while the disk is slow ----------------------------------------------------------------
+
+SLOW_FSYNC = 0.5
+"""Seconds each fsync takes in ``reader_*``."""
+
+
+def reader_pause(work: Path, seconds: float) -> None:
+    """The longest a UI-thread read waits while the writer commits on a slow disk."""
+    from chibo_tui.domain.model import Presence
+    from chibo_tui.domain.months import month_of
+    from chibo_tui.store import Repository
+
+    db = fresh_copy(make_database(work, 600), work / "slow-disk")
+    month = month_of(TODAY)
+    real_fsync = os.fsync
+    fsyncs: list[float] = []
+
+    def slow_fsync(fd: int) -> None:
+        time.sleep(SLOW_FSYNC)
+        real_fsync(fd)
+        fsyncs.append(time.perf_counter())
+
+    calls: list[float] = []
+    saves: list[tuple[float, float]] = []
+    stop = threading.Event()
+    repo = Repository.open(db)
+    draft = repo.load_meeting(month)
+    assert draft is not None
+
+    def write() -> None:
+        i = 0
+        while not stop.is_set():
+            if i % 2:
+                draft.conclusion = f"Kết luận, lần sửa {i}."  # one file replaced
+            else:
+                row = draft.attendance[i % len(draft.attendance)]  # a commit over two files
+                row.presence = (
+                    Presence.EXCUSED if row.presence is Presence.PRESENT else Presence.PRESENT
+                )
+            start = time.perf_counter()
+            repo.save_meeting(draft)
+            saves.append((start, time.perf_counter()))
+            i += 1
+
+    def read() -> None:
+        while not stop.is_set():
+            start = time.perf_counter()
+            repo.summaries()
+            repo.load_meeting(month)
+            calls.append((time.perf_counter() - start) * 1000)
+            time.sleep(0.005)  # a UI refreshing, not a spin
+
+    os.fsync = slow_fsync  # type: ignore[assignment]
+    try:
+        threads = [threading.Thread(target=write), threading.Thread(target=read)]
+        for thread in threads:
+            thread.start()
+        time.sleep(seconds)
+        stop.set()
+        for thread in threads:
+            thread.join()
+    finally:
+        os.fsync = real_fsync
+        repo.close()
+    line("reader_longest_call_slow_fsync", max(calls), "ms")
+    line("reader_median_call_slow_fsync", median(calls), "ms", 2)
+    line("reader_calls_slow_fsync", len(calls), "calls", 0)
+    line("reader_writer_saves_slow_fsync", len(saves), "saves", 0)
+    line(
+        "reader_writer_save_wall_slow_fsync",
+        median([(e - s) * 1000 for s, e in saves]),
+        "ms",
+        0,
+    )
 
 
 # -- typing with autosave -------------------------------------------------------------------------
@@ -605,6 +687,8 @@ def main() -> None:
             phases(work, runs=1 if quick else 5, warm_up=not quick)
         with section("saves"):
             saves(work, runs=12 if quick else 40)
+        with section("reader"):
+            reader_pause(work, seconds=4.0 if quick else 10.0)
         with section("typing"):
             typing(work, seconds=2.0 if quick else 8.0, rounds=1 if quick else 3, compare=not quick)
         with section("collections"):

@@ -5,15 +5,24 @@ month list (summaries), the audit log, the schema version and the names of the
 year files; the meetings of each year live in a file of their own
 (``chibo.meetings-2026.g17.json``), so a save rewrites one year's file, whatever
 the length of the history, and a change that spans files has one commit point.
+
+Two copies of the tables live in memory. The writer's (TinyDB over
+``MemoryStorage``) is changed by a transaction and written at its end, under
+the repository's mutex. The readers' (:class:`Committed`) is what the last
+commit put on disk, parsed from the very bytes written, and is never changed:
+a commit swaps in a new one with one assignment. So the UI thread's reads never
+wait for a commit in progress and its fsyncs (20–750 ms, seconds on a slow
+disk), and never see a change that is not on disk yet.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import re
 import threading
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +48,7 @@ from .errors import DamagedDatabaseError, LockedMeetingError, StoreError, write_
 from .layout import database_path
 from .lock import DatabaseLock
 from .restore import restore
-from .snapshot import FileDamage, read_database, unreadable
+from .snapshot import FileDamage, read_database
 from .storage import MemoryStorage
 from .validate import cell_damage, meeting_damage, newest_good_backup, validate
 
@@ -77,6 +86,34 @@ def nfc_tree(obj: Any) -> Any:
     return obj
 
 
+@dataclass(frozen=True)
+class Committed:
+    """The database as the last commit left it on disk: what readers read, lock-free.
+
+    Never changed once published (the tables are not copied for readers, so nothing
+    may write into them): a commit makes a new one and swaps it in.
+    """
+
+    db_path: Path
+    main: schema.Tables
+    years: Mapping[int, schema.Tables]
+    generations: Mapping[int, int]  # year → the generation of its file on disk
+    main_on_disk: bool
+
+    def year_path(self, year: int) -> Path:
+        return layout.year_path(self.db_path, year, self.generations[year])
+
+    def files(self) -> list[Path]:
+        main = [self.db_path] if self.main_on_disk else []
+        return main + [self.year_path(year) for year in sorted(self.generations)]
+
+
+def _copy(tables: schema.Tables) -> schema.Tables:
+    """A private copy for the writer to change (C speed, unlike ``copy.deepcopy``)."""
+    parsed: schema.Tables = json.loads(schema.dumps(tables))
+    return parsed
+
+
 @dataclass
 class CheckReport:
     """What ``chibo check`` found."""
@@ -92,6 +129,8 @@ class Repository:
     :meth:`close`. All methods are safe to call from a worker thread. Each
     public method that changes something is one transaction: its changes reach
     the disk together, at its end, or not at all (see :meth:`transaction`).
+    Readers (``load_*``, ``summaries``, ``years``, ``has_data``, ``audit_log``,
+    ``files``, ``check``) see the last commit and never wait for the next one.
     """
 
     def __init__(self, path: Path, read_only: bool, clock: Callable[[], datetime]) -> None:
@@ -107,7 +146,9 @@ class Repository:
         self._generation = 0
         self._main_on_disk = False
         self._depth = 0  # transactions open, one inside the other
+        self._writer: int | None = None  # the thread inside them
         self._after_commit: list[Callable[[], object]] = []
+        self._committed = Committed(path, schema.empty(schema.MAIN_TABLES), {}, {}, False)
         self.took_over_from: str | None = None
         self.opening_backup: Path | None = None
         self.backup_failed: str | None = None  # why the opening backup could not be taken
@@ -143,14 +184,12 @@ class Repository:
 
     def year_file(self, year: int) -> Path | None:
         """The file holding the meetings of ``year`` on disk, if there is one."""
-        with self._mutex:
-            return self._year_path(year) if year in self._generations else None
+        committed = self._committed
+        return committed.year_path(year) if year in committed.generations else None
 
     def files(self) -> list[Path]:
         """The database's files on disk: the main file and the year files it names."""
-        with self._mutex:
-            main = [self.path] if self._main_on_disk else []
-            return main + [self._year_path(year) for year in sorted(self._generations)]
+        return self._committed.files()
 
     def _load(self) -> None:
         if not self.read_only:
@@ -178,10 +217,13 @@ class Repository:
             remove_unnamed(self.path, {snap.year_path(year) for year in snap.generations})
         self._main_on_disk = snap.main is not None
         self._generations, self._generation = dict(snap.generations), snap.generation
-        self._main = self._db(main, self._reload_main)
-        self._years = {
-            year: self._db(data, self._reloader(year)) for year, data in snap.years.items()
-        }
+        self._committed = Committed(
+            self.path, main, dict(snap.years), dict(snap.generations), self._main_on_disk
+        )
+        # The writer's tables are copied from the readers' when it first needs them:
+        # a read-only open, and each year never saved to, costs no copy.
+        self._main = self._db(None, self._reload_main)
+        self._years = {year: self._db(None, self._reloader(year)) for year in snap.years}
         if any(migrated) and not self.read_only:
             with self.transaction():
                 # Every file is written anew, under new names, in one commit.
@@ -198,22 +240,12 @@ class Repository:
         return TinyDB(storage=MemoryStorage, data=data, reload=reload, read_only=self.read_only)
 
     def _reload_main(self) -> schema.Tables:
-        if not self._main_on_disk:
-            return schema.empty(schema.MAIN_TABLES)
-        return self._reload(self.path, schema.MAIN_TABLES)
+        # The last commit is what is on disk (this process holds the lock): a copy
+        # of it in memory is what reading the file again would give.
+        return _copy(self._committed.main)
 
     def _reloader(self, year: int) -> Callable[[], schema.Tables]:
-        return lambda: self._reload(self._year_path(year), schema.YEAR_TABLES)
-
-    def _reload(self, path: Path, tables: tuple[str, ...]) -> schema.Tables:
-        try:
-            data = schema.parse(path.read_bytes(), tables)
-        except schema.SchemaError as exc:
-            self._damaged(path, str(exc))
-        except OSError as exc:
-            self._damaged(path, unreadable(exc))
-        schema.migrate(data)
-        return data
+        return lambda: _copy(self._committed.years[year])
 
     def _year_db(self, year: int) -> TinyDB:
         """The year's tables, created empty (in memory) for a year not held yet."""
@@ -251,6 +283,7 @@ class Repository:
         """
         with self._mutex:
             self._depth += 1
+            self._writer = threading.get_ident()
             try:
                 yield
                 if self._depth == 1:
@@ -261,6 +294,8 @@ class Repository:
                 raise
             finally:
                 self._depth -= 1
+                if self._depth == 0:
+                    self._writer = None
             if self._depth == 0:
                 done, self._after_commit = self._after_commit, []
                 for step in done:
@@ -277,26 +312,26 @@ class Repository:
             # One file changed and no other depends on it (typed text; the cell):
             # replacing it in place is atomic already, and cheap.
             if main.dirty:
-                replace_in_place(self.path, self._main_bytes(self._generation, self._generations))
+                data = self._main_bytes(self._generation, self._generations)
+                replace_in_place(self.path, data)
                 self._main_on_disk = True
                 main.committed()
+                self._publish(data, {}, set())
                 return
             (year,) = changed
             if year in self._generations:
-                replace_in_place(
-                    self._year_path(year), schema.dumps(_storage(self._years[year]).data)
-                )
+                data = schema.dumps(_storage(self._years[year]).data)
+                replace_in_place(self._year_path(year), data)
                 _storage(self._years[year]).committed()
+                self._publish(None, {year: data}, set())
                 return
         self._commit(changed, gone)
 
     def _commit(self, changed: set[int], gone: set[int]) -> None:
         generation = self._generation + 1
         generations = {y: generation if y in changed else self._generations[y] for y in self._years}
-        new_files = {
-            layout.year_path(self.path, y, generation): schema.dumps(_storage(self._years[y]).data)
-            for y in sorted(changed)
-        }
+        year_bytes = {y: schema.dumps(_storage(self._years[y]).data) for y in sorted(changed)}
+        new_files = {layout.year_path(self.path, y, generation): b for y, b in year_bytes.items()}
         old = [self._year_path(y) for y in sorted(self._generations) if y in changed | gone]
         if not self._main_on_disk:
             # Year files without a main file read as damage (a main file lost), never
@@ -304,12 +339,43 @@ class Repository:
             empty = schema.with_layout(schema.empty(schema.MAIN_TABLES), 0, {})
             replace_in_place(self.path, schema.dumps(empty))
             self._main_on_disk = True
-        commit(self.path, self._main_bytes(generation, generations), new_files, old)
+            self._publish(None, {}, set())
+        main_bytes = self._main_bytes(generation, generations)
+        commit(self.path, main_bytes, new_files, old)
         self._generation, self._generations = generation, generations
         main = _storage(self.main)
         main.data["meta"] = schema.with_layout(main.data, generation, generations)["meta"]
         for db in [self.main, *self._years.values()]:
             _storage(db).committed()
+        self._publish(main_bytes, year_bytes, gone)
+
+    def _view(self) -> Committed:
+        """What this thread reads: the last commit, or, inside its own transaction, the
+        writer's tables with the changes made so far (read your own writes)."""
+        if self._writer != threading.get_ident():
+            return self._committed
+        years = {y: _storage(db).data for y, db in self._years.items()}
+        generations = {y: self._generations.get(y, self._generation + 1) for y in years}
+        return Committed(
+            self.path, _storage(self.main).data, years, generations, self._main_on_disk
+        )
+
+    def _publish(self, main: bytes | None, years: dict[int, bytes], gone: set[int]) -> None:
+        """Swap in what was just committed, parsed from the bytes on disk, for readers.
+
+        One assignment: a reader has the old state or the new one, whole. The files
+        not written this time keep their tables (no copy: nothing changes them).
+        """
+        old = self._committed
+        tables = {y: t for y, t in old.years.items() if y not in gone and y not in years}
+        tables.update({y: json.loads(raw) for y, raw in years.items()})
+        self._committed = Committed(
+            self.path,
+            json.loads(main) if main is not None else old.main,
+            tables,
+            dict(self._generations),
+            self._main_on_disk,
+        )
 
     def _main_bytes(self, generation: int, generations: dict[int, int]) -> bytes:
         return schema.dumps(schema.with_layout(_storage(self.main).data, generation, generations))
@@ -337,8 +403,7 @@ class Repository:
             self._damaged(path, f"bản ghi hỏng — {exc}")
 
     def load_cell(self) -> Cell | None:
-        with self._mutex:
-            doc = self.main.table("cell").get(doc_id=CELL_ID)
+        doc = self._view().main["cell"].get(str(CELL_ID))
         return self._decode(Cell, dict(doc), "cell", self.path) if doc else None
 
     def save_cell(self, cell: Cell) -> None:
@@ -349,53 +414,47 @@ class Repository:
             self.main.table("cell").upsert(Document(data, doc_id=CELL_ID))
 
     def has_data(self) -> bool:
-        with self._mutex:
-            return (
-                bool(self.main.table("cell").all())
-                or bool(self.main.table("summaries").all())
-                or any(db.table("meetings").all() for db in self._years.values())
-            )
+        committed = self._view()
+        return (
+            bool(committed.main["cell"])
+            or bool(committed.main["summaries"])
+            or any(tables["meetings"] for tables in committed.years.values())
+        )
 
     # -- meetings ------------------------------------------------------------
 
     def summaries(self) -> list[MeetingSummary]:
         """Every month held, newest first, without loading the meetings."""
-        with self._mutex:
-            docs = self.main.table("summaries").all()
+        docs = self._view().main["summaries"]
         found = [
-            self._decode(MeetingSummary, dict(d), f"summaries.{d.doc_id}", self.path) for d in docs
+            self._decode(MeetingSummary, dict(d), f"summaries.{key}", self.path)
+            for key, d in docs.items()
         ]
         return sorted(found, key=lambda s: s.month, reverse=True)
 
     def load_meeting(self, month: str) -> Meeting | None:
-        with self._mutex:
-            year = int(month[:4])
-            if year not in self._years:
-                return None
-            doc = self._years[year].table("meetings").get(doc_id=month_id(month))
-            path = self._path_of(year)
+        committed = self._view()
+        year = int(month[:4])
+        if year not in committed.years:
+            return None
+        doc = committed.years[year]["meetings"].get(str(month_id(month)))
         if not doc:
             return None
-        return self._decode(Meeting, dict(doc), f"meetings.{month}", path)
+        return self._decode(Meeting, dict(doc), f"meetings.{month}", committed.year_path(year))
 
     def load_year(self, year: int) -> list[Meeting]:
-        with self._mutex:
-            if year not in self._years:
-                return []
-            docs = self._years[year].table("meetings").all()
-            path = self._path_of(year)
+        committed = self._view()
+        if year not in committed.years:
+            return []
+        path = committed.year_path(year)
         meetings = [
-            self._decode(Meeting, dict(d), f"meetings.{id_month(d.doc_id)}", path) for d in docs
+            self._decode(Meeting, dict(d), f"meetings.{id_month(key)}", path)
+            for key, d in committed.years[year]["meetings"].items()
         ]
         return sorted(meetings, key=lambda m: m.month)
 
-    def _path_of(self, year: int) -> Path:
-        """The year's file, or where it would go (a year not committed yet)."""
-        return layout.year_path(self.path, year, self._generations.get(year, self._generation + 1))
-
     def years(self) -> list[int]:
-        with self._mutex:
-            return sorted(self._years)
+        return sorted(self._view().years)
 
     def load_all(self) -> list[Meeting]:
         """Every meeting, oldest first (for remedy tracking and search)."""
@@ -526,8 +585,7 @@ class Repository:
         )
 
     def audit_log(self) -> list[dict[str, str]]:
-        with self._mutex:
-            return [dict(d) for d in self.main.table("audit").all()]
+        return [dict(d) for d in self._view().main["audit"].values()]
 
     # -- backups -------------------------------------------------------------
 
@@ -541,9 +599,9 @@ class Repository:
 
     def check(self) -> CheckReport:
         """Decode everything and test what must hold (``validate``): damage and findings."""
-        with self._mutex:
-            years = {y: (self._path_of(y), _storage(db).data) for y, db in self._years.items()}
-            found = validate(self.path, _storage(self.main).data, years)
+        committed = self._view()
+        years = {y: (committed.year_path(y), t) for y, t in committed.years.items()}
+        found = validate(self.path, committed.main, years)
         report = CheckReport(counts=found.counts)
         report.problems = [p.text for p in found.damage] + found.findings
         report.counts["tệp"] = len(self.files())

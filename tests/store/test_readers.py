@@ -1,0 +1,109 @@
+"""Readers never wait for a commit: the UI thread reads while the writer is in fsync.
+
+Measured before this: a ``summaries()`` call on the UI thread waited 3.9 s for the
+writer's fsyncs on a slow disk, because reads took the mutex the writer holds
+across its commit.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from chibo_tui.autosave import AutoSaver
+from chibo_tui.domain.model import Presence
+from chibo_tui.store import Repository
+
+QUICK = 1.0
+"""Seconds a read may take here, loaded CI machine included; the fsync blocks until released."""
+
+
+@pytest.fixture
+def blocked_fsync(monkeypatch: pytest.MonkeyPatch) -> tuple[threading.Event, threading.Event]:
+    """``os.fsync`` on the writer thread blocks until released; (entered, release)."""
+    entered, release = threading.Event(), threading.Event()
+    real = os.fsync
+
+    def fsync(fd: int) -> None:
+        if threading.current_thread().name == "chibo-autosave":
+            entered.set()
+            assert release.wait(30), "the test never released the writer"
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+    return entered, release
+
+
+def test_ui_reads_return_while_a_commit_is_blocked_in_fsync(
+    factory, db_path: Path, blocked_fsync: tuple[threading.Event, threading.Event]
+) -> None:
+    entered, release = blocked_fsync
+    cell = factory.cell()
+    with Repository.open(db_path) as repo:
+        repo.save_cell(cell)
+        meeting = factory.meeting(cell)
+        repo.save_meeting(meeting)
+        (before,) = repo.summaries()
+        saver = AutoSaver(repo)
+        try:
+            meeting.conclusion = "Kết luận mới, chưa lưu xong."
+            # The month list changes too: a commit over two files.
+            meeting.attendance[0].presence = Presence.EXCUSED
+            meeting.attendance[0].reason = "Ốm"
+            saver.save_meeting(meeting)
+            assert entered.wait(10), "the writer never reached fsync"
+            reads = {
+                "summaries": repo.summaries,
+                "load_meeting": lambda: repo.load_meeting(meeting.month),
+                "load_cell": repo.load_cell,
+                "has_data": repo.has_data,
+                "years": repo.years,
+                "load_year": lambda: repo.load_year(meeting.year),
+                "load_all": repo.load_all,
+                "audit_log": repo.audit_log,
+                "files": repo.files,
+                "check": repo.check,
+            }
+            took = {}
+            for name, read in reads.items():
+                start = time.perf_counter()
+                assert read() is not None
+                took[name] = time.perf_counter() - start
+            assert all(t < QUICK for t in took.values()), took
+            assert not saver.idle  # the commit is still blocked in its fsync
+            # What a reader sees is the last commit: nothing of the one in progress.
+            seen = repo.load_meeting(meeting.month)
+            assert seen is not None and seen.conclusion != meeting.conclusion
+            assert repo.summaries()[0].present == before.present
+        finally:
+            release.set()
+            assert saver.close(timeout=30)
+        seen = repo.load_meeting(meeting.month)
+        assert seen is not None and seen.conclusion == meeting.conclusion
+        assert seen.attendance[0].presence is Presence.EXCUSED
+        assert repo.summaries()[0].present == before.present - 1
+    with Repository.open(db_path, read_only=True) as view:
+        assert view.load_meeting(meeting.month) == seen
+
+
+def test_a_transaction_reads_its_own_changes_other_threads_the_last_commit(
+    factory, db_path: Path
+) -> None:
+    cell = factory.cell()
+    with Repository.open(db_path) as repo:
+        repo.save_cell(cell)
+        seen_elsewhere: list[str] = []
+        renamed = factory.cell()
+        renamed.name = "Chi bộ mới"
+        with repo.transaction():
+            repo.save_cell(renamed)
+            assert repo.load_cell().name == "Chi bộ mới"
+            other = threading.Thread(target=lambda: seen_elsewhere.append(repo.load_cell().name))
+            other.start()
+            other.join(10)
+        assert seen_elsewhere == ["Chi bộ Đinh Tiên Hoàng"]
+        assert repo.load_cell().name == "Chi bộ mới"
