@@ -203,7 +203,7 @@ class Repository:
         main = snap.main if snap.main is not None else schema.empty(schema.MAIN_TABLES)
         migrated = [schema.migrate(main)] + [schema.migrate(d) for d in snap.years.values()]
         years = {year: (snap.year_path(year), data) for year, data in snap.years.items()}
-        report = validate(self.path, main, years)
+        report = validate(self.path, main, years, findings=False)
         if report.damage:
             # Before any backup: a copy of the damage must not become "the newest backup".
             self._damaged(report.damage[0].path, report.reason())
