@@ -20,8 +20,9 @@ figure is the median of several runs (``--quick``: fewer, under a minute).
 - ``reader_*``: a reader thread calling ``summaries()`` and ``load_meeting()`` in a loop
   (as the UI thread does) while a writer thread saves this month's draft over and
   over with every ``os.fsync`` slowed to 500 ms (patched in this process only; a slow
-  USB stick or a busy laptop disk): the longest single call, against 500 ms × the
-  fsyncs of a save had reads waited for the commit.
+  USB stick or a busy laptop disk): the longest single call, beside the same reads
+  with no writer (the machine's own noise), against 500 ms × the fsyncs of a save
+  had reads waited for the commit.
 - ``typing_*``: the longest gap of a 5 ms heartbeat on the UI's event loop while
   keys are typed into a note at 12 a second, 600 meetings, autosave on, then off
   (``--quick``: on only);
@@ -351,6 +352,14 @@ def reader_pause(work: Path, seconds: float) -> None:
             calls.append((time.perf_counter() - start) * 1000)
             time.sleep(0.005)  # a UI refreshing, not a spin
 
+    # The floor: the same reads with no writer, for a moment of the machine's own load.
+    reader = threading.Thread(target=read)
+    reader.start()
+    time.sleep(seconds / 4)
+    stop.set()
+    reader.join()
+    alone, calls = calls, []
+    stop.clear()
     os.fsync = slow_fsync  # type: ignore[assignment]
     try:
         threads = [threading.Thread(target=write), threading.Thread(target=read)]
@@ -363,6 +372,7 @@ def reader_pause(work: Path, seconds: float) -> None:
     finally:
         os.fsync = real_fsync
         repo.close()
+    line("reader_longest_call_no_writer", max(alone), "ms")
     line("reader_longest_call_slow_fsync", max(calls), "ms")
     line("reader_median_call_slow_fsync", median(calls), "ms", 2)
     line("reader_calls_slow_fsync", len(calls), "calls", 0)
