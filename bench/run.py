@@ -17,6 +17,8 @@ figure is the median of several runs (``--quick``: fewer, under a minute).
   attendance edit (the month list rewritten too); wall time (with fsync) and CPU.
 - ``startup_phase_*``: when each step of the start ended (``startup_phases.py``, and
   the floor app's own marks), and how long it took after the step before.
+- ``open_read_only_*``: ``Repository.open(db, read_only=True)`` (read, parse, validate
+  every record, as ``check`` and ``export`` do) with 12, 120 and 600 meetings.
 - ``reader_*``: a reader thread calling ``summaries()`` and ``load_meeting()`` in a loop
   (as the UI thread does) while a writer thread saves this month's draft over and
   over with every ``os.fsync`` slowed to 500 ms (patched in this process only; a slow
@@ -298,6 +300,24 @@ def saves(work: Path, runs: int) -> None:
         line(f"save_{kind}_edit_ratio_600_vs_12", ratio, "x", 2)
         cpu_ratio = median(cpu[(kind, 600)]) / median(cpu[(kind, 12)])
         line(f"save_{kind}_edit_cpu_ratio_600_vs_12", cpu_ratio, "x", 2)
+
+
+# -- opening ---------------------------------------------------------------------------------------
+
+
+def opens(work: Path, runs: int) -> None:
+    from chibo_tui.store import Repository
+
+    sizes = (12, 120, 600)
+    databases = {n: make_database(work, n) for n in sizes}
+    found: dict[int, list[float]] = {n: [] for n in sizes}
+    for _ in range(runs):
+        for n in sizes:  # interleaved
+            start = time.perf_counter()
+            Repository.open(databases[n], read_only=True).close()
+            found[n].append((time.perf_counter() - start) * 1000)
+    for n in sizes:
+        line(f"open_read_only_{n}_meetings", median(found[n]), "ms")
 
 
 # -- reads while the disk is slow ----------------------------------------------------------------
@@ -697,6 +717,8 @@ def main() -> None:
             phases(work, runs=1 if quick else 5, warm_up=not quick)
         with section("saves"):
             saves(work, runs=12 if quick else 40)
+        with section("opens"):
+            opens(work, runs=5 if quick else 15)
         with section("reader"):
             reader_pause(work, seconds=4.0 if quick else 10.0)
         with section("typing"):
