@@ -87,7 +87,9 @@ class FileInUseError(StoreError, PermissionError):
     """
 
     def __init__(self, path: Path, exc: OSError) -> None:
-        super().__init__(exc.errno, exc.strerror, str(path))
+        # EBUSY, not the EACCES Windows reports: code that explains errno values must
+        # not tell the chair she lacks the right to write to her own folder.
+        super().__init__(errno.EBUSY, exc.strerror, str(path))
         self.path = path
         self.message = (
             f"Không ghi được {path}: một chương trình khác đang mở tệp này "

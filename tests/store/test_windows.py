@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 
 import chibo_tui
+from chibo_tui.rescue import save_error_text
 from chibo_tui.store import Repository, StoreError, atomic
-from chibo_tui.store.errors import FileInUseError
+from chibo_tui.store.errors import FileInUseError, write_failure
 
 SIM = Path(__file__).with_name("windows_sim.py")
 ROOT = Path(__file__).resolve().parents[2]
@@ -243,6 +244,10 @@ def test_a_replace_refused_for_good_keeps_the_old_file_and_says_why(
     message = str(info.value)
     assert str(target) in message and "một chương trình khác đang mở tệp này" in message
     assert isinstance(info.value, StoreError) and isinstance(info.value, PermissionError)
+    # Where errno values are explained (the app's save notice, the opening backup),
+    # the message is this one, not "no right to write to the folder".
+    assert save_error_text(info.value, tmp_path) == message
+    assert write_failure(info.value, tmp_path) == message
 
 
 def test_a_save_refused_for_good_leaves_the_database_as_it_was(
