@@ -88,19 +88,49 @@ class Criterion:
     sub_criteria: list[SubCriterion] = field(default_factory=list)
 
 
+class FormatProfile(StrEnum):
+    """Which guidance the layout follows where the sources disagree (``doc_format``)."""
+
+    HD36 = "hd36"  # Hướng dẫn 36-HD/VPTW (2018)
+    HD05 = "hd05"  # Hướng dẫn 05-HD/VPTW (2026), as its summaries report it
+
+
+class LineSpacing(StrEnum):
+    MULTIPLE_115 = "1.15"
+    EXACT_19 = "exact-19pt"
+
+
+class UySpelling(StrEnum):
+    NEW = "ủy"  # "Đảng ủy", as official 2025 texts print it
+    OLD = "uỷ"  # "Đảng uỷ"
+
+
 @dataclass
 class DocumentSettings:
-    """Layout points on which the sources disagree (DESIGN.md §6)."""
+    """Layout points on which the sources disagree (DESIGN.md §6).
+
+    ``profile`` decides the disputed points of domain-notes-2 §7; each of the
+    fields after it, when set, overrides the profile for that one point.
+    """
 
     colon_after_number: bool = False  # "Số 03-BB/CB" or "Số: 03-BB/CB"
     margins_mm: tuple[int, int, int, int] = (20, 20, 30, 15)  # top, bottom, left, right
+    profile: FormatProfile = FormatProfile.HD36
+    ending: str | None = None  # "./." or "."
+    recipients_underlined: bool | None = None
+    signer_title_bold: bool | None = None
+    line_spacing: LineSpacing | None = None
+    uy: UySpelling | None = None
 
 
 @dataclass
 class RuleSettings:
     """Rules of DESIGN.md §4 that a cell may adapt."""
 
-    short_meeting_minutes: int = 90
+    short_meeting_minutes: int = 90  # HD 42: at least 90 minutes
+    thematic_meeting_minutes: int = 120  # HD 42: with a thematic session the same day
+    # The older local rule (An Phú score sheet): cells of 30 members or more, 120.
+    large_cell_rule: bool = False
     short_meeting_minutes_large: int = 120
     large_cell_size: int = 30
     year_target_months: int | None = None  # e.g. 10 of 12 months "bốn tốt"
@@ -302,6 +332,7 @@ class Meeting:
     reviews: list[CriterionReview] = field(default_factory=list)
     other_business: str = ""
     conclusion: str = ""
+    thematic: bool = False  # a thematic session (sinh hoạt chuyên đề) held the same day
     state: MeetingState = MeetingState.DRAFT
     finalised_at: datetime | None = None
     override_reason: str = ""  # why it was finalised despite open problems

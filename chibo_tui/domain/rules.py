@@ -311,24 +311,36 @@ def meeting_minutes(start: time, end: time) -> int:
     return int((datetime.combine(day, end) - datetime.combine(day, start)).total_seconds() // 60)
 
 
+def required_minutes(expected: int, rules: RuleSettings, thematic: bool = False) -> int:
+    """HD 42: 90 minutes, 120 with a thematic session the same day; the older local
+    rule (120 for cells of 30 or more) only when the cell has switched it on."""
+    needed = rules.short_meeting_minutes
+    if thematic:
+        needed = max(needed, rules.thematic_meeting_minutes)
+    if rules.large_cell_rule and expected >= rules.large_cell_size:
+        needed = max(needed, rules.short_meeting_minutes_large)
+    return needed
+
+
 def meeting_length(
-    start: time | None, end: time | None, expected: int, rules: RuleSettings
+    start: time | None,
+    end: time | None,
+    expected: int,
+    rules: RuleSettings,
+    thematic: bool = False,
 ) -> Ruling[bool]:
-    """``False`` when shorter than 90 minutes (120 for cells of 30 or more)."""
+    """``False`` when shorter than :func:`required_minutes`."""
     if start is None or end is None:
         missing = [n for n, v in (("giờ bắt đầu", start), ("giờ kết thúc", end)) if v is None]
         return Ruling(False, "Chưa ghi " + " và ".join(missing))
     minutes = meeting_minutes(start, end)
-    needed = (
-        rules.short_meeting_minutes_large
-        if expected >= rules.large_cell_size
-        else rules.short_meeting_minutes
-    )
+    needed = required_minutes(expected, rules, thematic)
     if minutes <= 0:
         return Ruling(False, "Giờ kết thúc phải sau giờ bắt đầu")
     ok = minutes >= needed
     verb = "đủ" if ok else "ngắn hơn"
-    return Ruling(ok, f"Sinh hoạt {minutes} phút, {verb} {needed} phút theo quy định")
+    why = " (có sinh hoạt chuyên đề)" if thematic else ""
+    return Ruling(ok, f"Sinh hoạt {minutes} phút, {verb} {needed} phút theo quy định{why}")
 
 
 def summarise(meeting: Meeting) -> MeetingSummary:
@@ -405,7 +417,9 @@ def closing_problems(
     elif now is not None and meeting.date == now.date() and meeting.end_time > now.time():
         problems.append(f"Giờ kết thúc {meeting.end_time:%H:%M} muộn hơn bây giờ ({now:%H:%M})")
     else:
-        length = meeting_length(meeting.start_time, meeting.end_time, counts.expected, cell_rules)
+        length = meeting_length(
+            meeting.start_time, meeting.end_time, counts.expected, cell_rules, meeting.thematic
+        )
         if not length.value:
             problems.append(length.reason)
     if not meeting.conclusion.strip():

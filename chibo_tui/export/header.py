@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..domain.model import Cell
+from ..domain.doc_format import DocumentFormat, resolve, spell_uy, with_ending
+from ..domain.model import Cell, DocumentSettings, LineSpacing
 from ..domain.vietnamese import date_line
 from . import styles
 from .facts import cell_title, clean, dmy, doc_number, upper
@@ -48,7 +49,9 @@ def begin(
     ``title`` names the document ("Biên bản sinh hoạt chi bộ tháng 10/2026"),
     ``subject`` is its summary line and ``category`` its type ("Biên bản").
     """
-    doc = styles.new_document(cell.documents.margins_mm)
+    fmt = resolve(cell.documents)
+    exact = 19.0 if fmt.line_spacing is LineSpacing.EXACT_19 else None
+    doc = styles.new_document(cell.documents.margins_mm, exact)
     describe(doc, title=title, subject=subject, author=cell_title(cell.name), category=category)
     if draft:
         draft_mark(doc)
@@ -162,23 +165,43 @@ class Recipients:
     lines: tuple[str, ...] = field(default_factory=tuple)
 
 
-def signature_block(doc: Document, left: Signer | Recipients | None, right: Signer) -> Table:
-    """A borderless two-column table, kept on one page."""
+def signature_block(
+    doc: Document, left: Signer | Recipients | None, right: Signer, settings: DocumentSettings
+) -> Table:
+    """A borderless two-column table, kept on one page.
+
+    The body above it is ended as the profile asks ("./." or "."), once.
+    """
+    fmt = resolve(settings)
+    end_body(doc, fmt)
     width = styles.text_width_mm(doc)
     tbl = styles.table(doc, 1, (width / 2, width / 2), borders=False, padding_mm=0)
     styles.keep_rows_whole(tbl)
     left_cell, right_cell = tbl.rows[0].cells
     if isinstance(left, Signer):
-        _signer(left_cell, left)
+        _signer(left_cell, left, fmt)
     elif isinstance(left, Recipients):
-        _recipients(left_cell, left)
-    _signer(right_cell, right)
+        _recipients(left_cell, left, fmt)
+    _signer(right_cell, right, fmt)
     return tbl
 
 
-def _signer(cell: Any, signer: Signer) -> None:
+def end_body(doc: Document, fmt: DocumentFormat) -> None:
+    """Put the profile's ending on the last written paragraph of the body."""
+    from docx.oxml.ns import qn
+
+    for p in reversed(doc.element.body.findall(qn("w:p"))):
+        runs = [r for r in p.iter(qn("w:t"))]
+        if not "".join(t.text or "" for t in runs).strip():
+            continue
+        last = runs[-1]
+        last.text = with_ending(last.text or "", fmt.ending)
+        return
+
+
+def _signer(cell: Any, signer: Signer, fmt: DocumentFormat) -> None:
     for title in signer.titles:
-        _line(cell, title, bold=True)
+        _line(cell, title, bold=fmt.signer_title_bold)
     if signer.note:
         _line(cell, signer.note, italic=True, size=13)
     # Room to sign: about 3 cm.
@@ -187,12 +210,34 @@ def _signer(cell: Any, signer: Signer) -> None:
     _line(cell, clean(signer.name) or "……………………", bold=True)
 
 
-def _recipients(cell: Any, recipients: Recipients) -> None:
+def _recipients(cell: Any, recipients: Recipients, fmt: DocumentFormat) -> None:
     par = styles.paragraph(cell, align="left", indent=False, single=True, after=0)
-    styles.add_run(par, "Nơi nhận", size=14, underline=True)
-    styles.add_run(par, ":", size=14)
+    if fmt.recipients_underlined:  # HD 05, as its summaries report it
+        styles.add_run(par, "Nơi nhận", size=14, underline=True)
+        styles.add_run(par, ":", size=14)
+    else:  # HD 36: bold italic, 12 pt
+        styles.add_run(par, "Nơi nhận:", size=12, bold=True, italic=True)
     for text in recipients.lines:
         styles.paragraph(cell, text, size=12, align="left", indent=False, single=True, after=0)
+
+
+def finish(doc: Document, cell: Cell) -> Document:
+    """Last touches over the whole document: "ủy" or "uỷ" as the profile spells it.
+
+    Every text is respelt, the cell's own names included, so that one document
+    never mixes the two spellings.
+    """
+    from docx.oxml.ns import qn
+
+    uy = resolve(cell.documents).uy
+    parts = [doc.element.body]
+    parts += [s.header._element for s in doc.sections]
+    parts += [s.first_page_header._element for s in doc.sections]
+    for part in parts:
+        for t in part.iter(qn("w:t")):
+            if t.text:
+                t.text = spell_uy(t.text, uy)
+    return doc
 
 
 def page_numbers(doc: Document) -> None:

@@ -29,7 +29,7 @@ from .facts import (
     owner,
     sentence,
 )
-from .header import Signer, begin, signature_block, title_block
+from .header import Signer, begin, finish, signature_block, title_block
 from .writer import prepare_folder, write_atomic
 
 if TYPE_CHECKING:
@@ -116,9 +116,10 @@ def build_minutes(cell: Cell, meeting: Meeting) -> Document:
         doc,
         Signer(("THƯ KÝ",), meeting.minute_taker),
         Signer(("CHỦ TRÌ",), meeting.chair),
+        cell.documents,
     )
     _amendments(doc, meeting)
-    return doc
+    return finish(doc, cell)
 
 
 def _opening(doc: Document, cell: Cell, meeting: Meeting, counts: rules.AttendanceCounts) -> None:

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..domain import rules
 from ..domain.criteria import FOUR_GOOD
 from ..domain.model import Cell, Criterion, Role
 from ..domain.rules import ADOPTION_CITATION
@@ -24,6 +25,7 @@ from .header import (
     Signer,
     appendix_title,
     begin,
+    finish,
     signature_block,
     title_block,
 )
@@ -117,10 +119,16 @@ def build_plan(cell: Cell, year: int, today: date) -> Document:
         styles.paragraph(doc, f"({APPENDIX_REFERENCE})")
 
     styles.heading(doc, "2. Tổ chức đánh giá định kỳ hằng tháng", level=2)
-    large = sum(not m.exempt for m in cell.active_members()) >= cell.rules.large_cell_size
-    minutes = cell.rules.short_meeting_minutes_large if large else cell.rules.short_meeting_minutes
+    expected = sum(not m.exempt for m in cell.active_members())
+    minutes = rules.required_minutes(expected, cell.rules)
+    thematic = rules.required_minutes(expected, cell.rules, thematic=True)
+    length = f"thời lượng không dưới {minutes} phút"
+    if thematic > minutes:
+        length += (
+            f"; khi sinh hoạt chuyên đề cùng buổi với sinh hoạt định kỳ, không dưới {thematic} phút"
+        )
     for text in (
-        f"Chi bộ sinh hoạt định kỳ mỗi tháng một lần, thời lượng không dưới {minutes} phút.",
+        f"Chi bộ sinh hoạt định kỳ mỗi tháng một lần, {length}.",
         "Tại kỳ sinh hoạt hằng tháng, đảng viên thảo luận, phân tích, làm rõ nguyên nhân, "
         "xác định trách nhiệm của tập thể đối với việc chi bộ đạt hay không đạt từng nội "
         "dung “bốn tốt”; đề xuất giải pháp khắc phục, giao người phụ trách và thời hạn; chủ "
@@ -166,11 +174,12 @@ def build_plan(cell: Cell, year: int, today: date) -> Document:
         doc,
         Recipients((f"- {ward} (để báo cáo);", "- Đảng viên chi bộ;", "- Lưu Chi bộ.")),
         Signer(("T/M CHI BỘ", "BÍ THƯ"), secretary.full_name if secretary else ""),
+        cell.documents,
     )
     if with_subs:
         styles.page_break(doc)
         _appendix(doc, cell, criteria, today)
-    return doc
+    return finish(doc, cell)
 
 
 def _guidance(cell: Cell) -> str:

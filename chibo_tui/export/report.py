@@ -35,6 +35,7 @@ from .header import (
     Signer,
     appendix_title,
     begin,
+    finish,
     signature_block,
     title_block,
 )
@@ -119,13 +120,14 @@ def build_report(cell: Cell, meeting: Meeting) -> Document:
         doc,
         Recipients((f"- {reporting_body(cell.parent_committee)} (để báo cáo);", "- Lưu Chi bộ.")),
         Signer(("T/M CHI BỘ", "BÍ THƯ"), secretary.full_name if secretary else ""),
+        cell.documents,
     )
 
     if any(r.checks for r in reviews):
         styles.page_break(doc)
         number = doc_number(seq, "BC", cell.documents.colon_after_number)
         _appendix(doc, cell, meeting, reviews, adopted, number)
-    return doc
+    return finish(doc, cell)
 
 
 def _meeting_facts(
@@ -133,7 +135,7 @@ def _meeting_facts(
 ) -> None:
     if meeting.start_time and meeting.end_time:
         length = rules.meeting_length(
-            meeting.start_time, meeting.end_time, counts.expected, cell.rules
+            meeting.start_time, meeting.end_time, counts.expected, cell.rules, meeting.thematic
         )
         span = (
             f"ngày {dmy(meeting.date)}, từ {clock(meeting.start_time)} đến "

@@ -37,8 +37,11 @@ def alignment(name: str) -> Any:
     return getattr(WD_ALIGN_PARAGRAPH, name.upper())
 
 
-def new_document(margins_mm: Sequence[int]) -> Document:
-    """An empty A4 document with the party layout: margins, fonts, spacing."""
+def new_document(margins_mm: Sequence[int], exact_line_pt: float | None = None) -> Document:
+    """An empty A4 document with the party layout: margins, fonts, spacing.
+
+    The body is spaced 1.15 lines, or exactly ``exact_line_pt`` points (HD 05: 19 pt).
+    """
     from docx import Document as make_document
     from docx.shared import Mm
 
@@ -51,7 +54,7 @@ def new_document(margins_mm: Sequence[int]) -> Document:
     # The page number sits in the top margin, centred, above the text.
     section.header_distance = Mm(max(5, top // 2))
     section.footer_distance = Mm(max(5, bottom // 2))
-    _set_fonts_everywhere(doc)
+    _set_fonts_everywhere(doc, exact_line_pt)
     return doc
 
 
@@ -62,7 +65,7 @@ def text_width_mm(doc: Document) -> float:
     return width / 36000  # EMU per mm
 
 
-def _set_fonts_everywhere(doc: Document) -> None:
+def _set_fonts_everywhere(doc: Document, exact_line_pt: float | None) -> None:
     """Times New Roman in the defaults and every style, for every script slot.
 
     The template's defaults name theme fonts (Calibri, and an East Asian face); a
@@ -91,7 +94,13 @@ def _set_fonts_everywhere(doc: Document) -> None:
     normal.font.size = Pt(BODY_PT)
     fmt = normal.paragraph_format
     fmt.space_before, fmt.space_after = Pt(0), Pt(6)
-    fmt.line_spacing = 1.15
+    if exact_line_pt is None:
+        fmt.line_spacing = 1.15
+    else:
+        from docx.enum.text import WD_LINE_SPACING
+
+        fmt.line_spacing = Pt(exact_line_pt)
+        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
     fmt.widow_control = True
 
 

@@ -34,7 +34,7 @@ from .facts import (
     reporting_body,
     roman,
 )
-from .header import Recipients, Signer, begin, signature_block, title_block
+from .header import Recipients, Signer, begin, finish, signature_block, title_block
 from .writer import prepare_folder, write_atomic
 
 if TYPE_CHECKING:
@@ -183,8 +183,9 @@ def build_summary(cell: Cell, meetings: Sequence[Meeting], year: int, today: dat
         doc,
         Recipients((f"- {reporting_body(cell.parent_committee)} (để báo cáo);", "- Lưu Chi bộ.")),
         Signer(("T/M CHI BỘ", "BÍ THƯ"), secretary.full_name if secretary else ""),
+        cell.documents,
     )
-    return doc
+    return finish(doc, cell)
 
 
 def _titles(cell: Cell, held: Sequence[Meeting]) -> list[str]:

@@ -217,15 +217,29 @@ def _span(minutes: int) -> tuple[time, time]:
 
 
 @pytest.mark.parametrize(
-    ("minutes", "expected", "ok"),
-    [(89, 12, False), (90, 12, True), (90, 29, True), (119, 30, False), (120, 30, True)],
+    ("minutes", "thematic", "ok", "needed"),
+    [
+        (89, False, False, 90),
+        (90, False, True, 90),
+        (119, True, False, 120),
+        (120, True, True, 120),
+    ],
 )
-def test_meeting_length(minutes, expected, ok):
-    start, end = _span(minutes)
-    ruling = rules.meeting_length(start, end, expected, RuleSettings())
+def test_meeting_length_of_hd42(minutes, thematic, ok, needed):
+    """HD 42: 90 minutes, 120 when a thematic session is held the same day."""
+    ruling = rules.meeting_length(*_span(minutes), 12, RuleSettings(), thematic)
     assert ruling.value is ok
-    needed = 120 if expected >= 30 else 90
     assert f"{minutes} phút" in ruling.reason and f"{needed} phút" in ruling.reason
+    assert ("sinh hoạt chuyên đề" in ruling.reason) is thematic
+
+
+def test_large_cell_rule_is_a_setting_off_by_default():
+    """The "30 members or more → 120" rule is a local one: only when switched on."""
+    assert rules.meeting_length(*_span(90), 30, RuleSettings()).value
+    local = RuleSettings(large_cell_rule=True)
+    assert not rules.meeting_length(*_span(90), 30, local).value
+    assert rules.meeting_length(*_span(90), 29, local).value
+    assert rules.meeting_length(*_span(120), 30, local).value
 
 
 def test_meeting_length_needs_both_times_in_order():
