@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--month", help=T.HELP_MONTH)
     export.add_argument("--year", help=T.HELP_YEAR)
     export.add_argument("--out", type=Path, help=T.HELP_OUT)
+    export.add_argument("--number", type=int, help=T.HELP_NUMBER)
 
     with_db(sub.add_parser("check", help=T.HELP_CHECK, description=T.HELP_CHECK))
 
@@ -175,16 +176,26 @@ def run_export(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     # No "exists" shortcut: year files without the main file are damage to report.
-    from .session import DocumentKind, ExportRefused, export_document
+    from .session import DocumentKind, Exported, ExportRefused, NumberNeedsWrite, export_document
 
-    with Repository.open(path, read_only=True) as repo:
-        try:
-            written = export_document(
-                repo, DocumentKind(kind), exports_dir(args), month=month, year=year
+    def export(read_only: bool) -> Exported:
+        with Repository.open(path, read_only=read_only) as repo:
+            return export_document(
+                repo, DocumentKind(kind), exports_dir(args), month=month, year=year, number=number
             )
-        except ExportRefused as exc:
-            raise UsageError(str(exc)) from None
-    print(T.EXPORTED.format(path=written))
+
+    number = args.number
+    try:
+        try:
+            # Read-only first: a re-export needs no lock, so it works while the app is open.
+            written = export(read_only=number is None)
+        except NumberNeedsWrite:
+            written = export(read_only=False)  # the first export records its number
+    except DatabaseLockedError as exc:
+        raise UsageError(T.EXPORT_NEEDS_WRITE.format(path=exc.path, holder=exc.holder)) from None
+    except ExportRefused as exc:
+        raise UsageError(str(exc)) from None
+    print(T.EXPORTED_NUMBERED.format(path=written.path, number=written.number))
     return 0
 
 

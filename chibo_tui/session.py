@@ -11,13 +11,14 @@ command line, the benchmark and the tests use it bare.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any
 
 from .autosave import AutoSaver
-from .domain import lifecycle
+from .domain import lifecycle, register
 from .domain.codec import to_dict
 from .domain.criteria import sample_criteria
 from .domain.model import Cell, Meeting, MeetingState
@@ -58,6 +59,18 @@ class ExportRefused(Refused):
     """Why a document cannot be written."""
 
 
+class NumberNeedsWrite(ExportRefused):
+    """The document has no number yet and the repository is open read-only."""
+
+
+@dataclass(frozen=True)
+class Exported:
+    """What an export wrote: the file, and the number it carries (``Số 03-BB/CB``)."""
+
+    path: Path
+    number: str
+
+
 def export_document(
     repo: Repository,
     kind: DocumentKind,
@@ -65,36 +78,77 @@ def export_document(
     *,
     month: str | None = None,
     year: int | None = None,
-) -> Path:
-    """Write one document from what ``repo`` holds; the path written.
+    number: int | None = None,
+    at: datetime | None = None,
+) -> Exported:
+    """Write one document from what ``repo`` holds; the path written and its number.
 
-    The one code path for ``chibo export`` and the app's export keys. Raises
-    :class:`ExportRefused` with the reason when there is nothing to write.
+    The one code path for ``chibo export`` and the app's export keys. A document
+    exported for the first time takes the register's next number (``number``
+    chooses it), recorded before the file is written, so that no document ever
+    carries a number the register does not know. Raises :class:`ExportRefused`
+    with the reason when there is nothing to write or the number is taken, and
+    :class:`NumberNeedsWrite` when a number must be recorded in a read-only ``repo``.
     """
     from . import export
 
     cell = repo.load_cell()
     if cell is None:
         raise ExportRefused(T.EXPORT_NO_CELL.format(path=repo.path))
-    try:
-        if kind.by_month:
-            assert month is not None
-            meeting = repo.load_meeting(month)
-            if meeting is None:
-                raise ExportRefused(
-                    T.EXPORT_NO_MEETING.format(label=month_label(month), path=repo.path)
-                )
-            build = export.export_minutes if kind is DocumentKind.MINUTES else export.export_report
-            return build(cell, meeting, out)
+    meeting = meetings = None
+    if kind.by_month:
+        assert month is not None
+        period = month
+        meeting = repo.load_meeting(month)
+        if meeting is None:
+            raise ExportRefused(
+                T.EXPORT_NO_MEETING.format(label=month_label(month), path=repo.path)
+            )
+    else:
         assert year is not None
+        period = str(year)
         if kind is DocumentKind.SUMMARY:
             meetings = repo.load_all()
             if not any(m.year == year for m in meetings):
                 raise ExportRefused(T.EXPORT_NO_YEAR.format(year=year, path=repo.path))
-            return export.export_summary(cell, meetings, year, out)
-        return export.export_plan(cell, year, out)
+    cell = _numbered(repo, cell, kind, period, number, at or datetime.now())
+    entry = register.issued(cell, kind.value, period)
+    try:
+        if kind is DocumentKind.MINUTES:
+            assert meeting is not None
+            path = export.export_minutes(cell, meeting, out)
+        elif kind is DocumentKind.REPORT:
+            assert meeting is not None
+            path = export.export_report(cell, meeting, out)
+        elif kind is DocumentKind.SUMMARY:
+            assert meetings is not None and year is not None
+            path = export.export_summary(cell, meetings, year, out)
+        else:
+            assert year is not None
+            path = export.export_plan(cell, year, out)
     except export.ExportError as exc:
         raise ExportRefused(str(exc)) from None
+    return Exported(path, register.label(entry))
+
+
+def _numbered(
+    repo: Repository, cell: Cell, kind: DocumentKind, period: str, number: int | None, at: datetime
+) -> Cell:
+    """The cell with the document's number in its register, recorded in one transaction."""
+    mine = register.issued(cell, kind.value, period)
+    if mine is not None and number in (None, mine.number):
+        return cell  # a re-export: the number it already has, nothing to write
+    if repo.read_only:
+        raise NumberNeedsWrite(register.describe_document(kind.value, period))
+    with repo.transaction():
+        cell = repo.load_cell() or cell  # what is on disk now, under the lock
+        try:
+            _entry, changed = register.assign(cell, kind.value, period, at, number)
+        except register.NumberTaken as exc:
+            raise ExportRefused(str(exc)) from None
+        if changed:
+            repo.save_cell(cell)
+    return cell
 
 
 def sample_path(real: Path) -> Path:
@@ -355,12 +409,45 @@ class Session:
         return self._history.get(self.repo, self.revision)
 
     def export(
-        self, kind: DocumentKind, *, month: str | None = None, year: int | None = None
+        self,
+        kind: DocumentKind,
+        *,
+        month: str | None = None,
+        year: int | None = None,
+        number: int | None = None,
     ) -> Path:
         """Write a document from what is on disk (call :meth:`wait_saved` first)."""
-        path = export_document(self.repo, kind, self.exports_dir, month=month, year=year)
-        self.last_export = path
-        return path
+        return self.export_numbered(kind, month=month, year=year, number=number).path
+
+    def export_numbered(
+        self,
+        kind: DocumentKind,
+        *,
+        month: str | None = None,
+        year: int | None = None,
+        number: int | None = None,
+    ) -> Exported:
+        """:meth:`export`, with the number the document carries (any thread).
+
+        A number given now is recorded through the repository in one transaction,
+        then put in the live cell too, so that the next save of the cell (an edit
+        of the profile) carries it instead of writing the register back without it.
+        """
+        exported = export_document(
+            self.repo,
+            kind,
+            self.exports_dir,
+            month=month,
+            year=year,
+            number=number,
+            at=self.clock(),
+        )
+        if self.cell is not None:
+            on_disk = self.repo.load_cell()
+            if on_disk is not None:
+                self.cell.register = on_disk.register  # one assignment: safe from a worker
+        self.last_export = exported.path
+        return exported
 
 
 def _frozen(before: dict[str, Any], after: dict[str, Any]) -> bool:

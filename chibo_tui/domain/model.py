@@ -159,6 +159,36 @@ def default_report_bases() -> list[Basis]:
 
 
 @dataclass
+class Term:
+    """The committee's term (nhiệm kỳ), e.g. 2025–2030: documents are numbered through it."""
+
+    start: int = 2025  # the ward congresses of 2025 opened the 2025–2030 term
+    end: int = 2030
+
+    @property
+    def label(self) -> str:
+        return f"{self.start}–{self.end}"
+
+
+@dataclass
+class IssuedNumber:
+    """One line of the number register: a document and the number it was issued under.
+
+    ``document`` is the kind of document ("minutes", "report", "summary", "plan"),
+    ``period`` the month (``YYYY-MM``) or year (``YYYY``) it is of; ``code`` the
+    type whose numbers it uses ("BB", "BC", "KH": the report and the summary share
+    "BC"), within the term it was issued in.
+    """
+
+    document: str
+    period: str
+    code: str
+    number: int
+    term: Term = field(default_factory=Term)
+    at: datetime | None = None
+
+
+@dataclass
 class Cell:
     """The party cell (chi bộ): profile, roster, criteria and settings."""
 
@@ -177,6 +207,11 @@ class Cell:
     plan_adopted_years: list[int] = field(default_factory=list)  # plans the cell adopted
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
+    term: Term = field(default_factory=Term)
+    # The number register (sổ đăng ký văn bản) of every document exported. It lives
+    # with the cell, not in each meeting: a finalised meeting never changes without
+    # an amendment, and a number is given after finalising, at the first export.
+    register: list[IssuedNumber] = field(default_factory=list)
 
     def active_members(self) -> list[Member]:
         return [m for m in self.members if not m.removed]

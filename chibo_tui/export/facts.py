@@ -51,8 +51,9 @@ def clock(at: time | None) -> str:
 def doc_number(seq: int | None, kind: str, colon: bool) -> str:
     """``Số 03-BB/CB`` (zero-padded below 10); a blank slot when ``seq`` is ``None``.
 
-    Numbers run per type over the committee's term (domain-notes §2.2), which the
-    model does not track, so callers pass what they know or leave it blank.
+    Numbers run per type over the committee's term (domain-notes-2 §2.3); the
+    register (``domain.register``) gives them, and a document not yet numbered
+    keeps the slot to write one by hand.
     """
     number = f"{seq:02d}" if seq is not None else BLANK
     return f"Số{':' if colon else ''} {number}-{kind}/CB"

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..domain import rules
 from ..domain.model import Attendance, Cell, CriterionReview, Meeting, Presence
+from ..domain.register import number_of
 from ..domain.remedies import STATUS_TEXT
 from ..domain.review_notes import NotePlace, notes_at
 from ..domain.vietnamese import month_label, vn_letter
@@ -55,7 +56,7 @@ def build_minutes(cell: Cell, meeting: Meeting) -> Document:
     doc = begin(
         cell,
         kind="BB",
-        seq=int(meeting.month[5:7]),
+        seq=number_of(cell, "minutes", meeting.month),
         day=meeting.date,
         draft=not meeting.is_final,
         title=f"Biên bản sinh hoạt chi bộ tháng {label}",

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..domain import rules
 from ..domain.criteria import FOUR_GOOD
 from ..domain.model import Cell, Criterion, Role
+from ..domain.register import number_of
 from ..domain.rules import ADOPTION_CITATION
 from . import styles
 from .facts import basis_line, cell_title, clause, doc_number, reporting_body, roman
@@ -63,7 +64,7 @@ def build_plan(cell: Cell, year: int, today: date) -> Document:
     doc = begin(
         cell,
         kind="KH",
-        seq=None,
+        seq=number_of(cell, "plan", str(year)),
         day=today,
         # A plan is a draft until the cell adopts it (bí thư drafts, the cell adopts).
         draft=year not in cell.plan_adopted_years,
@@ -178,7 +179,7 @@ def build_plan(cell: Cell, year: int, today: date) -> Document:
     )
     if with_subs:
         styles.page_break(doc)
-        _appendix(doc, cell, criteria, today)
+        _appendix(doc, cell, criteria, year, today)
     return finish(doc, cell)
 
 
@@ -189,9 +190,10 @@ def _guidance(cell: Cell) -> str:
     return "; ".join(texts) if texts else "các văn bản nêu trên"
 
 
-def _appendix(doc: Document, cell: Cell, criteria: list[Criterion], today: date) -> None:
+def _appendix(doc: Document, cell: Cell, criteria: list[Criterion], year: int, today: date) -> None:
     """The sub-criteria, as the appendix the plan refers to."""
-    number = doc_number(None, "KH", cell.documents.colon_after_number)
+    seq = number_of(cell, "plan", str(year))
+    number = doc_number(seq, "KH", cell.documents.colon_after_number)
     appendix_title(
         doc,
         cell,

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..domain import rules
 from ..domain.model import Cell, CriterionReview, Meeting, RemedyStatus, Role, Verdict
+from ..domain.register import number_of
 from ..domain.remedies import STATUS_TEXT
 from ..domain.vietnamese import month_label
 from . import styles
@@ -61,7 +62,7 @@ def export_report(cell: Cell, meeting: Meeting, out_dir: Path) -> Path:
 
 def build_report(cell: Cell, meeting: Meeting) -> Document:
     label = month_label(meeting.month)
-    seq = int(meeting.month[5:7])
+    seq = number_of(cell, "report", meeting.month)
     subject = f"Kết quả thực hiện mô hình “chi bộ bốn tốt” tháng {label}"
     doc = begin(
         cell,

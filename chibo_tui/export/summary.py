@@ -19,6 +19,7 @@ from ..domain import rules
 from ..domain.criteria import FOUR_GOOD
 from ..domain.model import Cell, Meeting, MeetingSummary, RemedyStatus, Role, Verdict
 from ..domain.months import quarter
+from ..domain.register import number_of
 from ..domain.remedies import STATUS_TEXT, TrackedRemedy, track
 from ..domain.rollup import YearRollup, decided, year_rollup, year_target
 from ..domain.vietnamese import month_label
@@ -124,7 +125,7 @@ def build_summary(cell: Cell, meetings: Sequence[Meeting], year: int, today: dat
     doc = begin(
         cell,
         kind="BC",
-        seq=None,
+        seq=number_of(cell, "summary", str(year)),
         day=today,
         draft=bool(drafts),  # a draft month's results may still change
         title=f"Báo cáo {subject[0].lower()}{subject[1:]}",

@@ -6,6 +6,8 @@ in the last case it scrolls to the line found and marks the words searched for.
 
 from __future__ import annotations
 
+import copy
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,11 +15,15 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Static
 
+from ..dialogs.text_entry import TextEntryDialog
+from ..domain import register
 from ..domain.model import Meeting, Verdict
 from ..domain.rules import four_good, meeting_verdicts
 from ..domain.vietnamese import fold, month_label
 from ..session import DocumentKind
+from ..text import common as C
 from ..text import history as T
+from ..text import register as R
 from ..views.month_text import Kind, Line, Section, Tone, criterion_anchor, month_sections
 from ..views.search import marked_terms, match_spans
 from ..widgets.topbar import TopBar
@@ -73,6 +79,7 @@ class MonthScreen(ChiboScreen[None]):
         Binding(
             "f10,c", "export('report')", T.KEY_REPORT, tooltip=T.KEY_REPORT_HELP, id="month-report"
         ),
+        Binding("n", "renumber", R.KEY_RENUMBER, tooltip=R.KEY_RENUMBER_HELP, id="month-renumber"),
         Binding(
             "m",
             "edit_meeting",
@@ -117,6 +124,7 @@ class MonthScreen(ChiboScreen[None]):
     def compose(self) -> ComposeResult:
         yield self.top_bar()
         yield Static(id="month-title")
+        yield Static(id="month-numbers", classes="hint-line")
         yield Static(T.MONTH_HINT, id="month-hint", classes="hint-line")
         yield MonthBody(id="month-body")
         yield Footer()
@@ -158,8 +166,10 @@ class MonthScreen(ChiboScreen[None]):
             self.query_one("#month-title", Static).update(
                 T.MONTH_MISSING.format(month=month_label(month))
             )
+            self._show_numbers()
             return
         self.query_one("#month-title", Static).update(self._title(self.meeting))
+        self._show_numbers()
         widgets: list[Widget] = []
         target: Widget | None = None
         for section in month_sections(self.meeting):
@@ -281,9 +291,73 @@ class MonthScreen(ChiboScreen[None]):
             return
         await self.show_month(months[index])
 
-    def action_export(self, kind: str) -> None:
-        if self.meeting is not None:
-            self.chibo.export_document(DocumentKind(kind), month=self.month)
+    def action_export(self, kind: str, number: int | None = None) -> None:
+        """Write the minutes or the report in a worker; the notice names its number."""
+        if self.meeting is None:
+            return
+        self.session.flush_edits()  # the document shows what is on screen
+        month = self.month
+        self.run_worker(
+            lambda: self._export(DocumentKind(kind), month, number),
+            name=f"export-{kind}",
+            thread=True,
+            exit_on_error=False,
+        )
+
+    def _export(self, kind: DocumentKind, month: str, number: int | None) -> None:
+        self.session.wait_saved()
+        try:
+            done = self.session.export_numbered(kind, month=month, number=number)
+        except Exception as exc:  # shown to the chair; the app keeps running
+            self.app.call_from_thread(
+                self.notify, C.EXPORT_FAILED.format(error=exc), severity="error", timeout=10
+            )
+            return
+        notice = R.EXPORTED_NUMBERED.format(path=done.path, number=done.number)
+        self.app.call_from_thread(self.notify, notice, timeout=10)
+        self.app.call_from_thread(self._show_numbers)
+
+    def action_renumber(self) -> None:
+        """Give the minutes another number (the chair's choice), then export them with it."""
+        cell = self.session.cell
+        if self.meeting is None or cell is None:
+            return
+        month = self.month
+        mine = register.issued(cell, "minutes", month)
+        prompt = R.RENUMBER_PROMPT.format(
+            current=register.label(mine), free=register.next_free(cell, "BB", cell.term)
+        )
+
+        def check(text: str) -> str | None:
+            if not text.isdigit():
+                return R.NUMBER_INVALID.format(value=text or "…")
+            try:  # on a copy: the register changes only when the export records it
+                register.assign(
+                    copy.deepcopy(cell), "minutes", month, self.session.clock(), int(text)
+                )
+            except register.NumberTaken as exc:
+                return str(exc)
+            return None
+
+        def chosen(text: str | None) -> None:
+            if text:
+                self.action_export("minutes", int(text))
+
+        title = R.RENUMBER_TITLE.format(month=month_label(month))
+        self.app.push_screen(TextEntryDialog(title, prompt, check=check), chosen)
+
+    def _show_numbers(self) -> None:
+        """The numbers the month's documents were issued under ("Số 03-BB/CB")."""
+        cell = self.session.cell
+        if cell is None or self.meeting is None:
+            self.query_one("#month-numbers", Static).update("")
+            return
+        self.query_one("#month-numbers", Static).update(
+            R.MONTH_NUMBERS.format(
+                minutes=register.label(register.issued(cell, "minutes", self.month)),
+                report=register.label(register.issued(cell, "report", self.month)),
+            )
+        )
 
     def action_edit_meeting(self) -> None:
         self.chibo.open_meeting(self.month)

@@ -14,7 +14,8 @@ from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from ..domain.model import Cell, Member, Role
+from ..domain.model import Cell, FormatProfile, Member, Role
+from ..domain.register import parse_term
 from ..domain.vietnamese import date_line, fold, name_sort_key, nfc
 from ..text import setup as T
 from .setup import SetupScreen
@@ -105,6 +106,10 @@ class ProfileScreen(SetupScreen):
                     cell.meeting_place,
                     T.PLACEHOLDER_MEETING_PLACE,
                 )
+                yield from self._text_row(
+                    "profile-term", T.LABEL_TERM, cell.term.label, T.PLACEHOLDER_TERM
+                )
+                yield Static(T.HINT_TERM, id="profile-term-note", classes="hint form-note")
                 yield Label(T.SECTION_DOCUMENTS, classes="section-title")
                 with Horizontal(classes="form-row"):
                     yield Label(T.LABEL_MARGINS, classes="form-label")
@@ -121,6 +126,15 @@ class ProfileScreen(SetupScreen):
                         T.COLON_CHECK,
                         cell.documents.colon_after_number,
                         id="profile-colon",
+                        compact=True,
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label(T.LABEL_FORMAT, classes="form-label")
+                    yield Select[str](
+                        [(label, value) for value, label in T.FORMAT_PROFILES.items()],
+                        value=cell.documents.profile.value,
+                        allow_blank=False,
+                        id="profile-format",
                         compact=True,
                     )
             with Vertical(id="profile-preview-box"):
@@ -224,6 +238,26 @@ class ProfileScreen(SetupScreen):
         if isinstance(event.value, tuple) and tuple(self.cell.documents.margins_mm) != event.value:
             self.cell.documents.margins_mm = event.value
         self._show_preview()
+
+    @on(Input.Changed, "#profile-term")
+    def _term_changed(self, event: Input.Changed) -> None:
+        """A new term restarts every type's numbers at 01; a half-typed one is not kept."""
+        note = self.query_one("#profile-term-note", Static)
+        try:
+            term = parse_term(event.value)
+        except ValueError as exc:
+            note.update(str(exc))
+            note.set_class(True, "error-text")
+            return
+        note.update(T.HINT_TERM)
+        note.set_class(False, "error-text")
+        if self.cell.term != term:
+            self.cell.term = term
+
+    @on(Select.Changed, "#profile-format")
+    def _format_picked(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and self.cell.documents.profile.value != event.value:
+            self.cell.documents.profile = FormatProfile(event.value)
 
     @on(Checkbox.Changed, "#profile-colon")
     def _colon_toggled(self, event: Checkbox.Changed) -> None:

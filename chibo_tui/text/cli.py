@@ -17,6 +17,9 @@ HELP_KIND = "minutes (biên bản), report (báo cáo tháng), summary (tổng h
 HELP_MONTH = "tháng YYYY-MM (cho minutes, report)"
 HELP_YEAR = "năm YYYY (cho summary, plan)"
 HELP_OUT = "thư mục ghi tệp (mặc định như --exports)"
+HELP_NUMBER = (
+    "số văn bản N (mặc định: số đã cấp, hoặc số tiếp theo trong nhiệm kỳ cho lần xuất đầu)"
+)
 HELP_CHECK = "kiểm tra tính toàn vẹn của cơ sở dữ liệu"
 HELP_RESTORE = "liệt kê các bản sao lưu, hoặc khôi phục một bản"
 HELP_BACKUP = "tên, đường dẫn hoặc số thứ tự của bản sao lưu cần khôi phục"
@@ -39,6 +42,11 @@ DEMO_DONE = (
 )
 DEMO_WHERE = "Cơ sở dữ liệu: {path}"
 EXPORTED = "Đã xuất: {path}"
+EXPORTED_NUMBERED = "Đã xuất: {path} ({number})"
+EXPORT_NEEDS_WRITE = (
+    "Văn bản này cần cấp số, tức là phải ghi vào cơ sở dữ liệu {path}, nhưng chibo đang "
+    "mở nó ({holder}). Hãy xuất ngay trong chibo, hoặc đóng chibo rồi chạy lại lệnh này."
+)
 CHECK_HEADER = "Kiểm tra {path}"
 CHECK_OK = "Không phát hiện lỗi."
 CHECK_PROBLEMS = "Phát hiện {n} vấn đề:"

@@ -82,6 +82,9 @@ PICK_NOBODY = "Chưa chọn"
 PICK_EMPTY_ROSTER = "Chưa có đảng viên — F7 để thêm"
 LABEL_MEETING_PLACE = "Nơi sinh hoạt"
 PLACEHOLDER_MEETING_PLACE = "ví dụ: Hội trường Khu phố 3"
+LABEL_TERM = "Nhiệm kỳ cấp ủy"
+PLACEHOLDER_TERM = "ví dụ: 2025–2030"
+HINT_TERM = "Số văn bản đánh từ 01 cho mỗi loại (BB, BC, KH …) trong một nhiệm kỳ."
 SECTION_DOCUMENTS = "Trình bày văn bản (các hướng dẫn ghi khác nhau; chọn theo cấp ủy)"
 LABEL_MARGINS = "Lề trang"
 MARGINS = {
@@ -92,6 +95,11 @@ MARGINS_OTHER = "Trên {t}, dưới {b}, trái {l}, phải {r} mm"
 PREVIEW_MARGINS = "Lề: {margins}"
 LABEL_COLON = "Dấu hai chấm sau “Số”"
 COLON_CHECK = "Ghi “Số: 03-BB/CB” (mặc định: “Số 03-BB/CB”)"
+LABEL_FORMAT = "Thể thức"
+FORMAT_PROFILES = {
+    "hd36": "Hướng dẫn 36-HD/VPTW (2018): kết thúc “./.”, “Nơi nhận:” đậm nghiêng",
+    "hd05": "Hướng dẫn 05-HD/VPTW (2026, theo bản tóm tắt): kết thúc “.”, giãn dòng 19 pt",
+}
 PREVIEW_TITLE = "Đầu văn bản sẽ in như sau"
 PREVIEW_PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 PREVIEW_NUMBER = "Số{colon} 03-BB/CB"

@@ -372,3 +372,85 @@ def test_help_has_no_english_left(capsys, argv):  # type: ignore[no-untyped-def]
     assert out.startswith("cách dùng: chibo") and "tùy chọn:" in out and "--db DB" in out
     for english in ("usage", "options", "show this help", "show program", "positional"):
         assert english not in out
+
+
+# -- document numbers (issue 12.1) --------------------------------------------------
+
+
+def _number_on(path):
+    """The "Số …" line of the header, as printed on the .docx."""
+    import docx
+
+    return docx.Document(str(path)).tables[0].rows[1].cells[0].text
+
+
+def _exported(out):
+    """The path and the number ``chibo export`` printed."""
+    assert out.startswith("Đã xuất: ") and out.endswith(")\n")
+    path, number = out[len("Đã xuất: ") : -2].split(" (")
+    return path, number
+
+
+def test_numbers_run_through_the_term_across_years(capsys, demo_db, tmp_path):
+    """October 2025 and October 2026 no longer share "Số 10-BB/CB"; the summary and
+    the plan get numbers instead of a blank slot; a re-export keeps its number."""
+    printed = {}
+    for kind, flag, when in (
+        ("minutes", "--month", "2025-10"),
+        ("minutes", "--month", "2026-10"),
+        ("report", "--month", "2026-10"),
+        ("summary", "--year", "2026"),
+        ("plan", "--year", "2027"),
+        ("minutes", "--month", "2025-10"),  # again
+    ):
+        code, out, err = run(capsys, "export", kind, flag, when, "--db", demo_db)
+        assert code == 0, err
+        path, number = _exported(out)
+        assert _number_on(path) == number
+        printed.setdefault((kind, when), []).append(number)
+    assert printed == {
+        ("minutes", "2025-10"): ["Số 01-BB/CB", "Số 01-BB/CB"],
+        ("minutes", "2026-10"): ["Số 02-BB/CB"],
+        ("report", "2026-10"): ["Số 01-BC/CB"],
+        ("summary", "2026"): ["Số 02-BC/CB"],  # a báo cáo: the BC numbers
+        ("plan", "2027"): ["Số 01-KH/CB"],
+    }
+
+
+def test_number_option_chooses_and_refuses_a_number_in_use(capsys, demo_db):
+    code, out, _ = run(capsys, "export", "minutes", "--month", "2026-09", "--db", demo_db)
+    assert code == 0 and _exported(out)[1] == "Số 01-BB/CB"
+    code, out, _ = run(
+        capsys, "export", "minutes", "--month", "2026-10", "--number", "7", "--db", demo_db
+    )
+    assert code == 0 and _number_on(_exported(out)[0]) == "Số 07-BB/CB"
+
+    def records():  # the database's own files (a writable open adds a backup)
+        return {k: v for k, v in snapshot(demo_db.parent).items() if k.endswith(".json")}
+
+    before = records()
+    code, out, err = run(
+        capsys, "export", "minutes", "--month", "2026-11", "--number", "1", "--db", demo_db
+    )
+    assert code == 2 and out == ""
+    assert err == PREFIX + (
+        "Số 01-BB/CB đã cấp cho biên bản tháng 09/2026 trong nhiệm kỳ 2025–2030; mỗi số chỉ "
+        "dùng một lần cho mỗi loại văn bản. Số tiếp theo còn trống: 08.\n"
+    )
+    assert records() == before  # nothing recorded
+    assert not list((demo_db.parent.parent / "exports").glob("2026-11*"))  # nothing written
+    code, out, _ = run(capsys, "export", "minutes", "--month", "2026-11", "--db", demo_db)
+    assert _exported(out)[1] == "Số 08-BB/CB"
+
+
+def test_a_first_export_while_the_app_holds_the_database_says_why(capsys, demo_db):
+    with Repository.open(demo_db):  # the app, holding the single-writer lock
+        code, out, err = run(capsys, "export", "minutes", "--month", "2026-10", "--db", demo_db)
+        assert code == 2 and out == ""
+        assert err.startswith(PREFIX + "Văn bản này cần cấp số")
+        assert "đóng chibo rồi chạy lại" in err
+    code, out, _ = run(capsys, "export", "minutes", "--month", "2026-10", "--db", demo_db)
+    assert code == 0
+    with Repository.open(demo_db):  # numbered now: a re-export needs no lock
+        code, out, err = run(capsys, "export", "minutes", "--month", "2026-10", "--db", demo_db)
+        assert code == 0 and _exported(out)[1] == "Số 01-BB/CB", err

@@ -10,7 +10,7 @@ from docx_probe import cell_texts, open_doc, tables, text
 from export_fixtures import make_cell, make_meeting
 
 from chibo_tui.domain import rules
-from chibo_tui.domain.model import Basis, Cell, Meeting, Vote
+from chibo_tui.domain.model import Basis, Cell, IssuedNumber, Meeting, Vote
 from chibo_tui.export import export_report
 
 
@@ -99,10 +99,11 @@ def test_recipients_and_signature(cell: Cell, meeting: Meeting, out: Path) -> No
 
 
 def test_appendix_of_sub_criteria(cell: Cell, meeting: Meeting, out: Path) -> None:
+    cell.register = [IssuedNumber("report", meeting.month, "BC", 6)]
     path = export_report(cell, meeting, out)
     body = text(open_doc(path))
     assert "PHỤ LỤC" in body
-    assert "(Kèm theo Báo cáo số 10-BC/CB ngày 05/10/2026 của Chi bộ Đinh Tiên Hoàng)" in body
+    assert "(Kèm theo Báo cáo số 06-BC/CB ngày 05/10/2026 của Chi bộ Đinh Tiên Hoàng)" in body
     rows = cell_texts(tables_of(path)[-1])
     assert rows[0] == ["STT", "Tiêu chí", "Đạt", "Không đạt"]
     checks = [c for r in meeting.reviews for c in r.checks]

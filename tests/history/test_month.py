@@ -11,6 +11,7 @@ from textual.widgets import Static
 from chibo_tui.app import ChiboApp
 from chibo_tui.domain.rules import meeting_verdicts
 from chibo_tui.screens.month import MonthBody, MonthScreen
+from chibo_tui.store import Repository
 
 FAILED_MONTH = "2026-10"
 
@@ -110,6 +111,49 @@ async def test_export_keys_write_the_minutes_and_the_report(app: ChiboApp, tmp_p
         await settle(pilot)
     names = sorted(p.name for p in (tmp_path / "exports").iterdir())
     assert len(names) == 2 and all(n.startswith("2026-10") for n in names)
+
+
+def notices(app: ChiboApp) -> list[str]:
+    return [n.message for n in app._notifications]
+
+
+async def test_the_month_view_shows_and_sets_the_documents_numbers(app: ChiboApp) -> None:
+    """Issue 12.1: the export notice and the month view name the number; "n" chooses
+    another one, and a number already issued is refused in the dialog."""
+    from chibo_tui.dialogs.text_entry import TextEntryDialog
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_month(app, pilot, FAILED_MONTH)
+        numbers = screen.query_one("#month-numbers")
+        assert text_of(numbers) == "Biên bản: chưa cấp số · Báo cáo: chưa cấp số"
+        await pilot.press("b")
+        await settle(pilot)
+        assert any(n.endswith("2026-10_bien-ban.docx (Số 01-BB/CB)") for n in notices(app))
+        assert text_of(numbers) == "Biên bản: Số 01-BB/CB · Báo cáo: chưa cấp số"
+        await open_month(app, pilot, "2026-09")
+        await pilot.press("b")
+        await settle(pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TextEntryDialog)
+        dialog.query_one("#entry-input").value = "1"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await pilot.pause()
+        error = text_of(dialog.query_one("#entry-error"))
+        assert error.startswith("Số 01-BB/CB đã cấp cho biên bản tháng 10/2026")
+        dialog.query_one("#entry-input").value = "7"  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert any(n.endswith("2026-09_bien-ban-2.docx (Số 07-BB/CB)") for n in notices(app))
+        assert text_of(app.screen.query_one("#month-numbers")).startswith("Biên bản: Số 07-BB/CB")
+    with Repository.open(app.session.repo.path, read_only=True) as reader:
+        cell = reader.load_cell()
+    assert cell is not None
+    assert {(n.period, n.number) for n in cell.register if n.code == "BB"} == {
+        ("2026-10", 1),
+        ("2026-09", 7),
+    }
 
 
 async def test_the_open_key_brings_the_month_into_the_meeting_screen(app: ChiboApp) -> None:

@@ -21,8 +21,10 @@ FORM_ORDER = [
     "profile-secretary",
     "profile-deputy",
     "profile-meeting-place",
+    "profile-term",
     "profile-margins",
     "profile-colon",
+    "profile-format",
 ]
 
 
@@ -180,3 +182,27 @@ async def test_the_profile_fits_80_by_24(app: ChiboApp) -> None:
             widget = screen.query_one(f"#{input_id}")
             assert widget.region.height >= 1  # scrolled into view when focused
             assert 0 <= widget.region.y < 23
+
+
+async def test_term_and_format_profile(
+    app: ChiboApp, saved_cell: Callable[[], Cell | None]
+) -> None:
+    """The committee's term (numbers restart from 01 in a new one) and the format profile."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot)
+        term = screen.query_one("#profile-term", Input)
+        assert term.value == "2025–2030"
+        term.value = "2030"  # half typed: said, not kept
+        await pilot.pause()
+        note = screen.query_one("#profile-term-note", Static)
+        assert "Nhiệm kỳ cần dạng" in shown(note) and note.has_class("error-text")
+        term.value = "2030-2035"
+        await pilot.pause()
+        assert not note.has_class("error-text")
+        screen.query_one("#profile-format", Select).value = "hd05"
+        await pilot.pause()
+        app.session.save_now()
+    cell = saved_cell()
+    assert cell is not None
+    assert (cell.term.start, cell.term.end) == (2030, 2035)
+    assert cell.documents.profile.value == "hd05"
