@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
+from ..text import amendments as T
+from . import amendments
 from .model import (
     Amendment,
     Attendance,
@@ -97,16 +99,25 @@ def sync_criteria(meeting: Meeting, cell: Cell) -> None:
 
 
 def finalise(meeting: Meeting, at: datetime, override_reason: str = "") -> None:
+    """Lock the meeting; after a reopening, record what changed since it was finalised."""
+    reopening = meeting.amendments[-1] if meeting.amendments else None
+    if reopening is not None and reopening.is_reopening and reopening.closed_at is None:
+        assert reopening.finalised is not None
+        reopening.changes = amendments.changes(reopening.finalised, meeting)
+        reopening.closed_at = at
     meeting.state = MeetingState.FINALISED
     meeting.finalised_at = at
     meeting.override_reason = override_reason
 
 
 def reopen(meeting: Meeting, at: datetime, reason: str) -> None:
-    """Unlock a finalised meeting; the reason is kept as a dated amendment."""
+    """Unlock a finalised meeting; the reason is kept as a dated amendment, with the
+    record as it was finalised, to say what changed when it is finalised again."""
     if not reason.strip():
-        raise ValueError("Cần ghi lý do mở lại biên bản")
-    meeting.amendments.append(Amendment(at=at, reason=reason, text="Mở lại biên bản để sửa"))
+        raise ValueError(T.REASON_REQUIRED)
+    meeting.amendments.append(
+        Amendment(at=at, reason=reason, text=T.REOPENED, finalised=amendments.snapshot(meeting))
+    )
     meeting.state = MeetingState.DRAFT
 
 

@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
+from typing import Any
 
 
 def new_id() -> str:
@@ -340,12 +341,33 @@ class RemedyFollowUp:
 
 
 @dataclass
+class FieldChange:
+    """One thing a reopening changed: what it is, as it was finalised, as it is now."""
+
+    field: str  # "Giờ kết thúc", "Nội dung 2 — biểu quyết"
+    before: str
+    after: str
+
+
+@dataclass
 class Amendment:
-    """A dated change to a finalised meeting (or its reopening)."""
+    """A dated change to a finalised meeting (or its reopening).
+
+    A reopening keeps the record as it was finalised (``finalised``, a codec dict);
+    when the meeting is finalised again, what changed is written into ``changes``
+    and the time into ``closed_at``, so that the minutes can say it field by field.
+    """
 
     at: datetime
     reason: str
     text: str = ""
+    finalised: dict[str, Any] | None = None
+    changes: list[FieldChange] = field(default_factory=list)
+    closed_at: datetime | None = None
+
+    @property
+    def is_reopening(self) -> bool:
+        return self.finalised is not None
 
 
 @dataclass

@@ -6,7 +6,7 @@ Nothing here touches python-docx, so these are cheap to import and easy to test.
 from __future__ import annotations
 
 import re
-from datetime import date, time
+from datetime import date, datetime, time
 
 from ..domain.model import COLLECTIVE, Role
 from ..domain.vietnamese import month_label, nfc
@@ -46,6 +46,11 @@ def clock(at: time | None) -> str:
     if at is None:
         return "… giờ … phút"
     return f"{at.hour:02d} giờ {at.minute:02d} phút"
+
+
+def in_words(at: datetime) -> str:
+    """``19 giờ 30 phút, ngày 03/12/2026``: a moment as the minutes write it."""
+    return f"{clock(at.time())}, ngày {dmy(at.date())}"
 
 
 def doc_number(seq: int | None, kind: str, colon: bool) -> str:

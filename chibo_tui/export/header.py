@@ -166,14 +166,21 @@ class Recipients:
 
 
 def signature_block(
-    doc: Document, left: Signer | Recipients | None, right: Signer, settings: DocumentSettings
+    doc: Document,
+    left: Signer | Recipients | None,
+    right: Signer,
+    settings: DocumentSettings,
+    *,
+    ends_body: bool = True,
 ) -> Table:
     """A borderless two-column table, kept on one page.
 
-    The body above it is ended as the profile asks ("./." or "."), once.
+    The body above it is ended as the profile asks ("./." or "."), once: a block
+    signed after the document (an amendment) passes ``ends_body=False``.
     """
     fmt = resolve(settings)
-    end_body(doc, fmt)
+    if ends_body:
+        end_body(doc, fmt)
     width = styles.text_width_mm(doc)
     tbl = styles.table(doc, 1, (width / 2, width / 2), borders=False, padding_mm=0)
     styles.keep_rows_whole(tbl)

@@ -12,11 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import rules
-from ..domain.model import Attendance, Cell, CriterionReview, Meeting, Presence
+from ..domain.model import Attendance, Cell, CriterionReview, FieldChange, Meeting, Presence
 from ..domain.register import number_of
 from ..domain.remedies import STATUS_TEXT
 from ..domain.review_notes import NotePlace, notes_at
 from ..domain.vietnamese import month_label, vn_letter
+from ..text import amendments as A
 from . import styles
 from .facts import (
     ROLE_TEXT,
@@ -26,6 +27,7 @@ from .facts import (
     clock,
     comrade,
     dmy,
+    in_words,
     lines,
     owner,
     sentence,
@@ -119,7 +121,7 @@ def build_minutes(cell: Cell, meeting: Meeting) -> Document:
         Signer(("CHỦ TRÌ",), meeting.chair),
         cell.documents,
     )
-    _amendments(doc, meeting)
+    _amendments(doc, cell, meeting)
     return finish(doc, cell)
 
 
@@ -327,11 +329,49 @@ def overall(doc: Document, reviews: list[CriterionReview], counts: rules.Attenda
     styles.add_run(par, outcome.reason + ".")
 
 
-def _amendments(doc: Document, meeting: Meeting) -> None:
+def _amendments(doc: Document, cell: Cell, meeting: Meeting) -> None:
+    """Each reopening with what it changed (field, as finalised, now), its times in
+    words, its reason and its own signatures; a plain amendment with its text."""
     if not meeting.amendments:
         return
-    styles.heading(doc, "SỬA ĐỔI, BỔ SUNG SAU KHI CHỐT BIÊN BẢN")
-    for a in meeting.amendments:
-        when = a.at.strftime("%H:%M ngày %d/%m/%Y")
-        text = f" Nội dung: {clean(a.text)}." if clean(a.text) else ""
-        styles.item(doc, f"Lúc {when} — lý do: {clean(a.reason)}.{text}")
+    styles.paragraph(doc, A.BLOCK_TITLE, bold=True, align="center", indent=False, before=18)
+    for n, amendment in enumerate(meeting.amendments, start=1):
+        if amendment.is_reopening:
+            line = A.REOPENING.format(n=n, opened=in_words(amendment.at))
+            closed = amendment.closed_at
+            line += A.CLOSED.format(closed=in_words(closed)) if closed else A.STILL_OPEN
+        else:
+            line = A.AMENDED.format(n=n, at=in_words(amendment.at))
+        styles.paragraph(doc, line, bold=True, keep_next=True)
+        styles.labelled(doc, A.REASON, sentence(amendment.reason) or BLANK_LINE)
+        if not amendment.is_reopening:
+            if clean(amendment.text):
+                styles.labelled(doc, A.TEXT, sentence(amendment.text))
+        elif amendment.closed_at is not None and amendment.changes:
+            styles.paragraph(doc, A.CHANGES, keep_next=True)
+            _changes_table(doc, amendment.changes)
+        elif amendment.closed_at is not None:
+            styles.paragraph(doc, A.NO_CHANGES)
+        styles.paragraph(doc, after=0, keep_next=True)
+        signature_block(
+            doc,
+            Signer(("THƯ KÝ",), meeting.minute_taker),
+            Signer(("CHỦ TRÌ",), meeting.chair),
+            cell.documents,
+            ends_body=False,
+        )
+
+
+def _changes_table(doc: Document, changes: list[FieldChange]) -> None:
+    width = styles.text_width_mm(doc)
+    number_mm, field_mm = 12.0, 45.0
+    side = (width - number_mm - field_mm) / 2
+    tbl = styles.table(doc, len(changes) + 1, (number_mm, field_mm, side, side), borders=True)
+    for cell, heading in zip(tbl.rows[0].cells, A.HEADINGS, strict=True):
+        styles.cell_text(cell, heading, bold=True, size=12)
+    for i, change in enumerate(changes, start=1):
+        row = tbl.rows[i].cells
+        styles.cell_text(row[0], str(i), size=12)
+        for cell, text in zip(row[1:], (change.field, change.before, change.after), strict=True):
+            styles.cell_text(cell, text, size=12, align="left")
+    styles.repeat_as_header(tbl)

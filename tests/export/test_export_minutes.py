@@ -168,9 +168,8 @@ def test_earlier_votes_minority_and_amendments(cell: Cell, meeting: Meeting, out
     assert "Ý kiến bảo lưu:" in body and "ghi nguyên văn" not in body
     assert review.minority_opinions in body
     assert "SỬA ĐỔI, BỔ SUNG SAU KHI CHỐT BIÊN BẢN" in body
-    assert (
-        "Lúc 08:15 ngày 07/10/2026 — lý do: Sửa tên người phát biểu. Nội dung: Ý kiến số 2." in body
-    )
+    assert "Lần 1: bổ sung lúc 08 giờ 15 phút, ngày 07/10/2026." in body
+    assert "Lý do: Sửa tên người phát biểu.\nNội dung: Ý kiến số 2." in body
 
 
 def test_a_vote_that_did_not_adopt(cell: Cell, meeting: Meeting, out: Path) -> None:
@@ -388,3 +387,62 @@ def test_no_instruction_left_in_the_minutes(cell: Cell, meeting: Meeting, out: P
     meeting.review(1).minority_opinions = "Đồng chí Bình bảo lưu: đề nghị đánh giá không đạt."
     body = minutes_text(cell, meeting, out)
     assert "ghi nguyên văn" not in body and "phần mềm" not in body
+
+
+def test_a_reopened_and_amended_minutes_says_what_changed(
+    cell: Cell, meeting: Meeting, out: Path
+) -> None:
+    """Issue 12.7: per change the field, the old and new value; the times in words; the
+    reason; the block's own signatures. Not just "Mở lại biên bản để sửa"."""
+    from docx_probe import cell_texts, open_doc, tables
+
+    from chibo_tui.domain.lifecycle import finalise, reopen
+
+    old_end, old_conclusion = meeting.end_time, meeting.conclusion
+    reopen(meeting, datetime(2026, 12, 3, 19, 30), "Ghi sai giờ kết thúc và kết luận")
+    meeting.end_time = time(21, 50)
+    meeting.conclusion = "Chi bộ thống nhất kết luận đã sửa."
+    finalise(meeting, datetime(2026, 12, 3, 20, 5))
+    doc = open_doc(export_minutes(cell, meeting, out))
+    body = lines(doc)
+    start = body.index("SỬA ĐỔI, BỔ SUNG SAU KHI CHỐT BIÊN BẢN")
+    block = body[start:]
+    assert block[1] == (
+        "Lần 1: biên bản được mở lại lúc 19 giờ 30 phút, ngày 03/12/2026; chốt lại lúc "
+        "20 giờ 05 phút, ngày 03/12/2026."
+    )
+    assert block[2] == "Lý do: Ghi sai giờ kết thúc và kết luận."
+    assert "Mở lại biên bản để sửa" not in "\n".join(block)
+    changes, signatures = tables(doc)[-2:]
+    assert cell_texts(changes) == [
+        ["STT", "Nội dung", "Đã ghi khi chốt", "Sửa thành"],
+        [
+            "1",
+            "Giờ kết thúc",
+            f"{old_end.hour:02d} giờ {old_end.minute:02d} phút",
+            "21 giờ 50 phút",
+        ],
+        [
+            "2",
+            "Kết luận của chủ trì",
+            " ".join(old_conclusion.split()),
+            "Chi bộ thống nhất kết luận đã sửa.",
+        ],
+    ]
+    ((left, right),) = cell_texts(signatures)
+    assert left.split("\n")[0] == "THƯ KÝ" and right.split("\n")[0] == "CHỦ TRÌ"
+    assert right.split("\n")[-1] == meeting.chair
+    assert not block[-1].endswith("./.")  # the body's ending is the main text's, once
+
+
+def test_a_reopening_not_yet_finalised_again_says_so(
+    cell: Cell, meeting: Meeting, out: Path
+) -> None:
+    from chibo_tui.domain.lifecycle import reopen
+
+    reopen(meeting, datetime(2026, 12, 3, 19, 30), "Bổ sung ý kiến")
+    body = minutes_text(cell, meeting, out)
+    assert (
+        "Lần 1: biên bản được mở lại lúc 19 giờ 30 phút, ngày 03/12/2026; đang sửa, chưa "
+        "chốt lại." in body
+    )
