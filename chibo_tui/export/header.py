@@ -181,6 +181,7 @@ def signature_block(
     fmt = resolve(settings)
     if ends_body:
         end_body(doc, fmt)
+    _keep_with_signatures(doc)
     width = styles.text_width_mm(doc)
     tbl = styles.table(doc, 1, (width / 2, width / 2), borders=False, padding_mm=0)
     styles.keep_rows_whole(tbl)
@@ -195,15 +196,35 @@ def signature_block(
 
 def end_body(doc: Document, fmt: DocumentFormat) -> None:
     """Put the profile's ending on the last written paragraph of the body."""
+    last = _last_sentence(doc)
+    if last is not None:
+        runs = list(last.iter(_qn("w:t")))
+        runs[-1].text = with_ending(runs[-1].text or "", fmt.ending)
+
+
+def _last_sentence(doc: Document) -> Any:
+    """The body's last paragraph with text in it (a ``w:p``), or ``None``."""
+    for p in reversed(doc.element.body.findall(_qn("w:p"))):
+        if "".join(t.text or "" for t in p.iter(_qn("w:t"))).strip():
+            return p
+    return None
+
+
+def _keep_with_signatures(doc: Document) -> None:
+    """The last sentence and the spacing after it stay on the page of the signatures,
+    which never stand alone at the top of a page (a longer body at 19 pt did that)."""
+    last = _last_sentence(doc)
+    if last is None:
+        return
+    paragraphs = doc.element.body.findall(_qn("w:p"))
+    for p in paragraphs[paragraphs.index(last) :]:
+        p.get_or_add_pPr().keepNext_val = True
+
+
+def _qn(tag: str) -> str:
     from docx.oxml.ns import qn
 
-    for p in reversed(doc.element.body.findall(qn("w:p"))):
-        runs = [r for r in p.iter(qn("w:t"))]
-        if not "".join(t.text or "" for t in runs).strip():
-            continue
-        last = runs[-1]
-        last.text = with_ending(last.text or "", fmt.ending)
-        return
+    return qn(tag)
 
 
 def _signer(cell: Any, signer: Signer, fmt: DocumentFormat) -> None:

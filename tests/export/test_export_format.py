@@ -109,3 +109,23 @@ def test_uy_spelling_is_one_switch_for_the_whole_document(
     body = "\n".join(lines(open_doc(export(cell, out))))
     assert "ĐẢNG UỶ PHƯỜNG TÂY THẠNH" in body
     assert "ủy" not in body.lower()
+
+
+@EVERY_DOCUMENT
+def test_the_signatures_never_stand_alone_on_a_page(cell: Cell, out: Path, export: Export) -> None:
+    """The last sentence and the spacing after it are kept with the signature table."""
+    from docx.oxml.ns import qn
+
+    doc = open_doc(export(cell, out))
+    body = list(doc.element.body.iterchildren())
+    signature = next(
+        t._tbl
+        for t in tables(doc)[1:]
+        if "BÍ THƯ" in t._cells[-1].text or "THƯ KÝ" in t._cells[0].text
+    )
+    before = body[: body.index(signature)]
+    last = max(
+        i for i, el in enumerate(before) if el.tag == qn("w:p") and "".join(el.itertext()).strip()
+    )
+    for el in before[last:]:
+        assert el.pPr is not None and el.pPr.keepNext_val, "".join(el.itertext())
