@@ -304,13 +304,14 @@ class ChiboApp(KeysInOrder):
     def _export(self, kind: DocumentKind, month: str | None, year: int | None) -> None:
         self.session.wait_saved()
         try:
-            path = self.session.export(kind, month=month, year=year)
+            done = self.session.export_numbered(kind, month=month, year=year)
         except Exception as exc:  # shown to the chair; the app keeps running
             self.call_from_thread(
                 self.notify, T.EXPORT_FAILED.format(error=exc), severity="error", timeout=10
             )
             return
-        self.call_from_thread(self.notify, T.EXPORTED.format(path=path), timeout=10)
+        notice = T.EXPORTED_NUMBERED.format(path=done.path, number=done.number)
+        self.call_from_thread(self.notify, notice, timeout=10)
 
     def action_command_palette(self) -> None:
         """The command palette, in Vietnamese."""

@@ -35,9 +35,6 @@ class YearRollup:
     undecided: tuple[int, int, int, int] = (0, 0, 0, 0)  # per criterion: no adopted vote
     decided_months: int = 0  # months whose four criteria are all decided
 
-    def criterion_line(self, number: int) -> str:
-        return f"Tiêu chí {number}: {self.passed[number - 1]}/{self.held} tháng đạt"
-
     @property
     def undecided_months(self) -> int:
         return self.held - self.decided_months

@@ -38,6 +38,7 @@ CONFIRM = "Xác nhận"
 REASON = "Lý do"
 REASON_REQUIRED = "Cần ghi lý do"
 EXPORTED = "Đã xuất: {path}"
+EXPORTED_NUMBERED = "Đã xuất: {path} ({number})"
 EXPORT_FAILED = "Không xuất được: {error}"
 NO_CELL_NAME = "Chi bộ (chưa đặt tên)"
 EXPORT_NO_CELL = (
