@@ -16,7 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ..store.atomic import fsync_folder
+from ..store.atomic import fsync_folder, replace_retrying
 from .errors import ExportError
 
 _REASONS = {
@@ -28,6 +28,10 @@ _REASONS = {
     errno.ENOTDIR: "một phần của đường dẫn là tệp, không phải thư mục",
     errno.EEXIST: "đã có một tệp trùng tên với thư mục",
     errno.ENAMETOOLONG: "đường dẫn quá dài",
+    # A rename refused again and again: on Windows another program (OneDrive, an
+    # antivirus) holds the file; elsewhere it is a matter of rights.
+    errno.EBUSY: "không có quyền ghi, hoặc tệp đang bị một chương trình khác giữ (OneDrive, "
+    "phần mềm diệt virus…)",
 }
 
 
@@ -81,7 +85,8 @@ def write_atomic(folder: Path, stem: str, save: Callable[[BinaryIO], None]) -> P
             os.fsync(handle.fileno())
         target = _claim(folder, stem, free_name(folder, stem))
         try:
-            os.replace(tmp, target)
+            # The store's rename: retried while a scanner or OneDrive holds the new name.
+            replace_retrying(tmp, target)
         except BaseException:
             _discard(target)  # the empty file that held the name: ours, nothing else's
             raise

@@ -135,6 +135,8 @@ class OpeningPane(MeetingPane):
         name_input.focus()
 
     def remove_guest(self, index: int) -> None:
+        if self.read_only:
+            return  # a finalised record has no edit path: reopen it first (Ctrl+O)
         if 0 <= index < len(self.meeting.guests):
             del self.meeting.guests[index]
             self._fill_guests()

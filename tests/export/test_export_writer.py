@@ -69,7 +69,10 @@ def test_failed_save_leaves_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_failed_rename_leaves_nothing(tmp_path: Path) -> None:
+def test_failed_rename_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chibo_tui.store import atomic
+
+    monkeypatch.setattr(atomic, "sleep", lambda _s: None)  # the retries, without waiting
     with mock.patch.object(os, "replace", side_effect=PermissionError(13, "denied")):
         with pytest.raises(ExportError, match="không có quyền ghi"):
             writer.write_atomic(tmp_path, "x", saver(b"data"))
@@ -147,3 +150,25 @@ def test_same_name_in_a_race_still_gets_a_new_name(cell: Cell, out: Path) -> Non
         path = export_minutes(cell, meeting, out)
     assert path.name == "2026-10_bien-ban-2.docx"
     assert (out / "2026-10_bien-ban.docx").read_bytes() == b"rival"
+
+
+def test_a_new_document_held_a_moment_by_a_scanner_is_still_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows: OneDrive or an antivirus has the new name open for a moment."""
+    from chibo_tui.store import atomic
+
+    real = os.replace
+    refusals = []
+
+    def replace(source: str | Path, target: str | Path) -> None:
+        if len(refusals) < 2:
+            refusals.append(target)
+            raise PermissionError(13, "The process cannot access the file", str(target))
+        real(source, target)
+
+    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(atomic, "sleep", lambda _s: None)
+    written = writer.write_atomic(tmp_path, "x", saver(b"data"))
+    assert len(refusals) == 2 and written.read_bytes() == b"data"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]  # no temp file left

@@ -298,3 +298,25 @@ async def test_f2_discards_the_draft_after_asking(app: ChiboApp, saved) -> None:
                 break
         assert not isinstance(app.screen, MeetingScreen)
     assert saved() is None
+
+
+async def test_a_finalised_month_has_no_edit_path_for_its_guests(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
+    from chibo_tui.widgets.opening import GuestTable
+
+    month = next(m.month for m in app.session.repo.load_all() if m.is_final and len(m.guests) >= 1)
+    before = saved(month)
+    assert before is not None and before.is_final and before.guests
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.open_meeting(month)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.go_to("opening")
+        table = screen.query_one(GuestTable)
+        table.focus()
+        await pilot.press("delete")
+        await pilot.pause()
+        assert len(screen.meeting.guests) == len(before.guests)  # not even on screen
+        assert table.row_count == len(before.guests)
+        app.session.save_now()
+    after = saved(month)
+    assert after is not None and after.guests == before.guests
