@@ -14,6 +14,7 @@ import sys
 import termios
 import time
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from reliability_helpers import ROOT, child_env
@@ -92,14 +93,8 @@ class Terminal:
     def signal(self, sig: int) -> int:
         """Send ``sig`` and wait for the process to end; its wait status."""
         os.kill(self.pid, sig)
-        deadline = time.monotonic() + WAIT
-        while True:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.status = status
-                return status
-            assert time.monotonic() < deadline, "chibo did not end"
-            self._read(0.05)  # keep the pty drained, or a flush could block on it
+        # Keep the pty drained meanwhile, or a flush could block on it.
+        return self._wait_end("chibo did not end", lambda: self._read(0.05))
 
     def hang_up(self) -> int:
         """Close the terminal itself (the window's close button); the wait status.
@@ -109,14 +104,20 @@ class Terminal:
         """
         os.close(self.fd)
         self.fd = -1
+        return self._wait_end(
+            "chibo was still running after its terminal closed", lambda: time.sleep(0.05)
+        )
+
+    def _wait_end(self, never: str, meanwhile: Callable[[], None]) -> int:
+        """Wait (with a generous limit) for chibo to end; its wait status."""
         deadline = time.monotonic() + WAIT
         while True:
             pid, status = os.waitpid(self.pid, os.WNOHANG)
             if pid:
                 self.status = status
                 return status
-            assert time.monotonic() < deadline, "chibo was still running after its terminal closed"
-            time.sleep(0.05)
+            assert time.monotonic() < deadline, never
+            meanwhile()
 
     def close(self) -> None:
         if self.status is None:
