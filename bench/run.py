@@ -110,7 +110,7 @@ def machine() -> None:
 def make_database(folder: Path, months: int) -> Path:
     """A demo cell with ``months`` finalised months and, if any, this month's draft."""
     from chibo_tui.domain import lifecycle
-    from chibo_tui.domain.demo import build_demo
+    from chibo_tui.sample import build_demo
     from chibo_tui.domain.months import month_of
     from chibo_tui.store import Repository
 
@@ -642,7 +642,7 @@ EXPORTS = """
 import statistics, sys, tempfile, time
 from datetime import date
 from pathlib import Path
-from chibo_tui.domain.demo import build_demo
+from chibo_tui.sample import build_demo
 runs = int(sys.argv[1])
 cell, history = build_demo(14, date(2026, 11, 27), seed=2026)
 t = time.perf_counter()

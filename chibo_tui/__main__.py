@@ -120,7 +120,7 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from .domain.demo import build_demo
+    from .sample import build_demo
     from .store.backups import backup_folder
 
     if not 1 <= args.months <= 600:

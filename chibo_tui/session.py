@@ -158,7 +158,7 @@ def sample_path(real: Path) -> Path:
 
 def fill_sample(repo: Repository, today: date) -> None:
     """Write the demo cell (``chibo demo``'s data) into ``repo`` if it is empty."""
-    from .domain.demo import build_demo
+    from .sample import build_demo
 
     if not repo.has_data():
         cell, meetings = build_demo(SAMPLE_MONTHS, today)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from chibo_tui.__main__ import main
-from chibo_tui.domain.demo import build_demo
 from chibo_tui.export import ExportError, export_minutes, writer
+from chibo_tui.sample import build_demo
 from chibo_tui.store import DatabaseLockedError, Repository, backups, layout
 
 PREFIX = "chibo: lỗi: "

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from chibo_tui import console
-from chibo_tui.domain.demo import build_demo
+from chibo_tui.sample import build_demo
 from chibo_tui.store import Repository
 
 ROOT = Path(__file__).resolve().parents[2]

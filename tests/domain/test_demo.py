@@ -11,7 +11,6 @@ import pytest
 
 from chibo_tui.domain import rules
 from chibo_tui.domain.codec import from_dict, to_dict
-from chibo_tui.domain.demo import FAMILIES, build_demo, demo_cell, demo_history
 from chibo_tui.domain.model import (
     COLLECTIVE,
     Cell,
@@ -24,6 +23,8 @@ from chibo_tui.domain.model import (
 )
 from chibo_tui.domain.months import shift
 from chibo_tui.domain.remedies import track
+from chibo_tui.sample import build_demo, demo_cell, demo_history
+from chibo_tui.sample.words import sample_words
 
 TODAY = date(2026, 11, 27)
 SEEDS = range(12)
@@ -113,7 +114,7 @@ def test_roster(seed: int) -> None:
     assert len({m.id for m in members}) == len(members)
     for name in names:
         words = name.split()
-        assert len(words) >= 3 and words[0] in FAMILIES, name
+        assert len(words) >= 3 and words[0] in sample_words().names.families, name
         assert len(set(words)) == len(words), name
 
 
@@ -341,3 +342,26 @@ def test_round_trips_through_the_codec(demo14: tuple[Cell, list[Meeting]]) -> No
     cell, history = demo14
     assert from_dict(Cell, to_dict(cell)) == cell
     assert [from_dict(Meeting, to_dict(m)) for m in history] == history
+
+
+def test_a_broken_sample_data_file_names_the_key_at_fault() -> None:
+    import tomllib
+    from importlib import resources
+
+    import pytest
+
+    from chibo_tui.sample.words import SampleDataError, parse
+
+    text = resources.files("chibo_tui.data").joinpath("sample_cell.toml").read_text("utf-8")
+    good = tomllib.loads(text)
+    assert parse(good).cell.name == "Chi bộ Đinh Tiên Hoàng"
+
+    bad_owner = tomllib.loads(text)
+    bad_owner["shortfall"][0]["fix"][0]["owner"] = "ai đó"
+    with pytest.raises(SampleDataError, match="ai đó"):
+        parse(bad_owner)
+
+    no_streets = tomllib.loads(text)
+    del no_streets["words"]["streets"]
+    with pytest.raises(SampleDataError, match="streets"):
+        parse(no_streets)

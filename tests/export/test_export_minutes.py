@@ -344,7 +344,7 @@ def test_the_verdict_stays_with_its_vote(cell: Cell, meeting: Meeting, out: Path
 def test_causes_and_responsibility_for_every_criterion(out: Path) -> None:
     from datetime import date as day
 
-    from chibo_tui.domain.demo import build_demo
+    from chibo_tui.sample import build_demo
 
     cell, history = build_demo(14, day(2026, 11, 20))
     last = history[-1]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from chibo_tui.domain.demo import build_demo
+from chibo_tui.sample import build_demo
 from chibo_tui.store import Repository
 
 TODAY = date(2026, 11, 27)

@@ -9,11 +9,11 @@ from history_fixtures import MONTHS, SEED, TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chibo_tui.domain.demo import build_demo
 from chibo_tui.domain.model import COLLECTIVE, RemedyStatus, Verdict
 from chibo_tui.domain.remedies import track
 from chibo_tui.domain.rules import meeting_verdicts
 from chibo_tui.domain.vietnamese import fold
+from chibo_tui.sample import build_demo
 from chibo_tui.store import Repository
 from chibo_tui.views.month_text import Kind, month_sections
 from chibo_tui.views.remedy_view import (

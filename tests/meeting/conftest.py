@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from chibo_tui.app import ChiboApp, make_app
-from chibo_tui.domain.demo import build_demo
 from chibo_tui.domain.model import Meeting
+from chibo_tui.sample import build_demo
 from chibo_tui.store import Repository
 
 TODAY = date(2026, 11, 27)

@@ -23,10 +23,10 @@ from typing import Any
 
 from chibo_tui.domain import lifecycle
 from chibo_tui.domain.codec import to_dict
-from chibo_tui.domain.demo import build_demo
 from chibo_tui.domain.model import Cell, Discussion, Meeting, Presence, Remedy, Role, Vote
 from chibo_tui.domain.months import shift
 from chibo_tui.domain.rules import attendance_counts
+from chibo_tui.sample import build_demo
 from chibo_tui.store import Repository
 from chibo_tui.store.snapshot import read_archive, read_database
 

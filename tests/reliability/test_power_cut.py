@@ -30,8 +30,8 @@ from pty_terminal import Terminal, wait_on_disk
 from chibo_tui.__main__ import main
 from chibo_tui.app import ChiboApp
 from chibo_tui.domain import lifecycle
-from chibo_tui.domain.demo import build_demo
 from chibo_tui.domain.months import month_of
+from chibo_tui.sample import build_demo
 from chibo_tui.store import Repository
 from chibo_tui.text import common
 

@@ -39,7 +39,6 @@ from chibo_tui.dialogs.confirm import ConfirmDialog
 from chibo_tui.dialogs.text_entry import TextEntryDialog
 from chibo_tui.domain import lifecycle, rules
 from chibo_tui.domain.codec import to_dict
-from chibo_tui.domain.demo import build_demo
 from chibo_tui.domain.model import (
     Cell,
     Discussion,
@@ -54,6 +53,7 @@ from chibo_tui.domain.model import (
     Vote,
 )
 from chibo_tui.domain.rollup import year_rollup
+from chibo_tui.sample import build_demo
 from chibo_tui.screens.meeting import MeetingScreen
 from chibo_tui.store import Repository
 from chibo_tui.store.repository import nfc_tree

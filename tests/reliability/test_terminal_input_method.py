@@ -15,8 +15,8 @@ import pytest
 from pty_terminal import Terminal, wait_on_disk
 
 from chibo_tui.domain import lifecycle
-from chibo_tui.domain.demo import build_demo
 from chibo_tui.domain.months import month_of
+from chibo_tui.sample import build_demo
 from chibo_tui.store import Repository
 
 MONTH = month_of(date.today())  # the real app's clock is the real clock

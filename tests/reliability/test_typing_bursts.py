@@ -26,7 +26,7 @@ from textual.widgets import Input, TextArea
 
 from chibo_tui.app import ChiboApp, make_app
 from chibo_tui.domain import lifecycle
-from chibo_tui.domain.demo import build_demo
+from chibo_tui.sample import build_demo
 from chibo_tui.screens.meeting import MeetingScreen
 from chibo_tui.store import Repository
 from chibo_tui.widgets.member_picker import MemberPicker
