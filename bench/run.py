@@ -110,8 +110,8 @@ def machine() -> None:
 def make_database(folder: Path, months: int) -> Path:
     """A demo cell with ``months`` finalised months and, if any, this month's draft."""
     from chibo_tui.domain import lifecycle
-    from chibo_tui.sample import build_demo
     from chibo_tui.domain.months import month_of
+    from chibo_tui.sample import build_demo
     from chibo_tui.store import Repository
 
     db = folder / f"db{months}" / "chibo.json"

@@ -262,7 +262,9 @@ class Session:
                 self._forms[month] = to_dict(meeting)
             self._live[month] = meeting
         if not meeting.is_final:
-            lifecycle.sync_follow_ups(meeting, self._previous(month))
+            previous = self._previous(month)
+            lifecycle.sync_follow_ups(meeting, previous)
+            lifecycle.sync_task_reviews(meeting, previous)
             if self.cell is not None:
                 lifecycle.sync_roster(meeting, self.cell)
                 lifecycle.sync_criteria(meeting, self.cell)

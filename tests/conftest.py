@@ -23,8 +23,10 @@ from chibo_tui.domain.model import (
     Presence,
     Remedy,
     Role,
+    Task,
     Vote,
 )
+from chibo_tui.domain.months import shift
 from chibo_tui.domain.rules import attendance_counts
 from chibo_tui.store import Repository
 
@@ -105,6 +107,16 @@ class Factory:
             )
         ]
         meeting.conclusion = "Chi bộ thống nhất đánh giá tháng đạt “bốn tốt”."
+        meeting.tasks = [
+            Task(
+                "Vận động các hộ tham gia ngày Chủ nhật xanh",
+                owner=deputy.full_name,
+                owner_id=deputy.id,
+                due=date(year, mon, 28),
+                report_month=shift(month, 1),
+            )
+        ]
+        meeting.resolution_vote = Vote(in_favour=voters, against=0, other=0)
         return meeting
 
 

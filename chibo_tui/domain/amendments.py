@@ -13,9 +13,10 @@ from typing import Any
 
 from ..text import amendments as T
 from .codec import from_dict, to_dict
-from .model import Attendance, FieldChange, Meeting, Remedy, Vote
+from .model import Attendance, FieldChange, Meeting, Remedy, Task, Vote
 from .remedies import STATUS_TEXT
 from .rules import VERDICT_TEXT
+from .tasks import MENTION_TEXT, status_text
 
 # Fields that are the record's life, not its content: never reported as changes.
 _NOT_CONTENT = ("state", "finalised_at", "override_reason", "amendments", "resume", "unsent")
@@ -72,6 +73,23 @@ def _lines(m: Meeting) -> dict[str, tuple[str, str]]:
         out[f"verdict:{n}"] = (T.VERDICT.format(n=n), verdict)
         out[f"vote:{n}"] = (T.VOTE.format(n=n), _vote(r.vote))
         out[f"minority:{n}"] = (T.MINORITY.format(n=n), r.minority_opinions)
+    for t in m.task_reviews:
+        value = status_text(t.status) + (f" — {t.note}" if t.note.strip() else "")
+        out[f"task_review:{t.task_id}"] = (T.TASK_REVIEW.format(text=_short(t.text)), value)
+    out["tasks"] = (T.TASKS, "; ".join(_task(t) for t in m.tasks))
+    out["commendations"] = (
+        T.COMMENDATIONS,
+        "; ".join(f"{MENTION_TEXT[c.kind]} đồng chí {c.name}: {c.text}" for c in m.commendations),
+    )
+    out["ideology_review"] = (T.IDEOLOGY_REVIEW, m.ideology_review)
+    out["political_review"] = (T.POLITICAL_REVIEW, m.political_review)
+    v = m.resolution_vote
+    vote = (
+        T.RESOLUTION_VOTE_TEXT.format(yes=v.in_favour, no=v.against, other=v.other)
+        if v
+        else T.NO_VOTE
+    )
+    out["resolution_vote"] = (T.RESOLUTION_VOTE, vote)
     out["other"] = (T.OTHER_BUSINESS, m.other_business)
     out["conclusion"] = (T.CONCLUSION, m.conclusion)
     return {k: (label, " ".join(value.split()) or T.NOTHING) for k, (label, value) in out.items()}
@@ -97,6 +115,11 @@ def _presence(a: Attendance) -> str:
 def _remedy(r: Remedy) -> str:
     due = r.due.strftime("%d/%m/%Y") if r.due else "chưa định"
     return T.REMEDY.format(text=r.text, owner=r.owner or "chưa phân công", due=due)
+
+
+def _task(t: Task) -> str:
+    due = t.due.strftime("%d/%m/%Y") if t.due else "chưa định"
+    return T.TASK.format(text=t.text, owner=t.owner or "chưa phân công", due=due)
 
 
 def _vote(v: Vote | None) -> str:

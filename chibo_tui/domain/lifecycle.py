@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, time
 
 from ..text import amendments as T
-from . import amendments
+from . import amendments, tasks
 from .model import (
     Amendment,
     Attendance,
@@ -41,6 +41,7 @@ def new_meeting(
         chair_id=chair.id if chair else None,
         attendance=[Attendance.of(m) for m in cell.active_members()],
         follow_ups=follow_ups_for(history, month),
+        task_reviews=tasks.reviews_for(history, month),
         reviews=[CriterionReview.of(c) for c in cell.criteria],
     )
 
@@ -79,6 +80,22 @@ def sync_follow_ups(meeting: Meeting, previous: Meeting | None) -> None:
     synced += [f for f in mine.values() if f.status is not RemedyStatus.OPEN or f.note]
     if synced != meeting.follow_ups:
         meeting.follow_ups = synced
+
+
+def sync_task_reviews(meeting: Meeting, previous: Meeting | None) -> None:
+    """Bring a draft's task reviews in line with what ``previous`` leaves to review.
+
+    As for remedies: a draft started before the previous month was finalised
+    sees the tasks set there; reviews already made are kept, never dropped.
+    """
+    if meeting.is_final:
+        return
+    mine = {r.task_id: r for r in meeting.task_reviews}
+    due = tasks.carry_over(previous) if previous is not None else []
+    synced = [mine.pop(r.task_id, r) for r in due]
+    synced += [r for r in mine.values() if r.status is not None or r.note]
+    if synced != meeting.task_reviews:
+        meeting.task_reviews = synced
 
 
 def sync_criteria(meeting: Meeting, cell: Cell) -> None:

@@ -48,6 +48,39 @@ class RemedyStatus(StrEnum):
     DONE = "done"  # đã khắc phục
 
 
+class TaskStatus(StrEnum):
+    DONE = "done"  # hoàn thành
+    IN_PROGRESS = "in_progress"  # đang thực hiện
+    NOT_DONE = "not_done"  # chưa thực hiện
+
+
+class TaskGroup(StrEnum):
+    """The two headings of section II of the resolution (domain-notes-2 §2.2)."""
+
+    IDEOLOGY = "ideology"  # về công tác chính trị, tư tưởng
+    POLITICAL = "political"  # về lãnh đạo thực hiện nhiệm vụ chính trị
+
+
+class Mention(StrEnum):
+    PRAISE = "praise"  # biểu dương
+    REMINDER = "reminder"  # nhắc nhở
+
+
+class ResolutionForm(StrEnum):
+    """What the cell issues after each meeting (HD 42: "kết luận hoặc nghị quyết")."""
+
+    RESOLUTION = "resolution"  # Nghị quyết, "Số 05-NQ/CB"
+    CONCLUSION = "conclusion"  # Thông báo kết luận, "Số 05-TB/CB"
+    NONE = "none"  # neither: no tasks step vote, no document
+
+
+class SignatureForm(StrEnum):
+    """Who signs the resolution for the cell (domain-notes-2 §2.3: sources differ)."""
+
+    CELL = "T/M CHI BỘ"  # HD 05 summary; the default
+    COMMITTEE = "T/M CHI ỦY"  # Cẩm Lệ template; a cell with a chi ủy
+
+
 class MeetingState(StrEnum):
     DRAFT = "draft"  # dự thảo
     FINALISED = "finalised"  # đã chốt
@@ -55,6 +88,10 @@ class MeetingState(StrEnum):
 
 COLLECTIVE = "tập thể"
 """Owner name of a remedy that the whole cell answers for."""
+
+COMMITTEE_OWNER = "Chi ủy"
+WHOLE_CELL = "Toàn chi bộ"
+"""Owner names of a task the chi ủy, or every member, carries out."""
 
 
 @dataclass
@@ -138,6 +175,14 @@ class RuleSettings:
 
 
 @dataclass
+class ResolutionSettings:
+    """The document issued after each meeting: which form, and who signs it."""
+
+    form: ResolutionForm = ResolutionForm.RESOLUTION
+    signature: SignatureForm = SignatureForm.CELL
+
+
+@dataclass
 class Basis:
     """A document the cell's reports cite as a basis ("Căn cứ …")."""
 
@@ -208,6 +253,7 @@ class Cell:
     plan_adopted_years: list[int] = field(default_factory=list)  # plans the cell adopted
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
+    resolution: ResolutionSettings = field(default_factory=ResolutionSettings)
     term: Term = field(default_factory=Term)
     # The number register (sổ đăng ký văn bản) of every document exported. It lives
     # with the cell, not in each meeting: a finalised meeting never changes without
@@ -341,6 +387,48 @@ class RemedyFollowUp:
 
 
 @dataclass
+class Task:
+    """A task the resolution sets for the month ahead (nhiệm vụ tháng tới)."""
+
+    text: str
+    owner: str = ""  # a member's name, COMMITTEE_OWNER or WHOLE_CELL
+    owner_id: str | None = None
+    due: date | None = None
+    report_month: str = ""  # YYYY-MM: the meeting at which it is reported
+    group: TaskGroup = TaskGroup.POLITICAL
+    remedy_id: str | None = None  # set when offered from a remedy of this meeting
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class TaskReview:
+    """An earlier resolution's task, as reviewed at this meeting.
+
+    ``before`` is where it stood when this meeting began (``None``: set last month,
+    not reviewed yet); ``status`` is what this meeting found (``None``: not yet).
+    """
+
+    task_id: str
+    source_month: str
+    text: str
+    owner: str = ""
+    due: date | None = None
+    before: TaskStatus | None = None
+    status: TaskStatus | None = None
+    note: str = ""
+
+
+@dataclass
+class Commendation:
+    """A member praised or reminded in the resolution (biểu dương, nhắc nhở)."""
+
+    name: str
+    text: str
+    kind: Mention = Mention.PRAISE
+    member_id: str | None = None
+
+
+@dataclass
 class FieldChange:
     """One thing a reopening changed: what it is, as it was finalised, as it is now."""
 
@@ -387,6 +475,14 @@ class Meeting:
     attendance: list[Attendance] = field(default_factory=list)
     follow_ups: list[RemedyFollowUp] = field(default_factory=list)
     reviews: list[CriterionReview] = field(default_factory=list)
+    task_reviews: list[TaskReview] = field(default_factory=list)
+    tasks: list[Task] = field(default_factory=list)
+    commendations: list[Commendation] = field(default_factory=list)
+    # Section I.1–I.2 of the resolution: what the records cannot say by themselves.
+    ideology_review: str = ""  # về công tác chính trị, tư tưởng
+    political_review: str = ""  # về lãnh đạo thực hiện nhiệm vụ chính trị
+    resolution_vote: Vote | None = None
+    resolution_earlier_votes: list[Vote] = field(default_factory=list)
     other_business: str = ""
     conclusion: str = ""
     thematic: bool = False  # a thematic session (sinh hoạt chuyên đề) held the same day

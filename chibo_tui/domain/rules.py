@@ -18,6 +18,7 @@ from .model import (
     Meeting,
     MeetingSummary,
     Presence,
+    ResolutionForm,
     RuleSettings,
     Verdict,
     Vote,
@@ -355,11 +356,16 @@ def summarise(meeting: Meeting) -> MeetingSummary:
 
 
 def closing_problems(
-    meeting: Meeting, cell_rules: RuleSettings, now: datetime | None = None
+    meeting: Meeting,
+    cell_rules: RuleSettings,
+    now: datetime | None = None,
+    resolution: ResolutionForm = ResolutionForm.NONE,
 ) -> list[str]:
     """What is missing or odd before the meeting can be finalised cleanly.
 
-    ``now`` (the app's clock) also flags an end time still to come today.
+    ``now`` (the app's clock) also flags an end time still to come today;
+    ``resolution`` is what the cell issues after a meeting: unless it is
+    ``NONE``, the month's tasks and the vote on the resolution are checked too.
     """
     problems: list[str] = []
     counts = attendance_counts(meeting.attendance)
@@ -424,12 +430,66 @@ def closing_problems(
             problems.append(length.reason)
     if not meeting.conclusion.strip():
         problems.append("Chưa có kết luận của chủ trì")
+    problems += task_problems(meeting)
+    if resolution is not ResolutionForm.NONE:
+        problems += _resolution_problems(meeting, resolution, counts)
     if meeting.unsent:
         problems.append("Còn nội dung đã gõ nhưng chưa nhấn Enter để ghi vào biên bản")
     return problems
 
 
 ABSENT = (Presence.EXCUSED, Presence.UNEXCUSED)
+
+RESOLUTION_NAME = {ResolutionForm.RESOLUTION: "Nghị quyết", ResolutionForm.CONCLUSION: "Kết luận"}
+
+
+def task_problems(meeting: Meeting) -> list[str]:
+    """The tasks set (owner, deadline) and the earlier tasks left unreviewed."""
+    problems = []
+    for task in meeting.tasks:
+        name = short(task.text)
+        if not task.owner.strip():
+            problems.append(f"Nhiệm vụ “{name}” chưa có người chủ trì")
+        if task.due is None:
+            problems.append(f"Nhiệm vụ “{name}” chưa có thời hạn")
+        elif task.due < meeting.date:
+            problems.append(
+                f"Nhiệm vụ “{name}” có thời hạn {task.due:%d/%m/%Y} trước ngày họp "
+                f"{meeting.date:%d/%m/%Y}"
+            )
+    for review in meeting.task_reviews:
+        if review.status is None:
+            problems.append(f"Nhiệm vụ tháng trước “{short(review.text)}” chưa được đánh giá")
+    return problems
+
+
+def _resolution_problems(
+    meeting: Meeting, form: ResolutionForm, counts: AttendanceCounts
+) -> list[str]:
+    name = RESOLUTION_NAME[form]
+    problems = []
+    if not meeting.tasks:
+        problems.append(f"{name}: chưa đề ra nhiệm vụ tháng tới")
+    vote = meeting.resolution_vote
+    if vote is None:
+        problems.append(f"{name}: chưa biểu quyết thông qua")
+    else:
+        valid = vote_validity(vote, counts.voters)
+        if not valid.value:
+            problems.append(f"{name}: biểu quyết không khớp — {valid.reason}")
+        elif not adoption(vote, counts.official_voting_base).value:
+            problems.append(f"{name}: chưa được thông qua, cần biểu quyết lại")
+    return problems
+
+
+def votes_block_finalising(meeting: Meeting) -> bool:
+    """A vote that does not add up (a criterion's or the resolution's) blocks finalising,
+    override or not."""
+    if invalid_votes(meeting):
+        return True
+    vote = meeting.resolution_vote
+    voters = attendance_counts(meeting.attendance).voters
+    return vote is not None and not vote_validity(vote, voters).value
 
 
 def invalid_votes(meeting: Meeting) -> list[int]:

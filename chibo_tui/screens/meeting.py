@@ -281,7 +281,7 @@ class MeetingScreen(ChiboScreen[None]):
 
     @on(ClosePane.FinaliseRequested)
     def _finalise_requested(self, event: ClosePane.FinaliseRequested) -> None:
-        if rules.invalid_votes(self.meeting):
+        if rules.votes_block_finalising(self.meeting):
             self.notify(T.FINALISE_BLOCKED, severity="error")
             return
         label = month_label(self.month)

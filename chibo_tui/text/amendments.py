@@ -27,6 +27,13 @@ REMEDIES = "Nội dung {n} — giải pháp khắc phục"
 VERDICT = "Nội dung {n} — kết quả chủ trì đề nghị"
 VOTE = "Nội dung {n} — biểu quyết"
 MINORITY = "Nội dung {n} — ý kiến bảo lưu"
+TASK_REVIEW = "Nhiệm vụ tháng trước “{text}”"
+TASKS = "Nhiệm vụ tháng tới"
+COMMENDATIONS = "Biểu dương, nhắc nhở đảng viên"
+IDEOLOGY_REVIEW = "Nghị quyết — công tác chính trị, tư tưởng"
+POLITICAL_REVIEW = "Nghị quyết — lãnh đạo thực hiện nhiệm vụ chính trị"
+RESOLUTION_VOTE = "Biểu quyết thông qua nghị quyết"
+TASK = "{text} ({owner}, hạn {due})"
 
 YES, NO = "có", "không"
 NOTHING = "(không ghi)"
@@ -38,6 +45,7 @@ PRESENCE = {
     "unexcused": "vắng không lý do",
 }
 VOTE_TEXT = "tán thành {yes}, không tán thành {no}, ý kiến khác {other} (đề nghị {put})"
+RESOLUTION_VOTE_TEXT = "tán thành {yes}, không tán thành {no}, ý kiến khác {other}"
 NO_VOTE = "chưa biểu quyết"
 PROPOSED = "theo tiêu chí con"
 REMEDY = "{text} (phụ trách: {owner}; thời hạn: {due})"

@@ -89,7 +89,7 @@ class ClosePane(MeetingPane):
         self.query_one("#finalise", Button).display = not final and not problems
         override = self.query_one("#finalise-override", Button)
         override.display = not final and bool(problems)
-        blocked = bool(rules.invalid_votes(self.meeting)) and not final
+        blocked = rules.votes_block_finalising(self.meeting) and not final
         override.disabled = blocked
         self.query_one("#close-blocked", Label).update(T.FINALISE_BLOCKED if blocked else "")
 

@@ -163,7 +163,7 @@ def test_each_year_has_its_own_file(factory, db_path):
         assert y2026 is not None and repo.files() == [db_path, y2025, y2026]
         assert repo.years() == [2025, 2026]
         assert [m.month for m in repo.load_year(2025)] == ["2025-12"]
-    assert "2026-01" not in y2025.read_text("utf-8")
+        assert '"month":"2026-01"' not in y2025.read_text("utf-8")
     assert "2025-12" not in y2026.read_text("utf-8")
     assert "meetings" not in json.loads(db_path.read_bytes())  # the main file holds no meeting
     with reopened(db_path) as repo:
