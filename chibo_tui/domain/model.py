@@ -183,6 +183,82 @@ class ResolutionSettings:
 
 
 @dataclass
+class ScoreBand:
+    """One level of a banded item of the score sheet ("Từ 75% đến dưới 90%": 3)."""
+
+    label: str
+    points: int
+
+
+@dataclass
+class ScoreItem:
+    """A line of the score sheet: full points or 0, or one of its bands.
+
+    ``computed`` names what chibo works out from the record ("duration",
+    "attendance", …; see ``scoresheet.COMPUTED``); empty for an item the chair scores.
+    """
+
+    key: str
+    text: str
+    points: int
+    bands: list[ScoreBand] = field(default_factory=list)
+    computed: str = ""
+    note: str = ""
+
+
+@dataclass
+class ScoreGroup:
+    title: str
+    points: int
+    items: list[ScoreItem] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class ScoreSheet:
+    """The meeting-quality score sheet (HD 42): groups of items adding up to 100."""
+
+    name: str
+    source: str
+    groups: list[ScoreGroup] = field(default_factory=list)
+
+    def items(self) -> list[ScoreItem]:
+        return [item for group in self.groups for item in group.items]
+
+
+@dataclass
+class ItemScore:
+    """The chair's score of one item; on a computed item, an override with its note."""
+
+    key: str
+    points: int | None = None  # None: not scored (a computed item: as computed)
+    note: str = ""  # required when a computed value is overridden; printed
+
+
+@dataclass
+class MeetingScore:
+    """A meeting's self-assessment, on the copy of the sheet it was scored on."""
+
+    sheet: ScoreSheet
+    scores: list[ItemScore] = field(default_factory=list)
+    vote: Vote | None = None
+
+    def score(self, key: str) -> ItemScore | None:
+        return next((s for s in self.scores if s.key == key), None)
+
+
+@dataclass
+class Paperwork:
+    """The dated steps around a meeting that HD 42 asks for (each feeds the sheet)."""
+
+    committee_met: date | None = None  # chi ủy met (or bí thư, phó bí thư conferred)
+    members_notified: date | None = None  # members and the ward's officer told
+    posted_before: date | None = None  # documents on Sổ tay đảng viên điện tử
+    posted_after: date | None = None  # finalised documents and resolution posted
+    reported: date | None = None  # resolution reported to the ward
+
+
+@dataclass
 class Basis:
     """A document the cell's reports cite as a basis ("Căn cứ …")."""
 
@@ -254,6 +330,8 @@ class Cell:
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
     resolution: ResolutionSettings = field(default_factory=ResolutionSettings)
+    score_sheet: ScoreSheet | None = None  # None: the shipped default sheet
+    score_vote: bool = False  # the cell votes on its score sheet (Phú Thọ practice)
     term: Term = field(default_factory=Term)
     # The number register (sổ đăng ký văn bản) of every document exported. It lives
     # with the cell, not in each meeting: a finalised meeting never changes without
@@ -483,6 +561,8 @@ class Meeting:
     political_review: str = ""  # về lãnh đạo thực hiện nhiệm vụ chính trị
     resolution_vote: Vote | None = None
     resolution_earlier_votes: list[Vote] = field(default_factory=list)
+    score: MeetingScore | None = None  # scored in the "Chấm điểm" step
+    paperwork: Paperwork = field(default_factory=Paperwork)
     other_business: str = ""
     conclusion: str = ""
     thematic: bool = False  # a thematic session (sinh hoạt chuyên đề) held the same day
