@@ -492,7 +492,12 @@ def evaluate(score: MeetingScore, meeting: Meeting, ctx: Context) -> Result:
         given = score.score(item.key)
         computed = COMPUTED[item.computed].compute(item, meeting, ctx) if item.computed else None
         if given is not None and given.points is not None:
-            overridden = computed is not None and computed.points != given.points
+            # An item the record could not score is scored by hand, not overridden.
+            overridden = (
+                computed is not None
+                and computed.points is not None
+                and computed.points != given.points
+            )
             lines.append(Line(item, given.points, computed, overridden, given.note))
         else:
             points = computed.points if computed is not None else None

@@ -36,7 +36,7 @@ DRAFT = "DỰ THẢO"
 def begin(
     cell: Cell,
     *,
-    kind: str,
+    kind: str | None,
     seq: int | None,
     day: date,
     draft: bool,
@@ -46,7 +46,8 @@ def begin(
 ) -> Document:
     """A new document with everything above the title: draft mark, header, page numbers.
 
-    ``title`` names the document ("Biên bản sinh hoạt chi bộ tháng 10/2026"),
+    ``kind`` is the type code of the number ("BB"); ``None`` for a document that
+    carries none (the score sheet). ``title`` names the document ("Biên bản sinh hoạt chi bộ tháng 10/2026"),
     ``subject`` is its summary line and ``category`` its type ("Biên bản").
     """
     fmt = resolve(cell.documents)
@@ -55,7 +56,7 @@ def begin(
     describe(doc, title=title, subject=subject, author=cell_title(cell.name), category=category)
     if draft:
         draft_mark(doc)
-    number = doc_number(seq, kind, cell.documents.colon_after_number)
+    number = doc_number(seq, kind, cell.documents.colon_after_number) if kind else ""
     party_header(doc, cell, number=number, day=day)
     page_numbers(doc)
     return doc
