@@ -258,6 +258,38 @@ class Paperwork:
     reported: date | None = None  # resolution reported to the ward
 
 
+class ReviewRating(StrEnum):
+    """The four levels of QĐ 366 Điều 11 for a collective."""
+
+    EXCELLENT = "excellent"  # hoàn thành xuất sắc nhiệm vụ
+    GOOD = "good"  # hoàn thành tốt nhiệm vụ
+    DONE = "done"  # hoàn thành nhiệm vụ
+    NOT_DONE = "not_done"  # không hoàn thành nhiệm vụ
+
+
+@dataclass
+class YearReview:
+    """What the chair writes for the year's self-review (Mẫu 01-HD KĐ.ĐG 2025).
+
+    The records pre-fill the rest; these are the parts they cannot know. Scores
+    are entered: the ward sets the weights of the two groups (QĐ 366 Phụ lục 1
+    gives none), so chibo never invents them.
+    """
+
+    year: int
+    principles: str = ""  # A.I.1
+    results: str = ""  # A.I.2
+    party_building: str = ""  # A.I.3
+    responsibility: str = ""  # A.I.4
+    explanations: str = ""  # A.IV
+    accountability: str = ""  # A.V
+    direction: str = ""  # A.VI
+    general_score: int | None = None  # B.I.1, …/30
+    results_score: int | None = None  # B.I.2, …/70
+    proposed: ReviewRating | None = None  # B.II
+    adopted: bool = False  # adopted by the cell: the document is no longer a draft
+
+
 @dataclass
 class Basis:
     """A document the cell's reports cite as a basis ("Căn cứ …")."""
@@ -327,6 +359,7 @@ class Cell:
     # the cell's own plan, as the seed plan cites them.
     report_bases: list[Basis] = field(default_factory=default_report_bases)
     plan_adopted_years: list[int] = field(default_factory=list)  # plans the cell adopted
+    year_reviews: list[YearReview] = field(default_factory=list)
     documents: DocumentSettings = field(default_factory=DocumentSettings)
     rules: RuleSettings = field(default_factory=RuleSettings)
     resolution: ResolutionSettings = field(default_factory=ResolutionSettings)
@@ -346,6 +379,9 @@ class Cell:
 
     def with_role(self, role: Role) -> Member | None:
         return next((m for m in self.active_members() if m.role is role), None)
+
+    def year_review(self, year: int) -> YearReview | None:
+        return next((r for r in self.year_reviews if r.year == year), None)
 
 
 @dataclass
