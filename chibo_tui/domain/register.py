@@ -15,8 +15,9 @@ from ..text import register as T
 from .model import Cell, IssuedNumber, Term
 from .vietnamese import month_label
 
-CODES = {"minutes": "BB", "report": "BC", "summary": "BC", "plan": "KH"}
-"""The type code each document is numbered under; the annual summary is a báo cáo."""
+CODES = {"minutes": "BB", "report": "BC", "summary": "BC", "plan": "KH", "review": "BC"}
+"""The type code each document is numbered under; the annual summary and the year's
+self-review (Mẫu 01) are báo cáo."""
 
 
 class NumberTaken(ValueError):
