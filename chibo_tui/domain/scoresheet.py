@@ -10,6 +10,7 @@ total at a target score.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -557,3 +558,32 @@ def score_problems(score: MeetingScore | None, result: Result | None) -> list[st
         if line.overridden and not line.note.strip():
             problems.append(f"Phiếu chấm điểm: mục “{line.item.text[:40]}” sửa điểm chưa ghi lý do")
     return problems
+
+
+def to_toml(sheet: ScoreSheet) -> str:
+    """The sheet in the import format, for the chair to edit and import back."""
+
+    def s(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)  # a JSON string is a TOML basic string
+
+    out = [
+        "# Phiếu chấm điểm chất lượng sinh hoạt chi bộ: sửa rồi nhập lại (I) ở màn hình phiếu.",
+        f"name = {s(sheet.name)}",
+        f"source = {s(sheet.source)}",
+    ]
+    for group in sheet.groups:
+        out += ["", "[[group]]", f"title = {s(group.title)}", f"points = {group.points}"]
+        if group.note:
+            out.append(f"note = {s(group.note)}")
+        for item in group.items:
+            out += ["", "[[group.item]]", f"key = {s(item.key)}", f"text = {s(item.text)}"]
+            out.append(f"points = {item.points}")
+            if item.computed:
+                out.append(f"computed = {s(item.computed)}")
+            if item.note:
+                out.append(f"note = {s(item.note)}")
+            if item.bands:
+                out.append("band = [")
+                out += [f"  {{ label = {s(b.label)}, points = {b.points} }}," for b in item.bands]
+                out.append("]")
+    return "\n".join(out) + "\n"

@@ -67,7 +67,9 @@ def free_name(folder: Path, stem: str, suffix: str = ".docx") -> Path:
     return candidate
 
 
-def write_atomic(folder: Path, stem: str, save: Callable[[BinaryIO], None]) -> Path:
+def write_atomic(
+    folder: Path, stem: str, save: Callable[[BinaryIO], object], suffix: str = ".docx"
+) -> Path:
     """Call ``save`` on a temp file in ``folder`` and rename it to a free name.
 
     Nothing is left behind on failure: not the temp file, not a partial document.
@@ -83,7 +85,7 @@ def write_atomic(folder: Path, stem: str, save: Callable[[BinaryIO], None]) -> P
             save(output)  # type: ignore[arg-type]
             handle.flush()
             os.fsync(handle.fileno())
-        target = _claim(folder, stem, free_name(folder, stem))
+        target = _claim(folder, stem, free_name(folder, stem, suffix), suffix)
         try:
             # The store's rename: retried while a scanner or OneDrive holds the new name.
             replace_retrying(tmp, target)
@@ -93,7 +95,7 @@ def write_atomic(folder: Path, stem: str, save: Callable[[BinaryIO], None]) -> P
     except OSError as exc:
         _discard(tmp)
         raise ExportError(
-            f"Không ghi được tệp “{stem}.docx” vào “{folder}”: {reason(exc)}."
+            f"Không ghi được tệp “{stem}{suffix}” vào “{folder}”: {reason(exc)}."
         ) from exc
     except BaseException:
         _discard(tmp)

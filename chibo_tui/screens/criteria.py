@@ -25,7 +25,9 @@ from ..domain.criteria import SAMPLE_LABEL, CriteriaError, parse_criteria, sampl
 from ..domain.lifecycle import sync_criteria
 from ..domain.model import Criterion, SubCriterion
 from ..domain.vietnamese import fold, month_label, vn_letter
+from ..text import score_sheet as S
 from ..text import setup as T
+from .score_sheet import ScoreSheetScreen
 from .setup import SetupScreen
 
 CRITERIA_COUNT = 4
@@ -75,6 +77,13 @@ class CriteriaScreen(SetupScreen):
             T.KEY_IMPORT_TOML,
             tooltip=T.KEY_IMPORT_TOML_HELP,
             id="criteria-import",
+        ),
+        Binding(
+            "p",
+            "score_sheet",
+            S.KEY_OPEN,
+            tooltip=S.KEY_OPEN_HELP,
+            id="criteria-score-sheet",
         ),
         Binding(
             "left",
@@ -309,6 +318,11 @@ class CriteriaScreen(SetupScreen):
             ),
             rename,
         )
+
+    def action_score_sheet(self) -> None:
+        """The meeting-quality score sheet lives beside the criteria it complements."""
+        self.session.flush_edits()
+        self.app.push_screen(ScoreSheetScreen())
 
     @work(exclusive=True, group="criteria-change")
     async def action_reset(self) -> None:

@@ -156,11 +156,13 @@ def open_setup(app: ChiboApp, page: str, first_run: bool | None = None) -> None:
     from .criteria import CriteriaScreen
     from .profile import ProfileScreen
     from .roster import RosterScreen
+    from .score_sheet import ScoreSheetScreen
 
     screens: dict[str, type[SetupScreen]] = {
         "profile": ProfileScreen,
         "roster": RosterScreen,
         "criteria": CriteriaScreen,
+        "scoresheet": ScoreSheetScreen,
     }
     if page not in screens:
         raise ValueError(f"unknown setup page {page!r}")

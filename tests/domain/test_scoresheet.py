@@ -261,3 +261,9 @@ def test_a_sheet_that_does_not_add_up_is_refused_with_the_line(old, new, reason)
     with pytest.raises(S.ScoreSheetError, match=reason) as caught:
         S.parse_sheet(broken)
     assert str(caught.value).startswith("Dòng ")
+
+
+def test_a_sheet_written_out_imports_back_the_same():
+    for preset in S.PRESETS.values():
+        sheet = preset()
+        assert S.parse_sheet(S.to_toml(sheet)) == sheet
