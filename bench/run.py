@@ -11,7 +11,7 @@ figure is the median of several runs (``--quick``: fewer, under a minute).
   minimal Textual app of the same widgets), each on a fresh copy of its database
   (so the opening backup is taken, as after any session that changed something).
 - ``rss_*``: peak resident memory of the same processes, left 1 s (``--quick``:
-  0.5 s) after the first paint for their background work (``wait4``'s ``ru_maxrss``).
+  0.5 s) after the first paint for their background work (``VmHWM``, read just before it is killed).
 - ``save_*``: ``Repository.save_meeting`` of this month's draft with 12, 120 and
   600 meetings in the database: a note edit (the month list unchanged) and an
   attendance edit (the month list rewritten too); wall time (with fsync) and CPU.
@@ -83,6 +83,36 @@ def median(samples: list[float]) -> float:
     return statistics.median(samples)
 
 
+TARGETS: list[tuple[str, float, float, str, float, str]] = []
+"""Each figure of issue 16's table, as measured: (name, chibo, floor, unit, target, what)."""
+
+
+def target(name: str, value: float, floor: float, unit: str, most: float, what: str) -> None:
+    """Note a figure of the issue's table: ``value`` against ``floor`` (a ratio target),
+    or, with ``floor`` 0, against ``most`` itself (an absolute one)."""
+    TARGETS.append((name, value, floor, unit, most, what))
+
+
+def targets() -> None:
+    """The issue's table, at the end of the run: each figure, its floor and the ratio."""
+    for name, value, floor, unit, most, what in TARGETS:
+        if floor:
+            ratio = value / floor
+            verdict = "met" if ratio <= most else "missed"
+            print(
+                f"target_{name}: {ratio:.2f} x  ({value:.1f} vs {floor:.1f} {unit}; "
+                f"target <= {most:.2f} x; {what}) {verdict}",
+                flush=True,
+            )
+        else:
+            verdict = "met" if value <= most else "missed"
+            print(
+                f"target_{name}: {value:.1f} {unit}  (target <= {most:.0f} {unit}; {what}) "
+                f"{verdict}",
+                flush=True,
+            )
+
+
 # -- the machine -------------------------------------------------------------------------------
 
 
@@ -102,6 +132,27 @@ def machine() -> None:
     print(f"machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}")
     print(f"python: {platform.python_version()}, textual {textual.__version__}")
     line("load_average_start", load_average(), "load", 2)
+
+
+def child_env() -> dict[str, str]:
+    """The environment of every process measured: no ``CHIBO_*`` settings, and bytecode
+    caches as an installed chibo has them (``PYTHONDONTWRITEBYTECODE``, set on some
+    machines, would make chibo compile its ~90 modules at every start, ~100 ms, while
+    Textual and python-docx load compiled: that measured the environment, not chibo)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPATH"] = str(ROOT)
+    return env
+
+
+def compile_sources() -> None:
+    """Write chibo's and the floor apps' bytecode caches once, as a first run would."""
+    for folder in ("chibo_tui", "bench"):
+        subprocess.run(
+            [sys.executable, "-m", "compileall", "-q", str(ROOT / folder)],
+            check=True,
+            env=child_env(),
+        )
 
 
 # -- databases ----------------------------------------------------------------------------------
@@ -150,8 +201,8 @@ class Start:
 
 def first_paint(argv: list[str], settle: float) -> Start:
     """Run ``argv`` on a 120 × 40 pseudo-terminal until ``MARKER`` is painted."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("CHIBO_")}
-    env |= {"TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40", "PYTHONPATH": str(ROOT)}
+    env = child_env()
+    env |= {"TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
     began = time.monotonic()
     pid, fd = pty.fork()
     if pid == 0:
@@ -178,46 +229,74 @@ def first_paint(argv: list[str], settle: float) -> Start:
                 if MARKER in unicodedata.normalize("NFC", seen[-4000:]).lower():
                     painted = time.monotonic()
     finally:
+        peak = high_water_mb(pid)
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        _, _, usage = os.wait4(pid, 0)
+        os.wait4(pid, 0)
         os.close(fd)
     if painted is None:
         raise RuntimeError(f"{argv} never painted {MARKER!r}: …{seen[-500:]}")
-    return Start((painted - began) * 1000, usage.ru_maxrss / 1024, began)
+    return Start((painted - began) * 1000, peak, began)
+
+
+def high_water_mb(pid: int | str = "self") -> float:
+    """A process's peak resident memory since its ``exec`` (``VmHWM``). Not ``wait4``'s
+    ``ru_maxrss``: Linux carries the forking parent's size into it, so a child of a big
+    benchmark process would report the benchmark's peak."""
+    for row in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if row.startswith("VmHWM:"):
+            return int(row.split()[1]) / 1024
+    return 0.0
 
 
 def startup(work: Path, runs: int, warm_up: bool, settle: float) -> None:
-    databases = {n: make_database(work, n) for n in (0, 120)}
+    sizes = (0, 120, 600)
+    databases = {n: make_database(work, n) for n in sizes}
     chibo = [sys.executable, "-m", "chibo_tui", "--db"]
-    variants: dict[str, Callable[[], list[str]]] = {
-        "floor_0": lambda: [sys.executable, str(FLOOR), "0"],
-        "floor_120": lambda: [sys.executable, str(FLOOR), "120"],
-        "chibo_0": lambda: [*chibo, str(fresh_copy(databases[0], work / "run0"))],
-        "chibo_120": lambda: [*chibo, str(fresh_copy(databases[120], work / "run120"))],
-    }
+    variants: dict[str, Callable[[], list[str]]] = {}
+    for n in sizes:
+        variants[f"floor_{n}"] = lambda n=n: [sys.executable, str(FLOOR), str(n)]  # type: ignore[misc]
+        variants[f"chibo_{n}"] = lambda n=n: [  # type: ignore[misc]
+            *chibo,
+            str(fresh_copy(databases[n], work / f"run{n}")),
+        ]
     found: dict[str, list[Start]] = {name: [] for name in variants}
     skip = 1 if warm_up else 0  # a first round that warms the disk cache, dropped
     for _ in range(runs + skip):
         for name, argv in variants.items():
             # Left a second after the first paint for their background work (chibo
             # counts the open remedies of every month): the peak memory is then real.
-            wait = settle if name.endswith("120") else 0.1
+            wait = settle if not name.endswith("_0") else 0.1
             found[name].append(first_paint(argv(), settle=wait))
     found = {name: starts[skip:] for name, starts in found.items()}
     ms = {name: median([s.ms for s in starts]) for name, starts in found.items()}
     rss = {name: median([s.rss_mb for s in starts]) for name, starts in found.items()}
-    line("startup_floor_textual_0_rows", ms["floor_0"], "ms", 0)
-    line("startup_floor_textual_120_rows", ms["floor_120"], "ms", 0)
-    line("startup_chibo_0_meetings", ms["chibo_0"], "ms", 0)
-    line("startup_chibo_120_meetings", ms["chibo_120"], "ms", 0)
-    line("startup_ratio_0_meetings_vs_floor", ms["chibo_0"] / ms["floor_0"], "x", 2)
-    line("startup_ratio_120_meetings_vs_floor", ms["chibo_120"] / ms["floor_120"], "x", 2)
-    line("rss_peak_floor_textual_0_rows", rss["floor_0"], "MB")
-    line("rss_peak_floor_textual_120_rows", rss["floor_120"], "MB")
-    line("rss_peak_chibo_0_meetings", rss["chibo_0"], "MB")
-    line("rss_peak_chibo_120_meetings", rss["chibo_120"], "MB")
-    line("rss_ratio_120_meetings_vs_floor", rss["chibo_120"] / rss["floor_120"], "x", 2)
+    for n in sizes:
+        line(f"startup_floor_textual_{n}_rows", ms[f"floor_{n}"], "ms", 0)
+        line(f"startup_chibo_{n}_meetings", ms[f"chibo_{n}"], "ms", 0)
+        line(f"startup_ratio_{n}_meetings_vs_floor", ms[f"chibo_{n}"] / ms[f"floor_{n}"], "x", 2)
+    for n in sizes:
+        line(f"rss_peak_floor_textual_{n}_rows", rss[f"floor_{n}"], "MB")
+        line(f"rss_peak_chibo_{n}_meetings", rss[f"chibo_{n}"], "MB")
+        line(f"rss_ratio_{n}_meetings_vs_floor", rss[f"chibo_{n}"] / rss[f"floor_{n}"], "x", 2)
+    for n in (120, 600):
+        target(
+            f"startup_{n}_months",
+            ms[f"chibo_{n}"],
+            ms[f"floor_{n}"],
+            "ms",
+            1.15,
+            "fork to home painted, vs the minimal app",
+        )
+    target("rss_home_120_months", rss["chibo_120"], rss["floor_120"], "MB", 1.2, "vs minimal app")
+    target(
+        "rss_home_600_vs_120_months",
+        rss["chibo_600"],
+        rss["chibo_120"],
+        "MB",
+        1.0,
+        "no more with 600 months than with 120",
+    )
 
 
 def phases(work: Path, runs: int, warm_up: bool) -> None:
@@ -444,14 +523,14 @@ NOTE = "\n".join(
 """A long note (~6 KB, twelve paragraphs) being added to, as in a long meeting."""
 
 
-async def _typing(db: Path, seconds: float, autosave: bool) -> Typing:
+async def _typing(db: Path, seconds: float, autosave: bool, visit_all: bool = False) -> Typing:
     """Type into a note of this month's meeting at 12 keys a second; what the UI felt."""
     from textual import events
     from textual.widgets import TextArea
 
     from chibo_tui.app import make_app
     from chibo_tui.domain.months import month_of
-    from chibo_tui.screens.meeting import MeetingScreen
+    from chibo_tui.screens.meeting import STEPS, MeetingScreen
     from chibo_tui.store import Repository
 
     repo = Repository.open(db)
@@ -490,7 +569,13 @@ async def _typing(db: Path, seconds: float, autosave: bool) -> Typing:
             found.open_ms = (time.perf_counter() - opened) * 1000
             screen = app.screen
             assert isinstance(screen, MeetingScreen)
-            screen.go_to("criterion-1")
+            if visit_all:  # as in a real meeting: every step built before the long note
+                for step in STEPS:
+                    await screen.go_to(step)
+                    for _ in range(3):
+                        await pilot.pause()
+                await asyncio.sleep(1.5)  # an idle moment, as the chair reads the screen
+            await screen.go_to("criterion-1")
             await pilot.pause()
             area = screen.query_one("#criterion-1 .causes", TextArea)
             area.text = NOTE
@@ -532,8 +617,10 @@ def typing(work: Path, seconds: float, rounds: int, compare: bool) -> None:
     db = make_database(work, 600)
     on: list[Typing] = []
     off: list[Typing] = []
+    visited: list[Typing] = []
     for _ in range(rounds):  # interleaved, so that the machine's load hits both alike
         on.append(asyncio.run(_typing(db, seconds, autosave=True)))
+        visited.append(asyncio.run(_typing(db, seconds, autosave=True, visit_all=True)))
         if compare:
             off.append(asyncio.run(_typing(db, seconds, autosave=False)))
     both = on + off
@@ -542,6 +629,19 @@ def typing(work: Path, seconds: float, rounds: int, compare: bool) -> None:
     line("typing_longest_pause_autosave_on", median([t.longest() for t in on]), "ms")
     if off:
         line("typing_longest_pause_autosave_off", median([t.longest() for t in off]), "ms")
+    pause = median([t.longest() for t in visited])
+    line("typing_longest_pause_every_step_visited", pause, "ms")
+    full = [(e - s) * 1000 for t in visited for s, e in t.collections]
+    line("typing_full_gc_every_step_visited", len(full) / len(visited), "per session")
+    line("typing_full_gc_longest_every_step_visited", max(full, default=0.0), "ms")
+    target(
+        "typing_pause_every_step_visited",
+        pause,
+        0,
+        "ms",
+        50,
+        "longest pause typing a note, 600 months, autosave on",
+    )
     line("typing_longest_pause_while_saving", max(t.longest("save") for t in on), "ms")
     line("typing_longest_pause_in_full_gc", max(t.longest("gc") for t in both), "ms")
     line("typing_longest_pause_otherwise", max(t.longest("other") for t in both), "ms")
@@ -671,7 +771,7 @@ with tempfile.TemporaryDirectory() as tmp:
 
 
 def _fresh(code: str, *args: str) -> str:
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env = child_env()
     return subprocess.run(
         [sys.executable, "-c", code, *args], capture_output=True, text=True, check=True, env=env
     ).stdout
@@ -686,6 +786,165 @@ def exports(runs: int) -> None:
     print(_fresh(EXPORTS, str(runs)), end="", flush=True)
 
 
+# -- the meeting screen against a plain form --------------------------------------------------
+
+MEETING = Path(__file__).resolve().parent / "meeting_figures.py"
+
+
+def _figures(argv: list[str]) -> dict[str, float]:
+    env = child_env()
+    done = subprocess.run(argv, capture_output=True, text=True, check=True, env=env, cwd=ROOT)
+    return {k: float(v) for k, v in (row.split() for row in done.stdout.splitlines())}
+
+
+def meeting_screen(work: Path, runs: int) -> None:
+    """``meeting_figures.py``: chibo's meeting screen and the same widgets plain, each in
+    a fresh process (120 months), interleaved: peak RSS, first visit and revisit."""
+    db = make_database(work, 120)
+    tree = work / "meeting-tree.json"
+    chibo: list[dict[str, float]] = []
+    floor: list[dict[str, float]] = []
+    for _ in range(runs):
+        copy = fresh_copy(db, work / "meeting120")
+        chibo.append(_figures([sys.executable, str(MEETING), "chibo", str(copy), str(tree)]))
+        floor.append(_figures([sys.executable, str(MEETING), "floor", str(tree)]))
+    got = {k: median([r[k] for r in chibo]) for k in chibo[0]}
+    base = {k: median([r[k] for r in floor]) for k in floor[0]}
+    line("meeting_open_120_meetings", got["open_ms"], "ms", 0)
+    for key, unit in (
+        ("rss_open_mb", "MB"),
+        ("rss_all_steps_mb", "MB"),
+        ("first_visit_ms", "ms"),
+        ("revisit_ms", "ms"),
+    ):
+        name = key.rsplit("_", 1)[0]
+        line(f"meeting_{name}_chibo", got[key], unit)
+        line(f"meeting_{name}_plain_form", base[key], unit)
+        line(f"meeting_{name}_ratio", got[key] / base[key], "x", 2)
+    target("rss_meeting_open", got["rss_open_mb"], base["rss_open_mb"], "MB", 1.2, "vs plain form")
+    target(
+        "rss_meeting_every_step",
+        got["rss_all_steps_mb"],
+        base["rss_all_steps_mb"],
+        "MB",
+        1.2,
+        "vs plain form",
+    )
+    target(
+        "criterion_first_visit",
+        got["first_visit_ms"],
+        base["first_visit_ms"],
+        "ms",
+        1.15,
+        "key to painted, vs the same widgets plain",
+    )
+    target("criterion_revisit", got["revisit_ms"], 0, "ms", 30, "key to painted")
+
+
+# -- the command line's exports, as whole processes -------------------------------------------------
+
+
+def cli_exports(work: Path, runs: int) -> None:
+    """``chibo export report|summary|plan`` from fork to exit, interleaved with the floor
+    ``python -c "import docx, tinydb"``; 12, 120 and 600 months, the numbers already
+    given (the first export of a document records its number: a write, measured apart)."""
+    from chibo_tui.domain.months import month_of, shift
+
+    env = child_env()
+    month = shift(month_of(TODAY), -1)
+    sizes = (12, 120, 600)
+    dbs = {n: fresh_copy(make_database(work, n), work / f"cli{n}") for n in sizes}
+    out = work / "cli-exports"
+    kinds = {
+        "report": ["--month", month],
+        "summary": ["--year", month[:4]],
+        "plan": ["--year", str(int(month[:4]) + 1)],
+    }
+
+    def chibo(kind: str, n: int) -> list[str]:
+        return [sys.executable, "-m", "chibo_tui", "export", kind, *kinds[kind], "--db"] + [
+            str(dbs[n]),
+            "--out",
+            str(out),
+        ]
+
+    def timed(argv: list[str]) -> float:
+        start = time.perf_counter()
+        subprocess.run(argv, capture_output=True, check=True, env=env, cwd=ROOT)
+        return (time.perf_counter() - start) * 1000
+
+    for n in sizes:
+        for kind in kinds:
+            timed(chibo(kind, n))  # records the number; warms the disk cache
+    floor_argv = [sys.executable, "-c", "import docx, tinydb"]
+    found: dict[str, list[float]] = {}
+    for _ in range(runs):
+        found.setdefault("floor", []).append(timed(floor_argv))
+        for n in sizes:
+            for kind in kinds:
+                found.setdefault(f"{kind}_{n}", []).append(timed(chibo(kind, n)))
+    floor = median(found["floor"])
+    line("cli_floor_import_docx_tinydb", floor, "ms", 0)
+    for n in sizes:
+        for kind in kinds:
+            value = median(found[f"{kind}_{n}"])
+            line(f"cli_export_{kind}_{n}_meetings", value, "ms", 0)
+            line(f"cli_export_{kind}_{n}_meetings_ratio", value / floor, "x", 2)
+    for kind in kinds:
+        for n in (120, 600):
+            value = median(found[f"{kind}_{n}"])
+            target(f"cli_export_{kind}_{n}_months", value, floor, "ms", 1.3, "whole process")
+
+
+# -- search ----------------------------------------------------------------------------------------
+
+
+async def _search_ready(db: Path, traced: bool) -> float:
+    """From pushing the search screen to its index ready (the worker's message handled),
+    in ms; with ``traced``, the memory the snapshot and index hold instead (tracemalloc,
+    MB: it slows every allocation, so it is measured in a run of its own)."""
+    import tracemalloc
+
+    from chibo_tui.app import make_app
+    from chibo_tui.screens.search import SearchScreen
+    from chibo_tui.store import Repository
+
+    repo = Repository.open(db, read_only=True)
+    app = make_app(repo, db.parent / "exports", clock=lambda: datetime.combine(TODAY, clock(19)))
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            if traced:
+                tracemalloc.start()
+            start = time.perf_counter()
+            app.push_screen(SearchScreen())
+            for _ in range(20000):  # bounded: 20 s
+                screen = app.screen
+                if isinstance(screen, SearchScreen) and screen.index is not None:
+                    break
+                await asyncio.sleep(0.001)
+            ready = (time.perf_counter() - start) * 1000
+            if traced:
+                held = tracemalloc.get_traced_memory()[0] / 2**20
+                tracemalloc.stop()
+                return held
+    finally:
+        repo.close()
+    return ready
+
+
+def search(work: Path, runs: int) -> None:
+    for n in (120, 600):
+        db = make_database(work, n)
+        ready = median([asyncio.run(_search_ready(db, traced=False)) for _ in range(runs)])
+        line(f"search_ready_{n}_meetings", ready, "ms", 0)
+        line(f"search_memory_{n}_meetings", asyncio.run(_search_ready(db, traced=True)), "MB")
+        if n == 600:
+            target("search_ready_600_months", ready, 0, "ms", 200, "screen pushed to index ready")
+
+
 # -- main ----------------------------------------------------------------------------------------
 
 
@@ -695,38 +954,71 @@ def workspace() -> Iterator[Path]:
         yield Path(tmp)
 
 
+ONLY: set[str] = set()
+"""``--only``: the sections to run (all when empty)."""
+
+
 @contextlib.contextmanager
-def section(name: str) -> Iterator[None]:
-    """Time a part of the benchmark itself (``bench_section_*``), to keep ``--quick`` quick."""
+def section(name: str) -> Iterator[bool]:
+    """Time a part of the benchmark itself (``bench_section_*``), to keep ``--quick`` quick;
+    yields whether to run it at all (``--only``)."""
     start = time.perf_counter()
-    yield
-    line(f"bench_section_{name}", time.perf_counter() - start, "s")
+    chosen = not ONLY or name in ONLY
+    yield chosen
+    if chosen:
+        line(f"bench_section_{name}", time.perf_counter() - start, "s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="fewer runs: under a minute")
-    quick = parser.parse_args().quick
+    parser.add_argument("--quick", action="store_true", help="fewer runs: a minute or two")
+    parser.add_argument("--only", default="", help="comma-separated sections, e.g. typing,search")
+    args = parser.parse_args()
+    quick = args.quick
+    ONLY.update(filter(None, args.only.split(",")))
     started = time.perf_counter()
     sys.path.insert(0, str(ROOT))
     machine()
+    compile_sources()
     with workspace() as work:
-        with section("startup"):
-            startup(work, runs=3 if quick else 7, warm_up=not quick, settle=0.5 if quick else 1.0)
-        with section("phases"):
-            phases(work, runs=1 if quick else 5, warm_up=not quick)
-        with section("saves"):
-            saves(work, runs=12 if quick else 40)
-        with section("opens"):
-            opens(work, runs=5 if quick else 15)
-        with section("reader"):
-            reader_pause(work, seconds=4.0 if quick else 10.0)
-        with section("typing"):
-            typing(work, seconds=2.0 if quick else 8.0, rounds=1 if quick else 3, compare=not quick)
-        with section("collections"):
-            collections(work)
-    with section("exports"):
-        exports(runs=2 if quick else 7)
+        with section("startup") as run:
+            if run:
+                startup(
+                    work, runs=3 if quick else 7, warm_up=not quick, settle=0.5 if quick else 1.0
+                )
+        with section("phases") as run:
+            if run:
+                phases(work, runs=1 if quick else 5, warm_up=not quick)
+        with section("saves") as run:
+            if run:
+                saves(work, runs=12 if quick else 40)
+        with section("opens") as run:
+            if run:
+                opens(work, runs=5 if quick else 15)
+        with section("reader") as run:
+            if run:
+                reader_pause(work, seconds=4.0 if quick else 10.0)
+        with section("typing") as run:
+            if run:
+                typing(
+                    work, seconds=2.0 if quick else 8.0, rounds=1 if quick else 3, compare=not quick
+                )
+        with section("collections") as run:
+            if run:
+                collections(work)
+        with section("meeting_screen") as run:
+            if run:
+                meeting_screen(work, runs=2 if quick else 5)
+        with section("cli_exports") as run:
+            if run:
+                cli_exports(work, runs=2 if quick else 5)
+        with section("search") as run:
+            if run:
+                search(work, runs=1 if quick else 3)
+    with section("exports") as run:
+        if run:
+            exports(runs=2 if quick else 7)
+    targets()
     line("load_average_end", load_average(), "load", 2)
     line("bench_wall_time", time.perf_counter() - started, "s")
 
