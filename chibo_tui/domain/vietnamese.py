@@ -18,11 +18,31 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def fold(text: str) -> str:
-    """Lower case, no diacritics, đ → d: "Kết luận" → "ket luan"."""
+def _fold_slowly(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text.casefold())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return stripped.replace("đ", "d")
+
+
+class _Folded(dict[int, str]):
+    """``str.translate`` table: each character to its folded form, filled as characters
+    are met. Folding is character by character (case folding and canonical
+    decomposition map each character on its own; the only reordering moves combining
+    marks, which are dropped), so one C-speed pass over the text gives what
+    :func:`_fold_slowly` gives. The search index folds every line of every meeting:
+    a character at a time in Python that took 0.6 s for 600 meetings."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_slowly(chr(code))
+        return folded
+
+
+_FOLDED = _Folded()
+
+
+def fold(text: str) -> str:
+    """Lower case, no diacritics, đ → d: "Kết luận" → "ket luan"."""
+    return text.translate(_FOLDED)
 
 
 def _word_key(word: str) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -172,3 +172,12 @@ def test_month_arithmetic(day, by):
     assert shift(shifted, -by) == month
     assert 1 <= quarter(month) <= 4
     assert quarter(month) == (day.month + 2) // 3
+
+
+@given(st.text())
+def test_fold_one_character_at_a_time_is_folding_the_whole_text(text: str) -> None:
+    """The fast fold (a table of characters) gives what case folding, decomposing and
+    dropping every combining mark of the whole text gives, for any text."""
+    decomposed = unicodedata.normalize("NFD", text.casefold())
+    slow = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).replace("đ", "d")
+    assert fold(text) == slow
