@@ -52,6 +52,11 @@ COLUMNS = (
 )
 
 
+def _same(new: list[MeetingSummary], old: list[MeetingSummary]) -> bool:
+    """The same summaries (the repository hands out one object per unchanged record)."""
+    return len(new) == len(old) and all(a is b for a, b in zip(new, old, strict=True))
+
+
 class HomeScreen(ChiboScreen[None]):
     """What chibo opens on once the cell exists: every month held, newest first."""
 
@@ -83,12 +88,20 @@ class HomeScreen(ChiboScreen[None]):
         """The worker counted the open remedies (posted from its thread)."""
 
         totals: RemedyTotals
+        stamp: tuple[int, date]
+        """The save the count was made after, and the day (what is overdue)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.summaries: list[MeetingSummary] = []
         self._note_width: int | None = None
         """Width of the "Không đạt" column the rows were laid out for (0: none)."""
+        self._filled = False
+        """Whether the list shows :attr:`summaries`."""
+        self._rows: dict[str, tuple[MeetingSummary, int, Option]] = {}
+        """Each month's row as last built, with the summary and width it was built for."""
+        self._counted: tuple[int, date] | None = None
+        """The save (``session.revision``) and the day of the remedy count shown."""
 
     def today(self) -> date:
         """The app's clock (fixed in tests), never ``date.today()``."""
@@ -121,8 +134,11 @@ class HomeScreen(ChiboScreen[None]):
     # -- content ---------------------------------------------------------------
 
     def refresh_months(self) -> None:
-        """Read the month list again (cheap: the summaries only)."""
-        self.summaries = self.session.repo.summaries()
+        """Read the month list again (cheap: the summaries only), and rebuild the rows
+        only when a month changed (back from a meeting, most often none did)."""
+        summaries = self.session.repo.summaries()
+        unchanged = self._filled and _same(summaries, self.summaries)
+        self.summaries = summaries
         today = self.today()
         this_month = month_of(today)
         held = {s.month: s for s in self.summaries}
@@ -145,10 +161,12 @@ class HomeScreen(ChiboScreen[None]):
             self.set_focus(None)
             return
         months.focus()
+        if unchanged and self._counted == self._count_stamp():
+            return
         self._show_stats(None)
-        self._fill_list()
+        self._fill_list(rebuild=not unchanged)
         # Counting remedies loads every meeting: let the list paint first.
-        self.call_after_refresh(self.count_remedies, self.session.revision)
+        self.call_after_refresh(self.count_remedies, self._count_stamp())
 
     def _show_stats(self, remedies: RemedyTotals | None) -> None:
         latest_year = int(self.summaries[0].month[:4])
@@ -172,12 +190,12 @@ class HomeScreen(ChiboScreen[None]):
             parts.append(text)
         self.query_one("#home-stats", Static).update(" · ".join(parts))
 
-    def _fill_list(self, only_if_wider_or_narrower: bool = False) -> None:
+    def _fill_list(self, only_if_wider_or_narrower: bool = False, rebuild: bool = True) -> None:
         if not self.summaries or not self.is_mounted:
             return
         wide = self.size.width >= WIDE
         note_width = max(self.size.width - sum(w for _, w in COLUMNS) - 8, 0) if wide else 0
-        if only_if_wider_or_narrower and note_width == self._note_width:
+        if (only_if_wider_or_narrower or not rebuild) and note_width == self._note_width:
             return
         self._note_width = note_width
         header = Content("").join(
@@ -194,9 +212,21 @@ class HomeScreen(ChiboScreen[None]):
         self.query_one("#home-header", Static).update(header)
         months = self.query_one("#home-months", HistoryList)
         keep = months.highlighted_option.id if months.highlighted_option else None
-        months.set_options(self._row(s, note_width) for s in self.summaries)
+        months.set_options(self._cached_row(s, note_width) for s in self.summaries)
+        self._rows = {s.month: self._rows[s.month] for s in self.summaries}
+        self._filled = True
         ids = [s.month for s in self.summaries]
         months.highlighted = ids.index(keep) if keep in ids else 0
+
+    def _cached_row(self, s: MeetingSummary, note_width: int) -> Option:
+        """The month's row, built again only if its summary or the width changed (an
+        option keeps what it rendered, so the rows of unchanged months cost nothing)."""
+        cached = self._rows.get(s.month)
+        if cached is not None and cached[0] is s and cached[1] == note_width:
+            return cached[2]
+        row = self._row(s, note_width)
+        self._rows[s.month] = (s, note_width, row)
+        return row
 
     def _row(self, s: MeetingSummary, note_width: int) -> Option:
         ratio = percent(s.present / s.expected) if s.expected else "–"
@@ -220,14 +250,18 @@ class HomeScreen(ChiboScreen[None]):
 
     # -- the open-remedy count (worker) ----------------------------------------
 
+    def _count_stamp(self) -> tuple[int, date]:
+        return self.session.revision, self.today()
+
     @work(thread=True, exclusive=True, group="home-remedies", exit_on_error=False)
-    def count_remedies(self, stamp: object) -> None:
+    def count_remedies(self, stamp: tuple[int, date]) -> None:
         snapshot = self.session.history()
-        self.post_message(self.RemediesCounted(totals(snapshot.remedies, self.today())))
+        self.post_message(self.RemediesCounted(totals(snapshot.remedies, self.today()), stamp))
 
     def on_home_screen_remedies_counted(self, message: RemediesCounted) -> None:
         if self.summaries:
             self._show_stats(message.totals)
+            self._counted = message.stamp
 
     # -- actions ---------------------------------------------------------------
 

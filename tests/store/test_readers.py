@@ -107,3 +107,30 @@ def test_a_transaction_reads_its_own_changes_other_threads_the_last_commit(
             other.join(10)
         assert seen_elsewhere == ["Chi bộ Đinh Tiên Hoàng"]
         assert repo.load_cell().name == "Chi bộ mới"
+
+
+def test_summaries_are_decoded_once_per_record_and_follow_each_commit(
+    factory, db_path: Path
+) -> None:
+    """An unchanged month's summary is the same object from one call to the next (home
+    rebuilds only what changed); a changed month's is new, and shows the change; inside a
+    transaction the writer sees its own change, other readers the last commit."""
+    cell = factory.cell()
+    with Repository.open(db_path) as repo:
+        repo.save_cell(cell)
+        for month in ("2026-09", "2026-10"):
+            repo.save_meeting(factory.meeting(cell, month))
+        first = {s.month: s for s in repo.summaries()}
+        again = {s.month: s for s in repo.summaries()}
+        assert all(again[m] is first[m] for m in first)
+        october = repo.load_meeting("2026-10")
+        october.attendance[0].presence = Presence.UNEXCUSED
+        with repo.transaction():
+            repo.save_meeting(october)
+            inside = {s.month: s for s in repo.summaries()}
+            assert inside["2026-10"].present == first["2026-10"].present - 1
+        after = {s.month: s for s in repo.summaries()}
+        assert after["2026-09"] is first["2026-09"]
+        assert after["2026-10"] is not first["2026-10"]
+        assert after["2026-10"].present == first["2026-10"].present - 1
+        assert [s.month for s in repo.summaries()] == ["2026-10", "2026-09"]
