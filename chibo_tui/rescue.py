@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import shutil
 import tempfile
-import zipfile
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
@@ -56,6 +55,8 @@ def write_rescue(
                     rescued.save_meeting(meeting)
             files = {p.name: p.read_bytes() for p in rescued.files()}
     name = f"{repo.path.stem}-cuu-ho-{now:%Y%m%d-%H%M%S}.zip"
+    import zipfile
+
     tried: list[OSError] = []
     for folder in (repo.path.parent, Path.home(), *also):
         target = folder / name

@@ -90,7 +90,7 @@ def export_document(
     with the reason when there is nothing to write or the number is taken, and
     :class:`NumberNeedsWrite` when a number must be recorded in a read-only ``repo``.
     """
-    from . import export
+    from .export.errors import ExportError
 
     cell = repo.load_cell()
     if cell is None:
@@ -108,25 +108,35 @@ def export_document(
         assert year is not None
         period = str(year)
         if kind is DocumentKind.SUMMARY:
-            meetings = repo.load_all()
+            # The year and the years before it (its remedies began then); never later.
+            meetings = [m for y in repo.years() if y <= year for m in repo.load_year(y)]
             if not any(m.year == year for m in meetings):
                 raise ExportRefused(T.EXPORT_NO_YEAR.format(year=year, path=repo.path))
     cell = _numbered(repo, cell, kind, period, number, at or datetime.now())
     entry = register.issued(cell, kind.value, period)
+    # Only the builder asked for is imported (a command-line export is one process).
     try:
         if kind is DocumentKind.MINUTES:
+            from .export.minutes import export_minutes
+
             assert meeting is not None
-            path = export.export_minutes(cell, meeting, out)
+            path = export_minutes(cell, meeting, out)
         elif kind is DocumentKind.REPORT:
+            from .export.report import export_report
+
             assert meeting is not None
-            path = export.export_report(cell, meeting, out)
+            path = export_report(cell, meeting, out)
         elif kind is DocumentKind.SUMMARY:
+            from .export.summary import export_summary
+
             assert meetings is not None and year is not None
-            path = export.export_summary(cell, meetings, year, out)
+            path = export_summary(cell, meetings, year, out)
         else:
+            from .export.plan import export_plan
+
             assert year is not None
-            path = export.export_plan(cell, year, out)
-    except export.ExportError as exc:
+            path = export_plan(cell, year, out)
+    except ExportError as exc:
         raise ExportRefused(str(exc)) from None
     return Exported(path, register.label(entry))
 

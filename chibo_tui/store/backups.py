@@ -7,10 +7,8 @@ copies are skipped so that 30 openings in a day do not push out older states.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -55,7 +53,13 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.taken, b.sequence), reverse=True)
 
 
+# zipfile and hashlib are imported where a backup is written or read, not with the
+# store: a command-line export never needs them.
+
+
 def _digest(files: dict[str, bytes]) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     for name in sorted(files):
         h.update(name.encode() + b"\0" + files[name] + b"\0")
@@ -64,6 +68,8 @@ def _digest(files: dict[str, bytes]) -> str:
 
 def take_backup(db_path: Path, files: dict[str, bytes], tag: str, now: datetime) -> Path | None:
     """Zip ``files`` (name → bytes); ``None`` when identical to the newest backup."""
+    import zipfile
+
     if not files:
         return None
     digest = _digest(files)
@@ -111,5 +117,7 @@ def remove_stale_backup_temps(db_path: Path) -> list[Path]:
 
 
 def read_backup(path: Path) -> dict[str, bytes]:
+    import zipfile
+
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist() if "/" not in name}

@@ -17,7 +17,6 @@ import errno
 import importlib
 import json
 import os
-import socket
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -125,7 +124,7 @@ class DatabaseLock:
             self.took_over_from = _describe(previous)
         info = {
             "pid": os.getpid(),
-            "host": socket.gethostname(),
+            "host": _host_name(),
             "since": datetime.now().isoformat(timespec="seconds"),
             "command": " ".join(sys.argv[:3]),
         }
@@ -180,3 +179,14 @@ def _describe(info: dict[str, object]) -> str:
     if info.get("command"):
         parts.append(f"lệnh “{info['command']}”")
     return ", ".join(parts)
+
+
+def _host_name() -> str:
+    """This machine's name, as ``socket.gethostname`` gives it (both read the kernel's
+    node name), without importing ``socket`` (~5 ms) where ``uname`` exists."""
+    uname = getattr(os, "uname", None)
+    if uname is not None:
+        return str(uname().nodename)
+    import socket
+
+    return socket.gethostname()

@@ -8,7 +8,6 @@ with the main file last: a kill leaves the state before or the restored one.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -70,6 +69,8 @@ def restore(
 
 
 def _backup_files(backup: Path) -> dict[str, bytes]:
+    import zipfile
+
     try:
         return read_backup(backup)
     except (zipfile.BadZipFile, EOFError, ValueError):

@@ -17,7 +17,6 @@ Every message names the month and the field; the file is named by the caller.
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -101,6 +100,8 @@ def validate(
 
 def newest_good_backup(db_path: Path) -> Path | None:
     """The newest backup whose files pass :func:`validate` (the one to advise restoring)."""
+    import zipfile
+
     for backup in list_backups(db_path):
         try:
             state = read_archive(db_path, read_backup(backup.path))

@@ -12,11 +12,14 @@ import threading
 import weakref
 from collections.abc import Hashable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..domain.model import Meeting
 from ..domain.remedies import TrackedRemedy, track
 from ..store import Repository
-from .search import SearchIndex
+
+if TYPE_CHECKING:  # imported when the first search is made, not at start-up
+    from .search import SearchIndex
 
 
 @dataclass
@@ -35,6 +38,8 @@ class HistorySnapshot:
 
     def index(self) -> SearchIndex:
         """The search index, built the first time it is asked for."""
+        from .search import SearchIndex
+
         with self._lock:
             if self._index is None:
                 self._index = SearchIndex.build(self.meetings)
