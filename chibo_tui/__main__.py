@@ -49,7 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--seed", type=int, default=2026, help=T.HELP_SEED)
 
     export = with_db(sub.add_parser("export", help=T.HELP_EXPORT, description=T.HELP_EXPORT))
-    export.add_argument("kind", choices=["minutes", "report", "summary", "plan"], help=T.HELP_KIND)
+    export.add_argument(
+        "kind", choices=["minutes", "report", "resolution", "summary", "plan"], help=T.HELP_KIND
+    )
     export.add_argument("--month", help=T.HELP_MONTH)
     export.add_argument("--year", help=T.HELP_YEAR)
     export.add_argument("--out", type=Path, help=T.HELP_OUT)
@@ -158,8 +160,10 @@ def _parse_year(text: str) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from .session import DocumentKind, Exported, ExportRefused, NumberNeedsWrite, export_document
+
     kind = args.kind
-    by_month = kind in ("minutes", "report")
+    by_month = DocumentKind(kind).by_month
     if by_month and args.year:
         raise UsageError(T.NO_YEAR_FOR.format(kind=kind))
     if not by_month and args.month:
@@ -176,7 +180,6 @@ def run_export(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     # No "exists" shortcut: year files without the main file are damage to report.
-    from .session import DocumentKind, Exported, ExportRefused, NumberNeedsWrite, export_document
 
     def export(read_only: bool) -> Exported:
         with Repository.open(path, read_only=read_only) as repo:

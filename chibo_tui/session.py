@@ -21,7 +21,7 @@ from .autosave import AutoSaver
 from .domain import lifecycle, register
 from .domain.codec import to_dict
 from .domain.criteria import sample_criteria
-from .domain.model import Cell, Meeting, MeetingState
+from .domain.model import Cell, Meeting, MeetingState, ResolutionForm
 from .domain.months import month_of
 from .domain.vietnamese import month_label
 from .rescue import save_error_text, write_rescue
@@ -42,13 +42,14 @@ class DocumentKind(Enum):
 
     MINUTES = "minutes"
     REPORT = "report"
+    RESOLUTION = "resolution"
     SUMMARY = "summary"
     PLAN = "plan"
 
     @property
     def by_month(self) -> bool:
-        """Minutes and report are of one month; summary and plan of one year."""
-        return self in (DocumentKind.MINUTES, DocumentKind.REPORT)
+        """Minutes, report and resolution are of one month; summary and plan of one year."""
+        return self in (DocumentKind.MINUTES, DocumentKind.REPORT, DocumentKind.RESOLUTION)
 
 
 class Refused(Exception):
@@ -104,6 +105,8 @@ def export_document(
             raise ExportRefused(
                 T.EXPORT_NO_MEETING.format(label=month_label(month), path=repo.path)
             )
+        if kind is DocumentKind.RESOLUTION:
+            _check_resolution(cell, meeting)
     else:
         assert year is not None
         period = str(year)
@@ -126,6 +129,11 @@ def export_document(
 
             assert meeting is not None
             path = export_report(cell, meeting, out)
+        elif kind is DocumentKind.RESOLUTION:
+            from .export.resolution import export_resolution
+
+            assert meeting is not None
+            path = export_resolution(cell, meeting, out)
         elif kind is DocumentKind.SUMMARY:
             from .export.summary import export_summary
 
@@ -141,6 +149,19 @@ def export_document(
     return Exported(path, register.label(entry))
 
 
+def _check_resolution(cell: Cell, meeting: Meeting) -> None:
+    """Refuse, before any number is issued, a resolution there is nothing to write in."""
+    from .text import resolution as R
+
+    if cell.resolution.form is ResolutionForm.NONE:
+        raise ExportRefused(R.NO_FORM)
+    if not meeting.tasks:
+        document = R.THIS[cell.resolution.form].lower()
+        raise ExportRefused(
+            R.NO_TASKS_YET.format(label=month_label(meeting.month), document=document)
+        )
+
+
 def _numbered(
     repo: Repository, cell: Cell, kind: DocumentKind, period: str, number: int | None, at: datetime
 ) -> Cell:
@@ -149,7 +170,8 @@ def _numbered(
     if mine is not None and number in (None, mine.number):
         return cell  # a re-export: the number it already has, nothing to write
     if repo.read_only:
-        raise NumberNeedsWrite(register.describe_document(kind.value, period))
+        code = register.code_of(cell, kind.value)
+        raise NumberNeedsWrite(register.describe_document(kind.value, period, code))
     with repo.transaction():
         cell = repo.load_cell() or cell  # what is on disk now, under the lock
         try:

@@ -12,12 +12,26 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..text import register as T
-from .model import Cell, IssuedNumber, Term
+from .model import Cell, IssuedNumber, ResolutionForm, Term
 from .vietnamese import month_label
 
 CODES = {"minutes": "BB", "report": "BC", "summary": "BC", "plan": "KH", "review": "BC"}
 """The type code each document is numbered under; the annual summary and the year's
 self-review (Mẫu 01) are báo cáo."""
+
+RESOLUTION_CODES = {ResolutionForm.CONCLUSION: "TB"}
+"""The month's resolution is a nghị quyết ("NQ") unless the cell issues a thông báo
+kết luận ("TB") instead (HD 05 summary's type codes, domain-notes-2 §7)."""
+
+
+def code_of(cell: Cell, document: str) -> str:
+    """The type code ``document`` is numbered under in ``cell`` ("BB", "NQ", "TB" …).
+
+    Only the resolution's depends on the cell: its form is a profile setting.
+    """
+    if document == "resolution":
+        return RESOLUTION_CODES.get(cell.resolution.form, "NQ")
+    return CODES[document]
 
 
 class NumberTaken(ValueError):
@@ -25,8 +39,21 @@ class NumberTaken(ValueError):
 
 
 def issued(cell: Cell, document: str, period: str) -> IssuedNumber | None:
-    """The number ``document`` of ``period`` was issued under, if any."""
-    return next((n for n in cell.register if n.document == document and n.period == period), None)
+    """The number ``document`` of ``period`` was issued under, if any.
+
+    Only a number of the type the document takes now counts: a resolution issued as
+    "NQ" and exported again after the cell switched to thông báo kết luận takes a
+    "TB" number, and its "NQ" number stays issued, never given twice.
+    """
+    code = code_of(cell, document)
+    return next(
+        (
+            n
+            for n in cell.register
+            if n.document == document and n.period == period and n.code == code
+        ),
+        None,
+    )
 
 
 def number_of(cell: Cell, document: str, period: str) -> int | None:
@@ -56,7 +83,7 @@ def assign(
     Returns the entry and whether the register changed. Raises :class:`NumberTaken`
     when ``number`` is issued to another document of the same type in the term.
     """
-    code = CODES[document]
+    code = code_of(cell, document)
     mine = issued(cell, document, period)
     if number is None:
         if mine is not None:
@@ -91,12 +118,14 @@ def assign(
 
 def describe(entry: IssuedNumber) -> str:
     """The document an entry numbers: "biên bản tháng 09/2026", "kế hoạch năm 2027"."""
-    return describe_document(entry.document, entry.period)
+    return describe_document(entry.document, entry.period, entry.code)
 
 
-def describe_document(document: str, period: str) -> str:
+def describe_document(document: str, period: str, code: str = "") -> str:
+    """ "biên bản tháng 09/2026"; ``code`` "TB" names a resolution a thông báo kết luận."""
     shown = month_label(period) if len(period) == 7 else period
-    return T.DOCUMENT_NAMES[document].format(period=shown)
+    name = T.DOCUMENT_NAMES.get(f"{document}/{code}", T.DOCUMENT_NAMES[document])
+    return name.format(period=shown)
 
 
 def parse_term(text: str) -> Term:

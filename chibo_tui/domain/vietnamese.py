@@ -96,6 +96,10 @@ def month_label(month: str) -> str:
 
 
 def vn_letter(index: int) -> str:
-    """Vietnamese list lettering: a, b, c, d, đ, e, g, h, i, k … (no f)."""
+    """Vietnamese list lettering: a, b, c, d, đ, e, g, h, i, k … (no f).
+
+    Past "y" the letters double (aa, bb … then aaa): a long list is never lettered
+    twice with the same letter, as wrapping round to "a" would.
+    """
     letters = "a b c d đ e g h i k l m n o p q r s t u v x y".split()
-    return letters[index % len(letters)]
+    return letters[index % len(letters)] * (index // len(letters) + 1)

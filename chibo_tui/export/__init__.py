@@ -1,4 +1,5 @@
-"""The party-format documents (DESIGN.md §6): minutes, monthly report, annual summary, plan.
+"""The party-format documents (DESIGN.md §6): minutes, monthly report, resolution, annual
+summary, plan.
 
 Importing this package is cheap: each builder's module (and python-docx) is imported
 when it is first asked for, so a command-line export loads one builder, not four.
@@ -16,14 +17,23 @@ if TYPE_CHECKING:
     from .minutes import export_minutes
     from .plan import export_plan
     from .report import export_report
+    from .resolution import export_resolution
     from .summary import export_summary
 
-__all__ = ["ExportError", "export_minutes", "export_plan", "export_report", "export_summary"]
+__all__ = [
+    "ExportError",
+    "export_minutes",
+    "export_plan",
+    "export_report",
+    "export_resolution",
+    "export_summary",
+]
 
 _HOME = {
     "export_minutes": ".minutes",
     "export_plan": ".plan",
     "export_report": ".report",
+    "export_resolution": ".resolution",
     "export_summary": ".summary",
 }
 

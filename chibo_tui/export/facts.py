@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from ..domain.model import COLLECTIVE, Role
+from ..domain.model import COLLECTIVE, COMMITTEE_OWNER, WHOLE_CELL, Meeting, Role
 from ..domain.vietnamese import month_label, nfc
 
 ROLE_TEXT = {
@@ -24,6 +24,8 @@ _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]
 
 # A blank handwritten slot, e.g. for a document number the chair fills in by hand.
 BLANK = "\u00a0" * 6
+# A dotted line for a section the record leaves empty, to be written by hand.
+BLANK_LINE = "……………………………………………………"
 
 
 def clean(text: str) -> str:
@@ -114,6 +116,32 @@ def owner(name: str) -> str:
     if name.casefold() == COLLECTIVE:
         return "tập thể chi bộ"
     return comrade(name)
+
+
+def task_owner(name: str) -> str:
+    """Who leads a task: ``Chi ủy``, ``toàn chi bộ``, ``đồng chí …`` or ``chưa phân công``."""
+    name = bare_name(name)
+    if not name:
+        return "chưa phân công"
+    if name.casefold() == COMMITTEE_OWNER.casefold():
+        return COMMITTEE_OWNER
+    if name.casefold() == WHOLE_CELL.casefold():
+        return "toàn chi bộ"
+    return owner(name)
+
+
+def chair_role(meeting: Meeting) -> str:
+    """ ", Bí thư chi bộ": the chair's role at the meeting, or nothing when unknown."""
+    row = next(
+        (
+            a
+            for a in meeting.attendance
+            if (meeting.chair_id and a.member_id == meeting.chair_id)
+            or (not meeting.chair_id and clean(a.full_name) == clean(meeting.chair))
+        ),
+        None,
+    )
+    return f", {ROLE_TEXT[row.role]}" if row else ""
 
 
 _END = ".!?…"

@@ -20,8 +20,9 @@ from ..domain.vietnamese import month_label, vn_letter
 from ..text import amendments as A
 from . import styles
 from .facts import (
-    ROLE_TEXT,
+    BLANK_LINE,
     bare_name,
+    chair_role,
     clause,
     clean,
     clock,
@@ -39,7 +40,6 @@ if TYPE_CHECKING:
     from docx.document import Document
 
 VERDICT_CAPS = {v: t.upper() for v, t in rules.VERDICT_TEXT.items()}
-BLANK_LINE = "……………………………………………………"
 CLOSING = (
     "Biên bản kết thúc lúc {end} cùng ngày, đã được đọc lại cho những người có mặt "
     "cùng nghe và nhất trí."
@@ -184,7 +184,7 @@ def _opening(doc: Document, cell: Cell, meeting: Meeting, counts: rules.Attendan
             styles.item(doc, f"{name[0].upper()}{name[1:]}{position}.", mark="+")
     else:
         styles.labelled(doc, "- Đại biểu, khách mời: ", "không có.")
-    styles.labelled(doc, "- Chủ trì: ", f"{comrade(meeting.chair)}{_role_of(meeting)}.")
+    styles.labelled(doc, "- Chủ trì: ", f"{comrade(meeting.chair)}{chair_role(meeting)}.")
     styles.labelled(doc, "- Thư ký: ", f"{comrade(meeting.minute_taker)}.")
 
 
@@ -202,19 +202,6 @@ def _with_reasons(rows: list[Attendance]) -> str:
         why = clause(a.reason)
         parts.append(f"{comrade(a.full_name)} ({why})" if why else comrade(a.full_name))
     return "; ".join(parts)
-
-
-def _role_of(meeting: Meeting) -> str:
-    row = next(
-        (
-            a
-            for a in meeting.attendance
-            if (meeting.chair_id and a.member_id == meeting.chair_id)
-            or (not meeting.chair_id and clean(a.full_name) == clean(meeting.chair))
-        ),
-        None,
-    )
-    return f", {ROLE_TEXT[row.role]}" if row else ""
 
 
 def _follow_ups(doc: Document, meeting: Meeting) -> None:

@@ -12,9 +12,15 @@ HELP_DEMO = "tạo chi bộ mẫu với N tháng sinh hoạt đã chốt"
 HELP_MONTHS = "số tháng sinh hoạt (mặc định 14)"
 HELP_FORCE = "ghi đè cơ sở dữ liệu đã có dữ liệu (có sao lưu trước)"
 HELP_SEED = "hạt giống ngẫu nhiên, để tạo lại đúng dữ liệu mẫu"
-HELP_EXPORT = "xuất biên bản, báo cáo tháng, báo cáo tổng hợp năm hoặc kế hoạch năm"
-HELP_KIND = "minutes (biên bản), report (báo cáo tháng), summary (tổng hợp năm), plan (kế hoạch)"
-HELP_MONTH = "tháng YYYY-MM (cho minutes, report)"
+HELP_EXPORT = (
+    "xuất biên bản, báo cáo tháng, nghị quyết (hoặc thông báo kết luận), báo cáo tổng hợp năm "
+    "hoặc kế hoạch năm"
+)
+HELP_KIND = (
+    "minutes (biên bản), report (báo cáo tháng), resolution (nghị quyết hoặc thông báo kết "
+    "luận), summary (tổng hợp năm), plan (kế hoạch)"
+)
+HELP_MONTH = "tháng YYYY-MM (cho minutes, report, resolution)"
 HELP_YEAR = "năm YYYY (cho summary, plan)"
 HELP_OUT = "thư mục ghi tệp (mặc định như --exports)"
 HELP_NUMBER = (

@@ -7,6 +7,8 @@ DOCUMENT_NAMES = {
     "report": "báo cáo tháng {period}",
     "summary": "báo cáo tổng hợp năm {period}",
     "plan": "kế hoạch năm {period}",
+    "resolution": "nghị quyết tháng {period}",
+    "resolution/TB": "thông báo kết luận tháng {period}",
 }
 NUMBER_TAKEN = (
     "Số {number} đã cấp cho {holder} trong nhiệm kỳ {term}; mỗi số chỉ dùng một lần "
