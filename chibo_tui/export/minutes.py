@@ -13,11 +13,13 @@ from typing import TYPE_CHECKING
 
 from ..domain import rules
 from ..domain.model import Attendance, Cell, CriterionReview, FieldChange, Meeting, Presence
+from ..domain.months import shift
 from ..domain.register import number_of
 from ..domain.remedies import STATUS_TEXT
 from ..domain.review_notes import NotePlace, notes_at
 from ..domain.vietnamese import month_label, vn_letter
 from ..text import amendments as A
+from ..text import resolution as R
 from . import styles
 from .facts import (
     BLANK_LINE,
@@ -32,6 +34,7 @@ from .facts import (
     lines,
     owner,
     sentence,
+    task_owner,
 )
 from .header import Signer, begin, finish, signature_block, title_block
 from .writer import prepare_folder, write_atomic
@@ -103,6 +106,7 @@ def build_minutes(cell: Cell, meeting: Meeting) -> Document:
     styles.notes(doc, meeting.conclusion, empty=BLANK_LINE)
     if reviews:
         overall(doc, reviews, counts)
+    _resolution_record(doc, cell, meeting, counts)
     if meeting.is_final and clean(meeting.override_reason):
         par = styles.paragraph(doc)
         styles.add_run(par, "Ghi chú: ", bold=True)
@@ -314,6 +318,53 @@ def overall(doc: Document, reviews: list[CriterionReview], counts: rules.Attenda
         return
     styles.add_run(par, "Kết quả chung: ", bold=True)
     styles.add_run(par, outcome.reason + ".")
+
+
+def _resolution_record(
+    doc: Document, cell: Cell, meeting: Meeting, counts: rules.AttendanceCounts
+) -> None:
+    """What the meeting decided for its resolution: the tasks set, then the vote on it.
+
+    The minutes are the record the resolution is checked against, so they carry both;
+    a cell that issues no resolution still has its tasks recorded, without a vote.
+    """
+    form = cell.resolution.form
+    if meeting.tasks:
+        ahead = month_label(shift(meeting.month, 1))
+        styles.labelled(
+            doc,
+            R.MINUTES_TASKS.format(ahead=ahead),
+            R.MINUTES_TASKS_COUNT.format(n=len(meeting.tasks)),
+        )
+        for task in meeting.tasks:
+            due = dmy(task.due) if task.due else R.DUE_UNSET
+            styles.item(
+                doc,
+                R.MINUTES_TASK.format(
+                    text=clause(task.text), owner=task_owner(task.owner), due=due
+                ),
+            )
+    if form not in R.FORMS or not (meeting.tasks or meeting.resolution_vote):
+        return  # a month from before the resolution was recorded: nothing to say of it
+    label = R.MINUTES_VOTE.format(document=R.THIS[form].lower())
+    voters, base = counts.voters, counts.official_voting_base
+    said = [
+        f"{wording.count}. {wording.test}."
+        for wording in (
+            rules.vote_wording(v, voters, base)
+            for v in (*meeting.resolution_earlier_votes, meeting.resolution_vote)
+            if v is not None
+        )
+    ]
+    if meeting.resolution_vote is None:
+        said.append(R.MINUTES_NOT_VOTED)
+    if len(said) == 1:
+        styles.labelled(doc, label, said[0])
+        return
+    # Voted again after a vote that did not adopt it: each vote, in order.
+    styles.labelled(doc, label, "").paragraph_format.keep_with_next = True
+    for n, text in enumerate(said, start=1):
+        styles.item(doc, R.MINUTES_VOTE_AGAIN.format(n=n, text=text))
 
 
 def _amendments(doc: Document, cell: Cell, meeting: Meeting) -> None:

@@ -134,7 +134,7 @@ MINUTES_TASKS = "Nhiệm vụ tháng {ahead}: "
 MINUTES_TASKS_COUNT = "chi bộ thống nhất đề ra {n} nhiệm vụ:"
 MINUTES_TASK = "{text} (chủ trì: {owner}; thời hạn: {due})."
 MINUTES_VOTE = "Biểu quyết thông qua {document}: "
-MINUTES_VOTE_EARLIER = "Lần {n}: {count}. {test}."
+MINUTES_VOTE_AGAIN = "Lần {n}: {text}"
 MINUTES_NOT_VOTED = "chưa biểu quyết."
 
 # -- refusals (the command line and the app's key) --------------------------------------
