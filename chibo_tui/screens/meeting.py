@@ -27,6 +27,7 @@ from ..domain.timefmt import clock
 from ..domain.vietnamese import month_label
 from ..session import DocumentKind
 from ..text import meeting as T
+from ..text import resolution as RES
 from ..widgets.attendance import AttendancePane
 from ..widgets.closing import ClosePane, ConclusionPane
 from ..widgets.criterion import CriterionPane
@@ -70,6 +71,9 @@ class MeetingScreen(ChiboScreen[None]):
             T.KEY_EXPORT_REPORT,
             tooltip=T.KEY_EXPORT_REPORT_HELP,
             id="meeting-export-report",
+        ),
+        Binding(
+            "f6", "export('resolution')", RES.KEY, tooltip=RES.KEY_HELP, id="meeting-resolution"
         ),
         Binding("ctrl+o", "reopen", T.KEY_REOPEN, tooltip=T.KEY_REOPEN_HELP, id="meeting-reopen"),
         Binding("f2", "discard", T.KEY_DISCARD, tooltip=T.KEY_DISCARD_HELP, id="meeting-discard"),

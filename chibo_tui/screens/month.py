@@ -24,6 +24,7 @@ from ..session import DocumentKind
 from ..text import common as C
 from ..text import history as T
 from ..text import register as R
+from ..text import resolution as RES
 from ..views.month_text import Kind, Line, Section, Tone, criterion_anchor, month_sections
 from ..views.search import marked_terms, match_spans
 from ..widgets.topbar import TopBar
@@ -79,6 +80,7 @@ class MonthScreen(ChiboScreen[None]):
         Binding(
             "f10,c", "export('report')", T.KEY_REPORT, tooltip=T.KEY_REPORT_HELP, id="month-report"
         ),
+        Binding("f6", "export('resolution')", RES.KEY, tooltip=RES.KEY_HELP, id="month-resolution"),
         Binding("n", "renumber", R.KEY_RENUMBER, tooltip=R.KEY_RENUMBER_HELP, id="month-renumber"),
         Binding(
             "m",
@@ -292,7 +294,8 @@ class MonthScreen(ChiboScreen[None]):
         await self.show_month(months[index])
 
     def action_export(self, kind: str, number: int | None = None) -> None:
-        """Write the minutes or the report in a worker; the notice names its number."""
+        """Write the minutes, the report or the resolution in a worker; the notice names its
+        number."""
         if self.meeting is None:
             return
         self.session.flush_edits()  # the document shows what is on screen

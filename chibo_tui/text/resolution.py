@@ -143,3 +143,7 @@ NO_FORM = (
     "hoạt; đổi trong hồ sơ chi bộ nếu cần."
 )
 NO_TASKS_YET = "Tháng {label} chưa có nhiệm vụ tháng tới: chưa có gì để ra {document}."
+
+# -- the key in the meeting screen and the month view ---------------------------------
+KEY = "Nghị quyết"
+KEY_HELP = "Xuất nghị quyết (hoặc thông báo kết luận) của tháng ra tệp .docx"
