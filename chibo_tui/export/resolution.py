@@ -214,6 +214,7 @@ def _results(doc: Document, meeting: Meeting, form: ResolutionForm) -> None:
     for top, text in zip(tbl.rows[0].cells, headings, strict=True):
         styles.cell_text(top, text, bold=True)
     styles.repeat_as_header(tbl)
+    styles.keep_rows_whole(tbl)  # a task and its result are read together, on one page
     for i, (row, review) in enumerate(zip(tbl.rows[1:], reviews, strict=True), start=1):
         c = row.cells
         styles.cell_text(c[0], str(i))
@@ -277,7 +278,11 @@ def _shortcomings(
             ),
         )
         causes = " ".join(sentence(line) for line in lines(review.causes))
-        styles.add_run(par, " " + (R.CAUSES.format(causes=causes) if causes else R.NO_CAUSES))
+        if not causes:
+            causes = R.NO_CAUSES
+        elif not causes.casefold().startswith(R.CAUSES_WORD.casefold()):
+            causes = R.CAUSES.format(causes=causes)  # typed as "Nguyên nhân chủ quan: …" or not
+        styles.add_run(par, " " + causes)
     if waiting:
         states = [
             f"nội dung {r.number} ({clause(r.title)}) {rules.criterion_state(r, base, voters)}"

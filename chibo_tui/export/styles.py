@@ -368,7 +368,9 @@ def keep_with_next(tbl: Table) -> None:
     last = tbl.rows[-1]._tr
     for p in last.iter(qn("w:p")):
         p.get_or_add_pPr().keepNext_val = True
-    last.get_or_add_trPr().append(_element("w:cantSplit"))
+    tr_pr = last.get_or_add_trPr()
+    if tr_pr.find(qn("w:cantSplit")) is None:  # keep_rows_whole may have set it already
+        tr_pr.append(_element("w:cantSplit"))
 
 
 def _element(tag: str) -> Any:

@@ -430,3 +430,14 @@ def test_every_diacritic_and_a_one_member_cell(out: Path) -> None:
     body = body_of(cell, meeting, out)
     assert "với 1/1 đồng chí tán thành, đạt tỷ lệ 100%" in body
     assert "- Đồng chí Nguyễn Văn An: chủ trì nhiệm vụ tại điểm 1a." in body
+
+
+def test_causes_typed_with_their_own_heading_are_not_headed_twice(
+    cell: Cell, planned: Meeting, out: Path
+) -> None:
+    planned.review(2).causes = "Nguyên nhân chủ quan: chuẩn bị chậm.\nKhách quan: mưa lớn."
+    body = body_of(cell, planned, out)
+    assert ". Nguyên nhân chủ quan: chuẩn bị chậm. Khách quan: mưa lớn." in body
+    assert "Nguyên nhân: Nguyên nhân" not in body
+    planned.review(2).causes = ""
+    assert "Nguyên nhân: ……" in body_of(cell, planned, out)
