@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .autosave import AutoSaver
 from .domain import lifecycle, register
@@ -29,6 +29,9 @@ from .store import Repository
 from .store.backups import take_backup
 from .text import common as T
 from .views.snapshot import HistoryCache, HistorySnapshot
+
+if TYPE_CHECKING:
+    from .domain.scoresheet import Result
 
 SAMPLE_FILE_NAME = "chibo-mau.json"
 """The sample cell's database, next to the real one (never mixed with it)."""
@@ -133,7 +136,7 @@ def export_document(
             from .export.resolution import export_resolution
 
             assert meeting is not None
-            path = export_resolution(cell, meeting, out)
+            path = export_resolution(cell, meeting, out, _score(repo, cell, meeting))
         elif kind is DocumentKind.SUMMARY:
             from .export.summary import export_summary
 
@@ -160,6 +163,19 @@ def _check_resolution(cell: Cell, meeting: Meeting) -> None:
         raise ExportRefused(
             R.NO_TASKS_YET.format(label=month_label(meeting.month), document=document)
         )
+
+
+def _score(repo: Repository, cell: Cell, meeting: Meeting) -> Result | None:
+    """The meeting's quality score for section IV of its resolution, if it was scored.
+
+    Some items count over the year (absences in a row), so the year's meetings are read.
+    """
+    if meeting.score is None:
+        return None
+    from .domain import scoresheet
+
+    context = scoresheet.year_context(cell, meeting, repo.load_all())
+    return scoresheet.evaluate(meeting.score, meeting, context)
 
 
 def _numbered(

@@ -4,7 +4,7 @@ The structure is the Cẩm Lệ template of domain-notes-2 §2.2: the opening pa
 from the roll call, I. the month judged (its "bốn tốt" result, the two free-text
 reviews, last month's tasks and their results, commendations, shortcomings and
 their causes), II. the tasks for the month ahead, III. who leads which, IV. the
-quality score (once issue 14 gives one), the adoption sentence from the
+score of the HD 42 sheet (when the meeting was scored), the adoption sentence from the
 resolution's own vote, Nơi nhận and the signature. Nothing is written as decided
 that the record does not decide: an unvoted criterion is "chưa biểu quyết", a
 resolution not adopted says so, and either keeps the document a DỰ THẢO.
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from ..domain import rules, tasks
 from ..domain.model import (
@@ -34,6 +34,7 @@ from ..domain.model import (
 )
 from ..domain.months import shift
 from ..domain.register import code_of, number_of
+from ..domain.scoresheet import Result
 from ..domain.vietnamese import month_label, vn_letter
 from ..text import resolution as R
 from . import styles
@@ -60,19 +61,6 @@ if TYPE_CHECKING:
 STEMS = {ResolutionForm.RESOLUTION: "nghi-quyet", ResolutionForm.CONCLUSION: "thong-bao-ket-luan"}
 
 
-class QualityScore(Protocol):
-    """The meeting-quality score of section IV (issue 14's score sheet will supply it)."""
-
-    @property
-    def points(self) -> float: ...  # out of 100
-
-    @property
-    def rating(self) -> str: ...  # "Tốt", "Khá", "Trung bình", "Kém"
-
-    @property
-    def to_improve(self) -> str: ...  # "Hạn chế cần khắc phục trong kỳ sinh hoạt tiếp theo"
-
-
 def form_of(cell: Cell) -> ResolutionForm:
     """The form the document takes; a cell that issues neither gets a nghị quyết."""
     form = cell.resolution.form
@@ -80,7 +68,7 @@ def form_of(cell: Cell) -> ResolutionForm:
 
 
 def export_resolution(
-    cell: Cell, meeting: Meeting, out_dir: Path, score: QualityScore | None = None
+    cell: Cell, meeting: Meeting, out_dir: Path, score: Result | None = None
 ) -> Path:
     """Write ``YYYY-MM_nghi-quyet.docx`` (or ``_thong-bao-ket-luan``, ``-2`` …); its path."""
     folder = prepare_folder(out_dir)
@@ -88,7 +76,7 @@ def export_resolution(
     return write_atomic(folder, f"{meeting.month}_{STEMS[form_of(cell)]}", doc.save)
 
 
-def build_resolution(cell: Cell, meeting: Meeting, score: QualityScore | None = None) -> Document:
+def build_resolution(cell: Cell, meeting: Meeting, score: Result | None = None) -> Document:
     form = form_of(cell)
     label = month_label(meeting.month)
     ahead = month_label(shift(meeting.month, 1))
@@ -380,15 +368,23 @@ def _assignment(doc: Document, meeting: Meeting, planned: list[_Planned]) -> Non
         styles.item(doc, R.ASSIGNED.format(owner=capital(who), points=", ".join(points[who])))
 
 
-def quality_section(doc: Document, score: QualityScore | None) -> None:
-    """IV, once the score sheet (issue 14) gives a score; nothing until then."""
+def quality_section(doc: Document, score: Result | None) -> None:
+    """IV: the meeting's score from its HD 42 sheet, and the items that lost points as
+    what to improve next time; nothing when the meeting was not scored."""
     if score is None:
         return
     styles.heading(doc, R.PART_IV)
-    points = f"{score.points:g}".replace(".", ",")
-    styles.paragraph(doc, R.SCORE.format(points=points, rating=clean(score.rating)))
-    if clean(score.to_improve):
-        styles.paragraph(doc, R.TO_IMPROVE.format(text=sentence(score.to_improve)))
+    if score.unscored:
+        styles.paragraph(doc, R.SCORE_PARTIAL.format(points=score.total, n=score.unscored))
+    else:
+        styles.paragraph(doc, R.SCORE.format(points=score.total, rating=score.rating))
+    short = [
+        clause(line.item.text)
+        for line in score.lines
+        if line.points is not None and line.points < line.item.points
+    ]
+    if short:
+        styles.paragraph(doc, R.TO_IMPROVE.format(text="; ".join(short) + "."))
 
 
 @dataclass(frozen=True)

@@ -98,9 +98,10 @@ ISSUE = (
     "hoạt."
 )
 
-# -- IV. the quality score (issue 14) ---------------------------------------------------
+# -- IV. the quality score (the HD 42 sheet) -------------------------------------------------
 PART_IV = "IV. TỰ ĐÁNH GIÁ CHẤT LƯỢNG KỲ SINH HOẠT"
 SCORE = "Chi bộ tự chấm {points}/100 điểm; xếp loại chất lượng sinh hoạt: {rating}."
+SCORE_PARTIAL = "Chi bộ tự chấm {points}/100 điểm, còn {n} mục chưa chấm: chưa xếp loại."
 TO_IMPROVE = "Hạn chế cần khắc phục trong kỳ sinh hoạt tiếp theo: {text}"
 
 # -- the adoption sentence --------------------------------------------------------------

@@ -122,3 +122,18 @@ def test_help_names_the_resolution(capsys) -> None:  # type: ignore[no-untyped-d
         main(["export", "--help"])
     out, _ = capsys.readouterr()
     assert "resolution (nghị quyết hoặc thông báo kết" in " ".join(out.split())
+
+
+def test_a_scored_meeting_has_section_four(capsys, db: Path) -> None:  # type: ignore[no-untyped-def]
+    from chibo_tui.domain.scoresheet import start_score
+
+    with Repository.open(db) as repo:
+        cell, meeting = repo.load_cell(), repo.load_meeting(MONTH)
+        assert cell is not None and meeting is not None
+        meeting.score = start_score(cell)
+        repo.save_meeting(meeting)
+    code, _, err = run(capsys, "export", "resolution", "--month", MONTH, "--db", db)
+    assert code == 0, err
+    path = db.parent.parent / "exports" / "2026-03_nghi-quyet.docx"
+    body = "\n".join(p.text for p in docx.Document(str(path)).paragraphs)
+    assert "IV. TỰ ĐÁNH GIÁ CHẤT LƯỢNG KỲ SINH HOẠT\nChi bộ tự chấm " in body

@@ -9,7 +9,7 @@ import pytest
 from docx_probe import cell_texts, open_doc, paragraph_with, tables, text
 from export_fixtures import make_cell, make_meeting
 
-from chibo_tui.domain import rules
+from chibo_tui.domain import rules, scoresheet
 from chibo_tui.domain.model import (
     COMMITTEE_OWNER,
     WHOLE_CELL,
@@ -245,19 +245,35 @@ def test_part_three_assignment_and_the_fixed_clause(
         "đảng viên điện tử và báo cáo Đảng ủy phường Tây Thạnh trong thời hạn 02 ngày kể từ "
         "ngày kết thúc kỳ sinh hoạt.",
     ]
-    assert "IV. TỰ ĐÁNH GIÁ" not in "\n".join(part)  # until the score sheet exists
+    assert "IV. TỰ ĐÁNH GIÁ" not in "\n".join(part)  # the meeting was not scored
 
 
-def test_part_four_from_a_score(cell: Cell, planned: Meeting) -> None:
-    class Score:
-        points, rating, to_improve = 92.5, "Tốt", "chuẩn bị tài liệu sớm hơn"
-
-    body = text(build_resolution(cell, planned, Score()))
+def test_part_four_from_the_score_sheet(cell: Cell, planned: Meeting) -> None:
+    score = scoresheet.start_score(cell)
+    context = scoresheet.year_context(cell, planned, [])
+    first = scoresheet.evaluate(score, planned, context)
+    assert first.unscored  # the items the chair scores by hand
+    body = text(build_resolution(cell, planned, first))
     assert (
-        "IV. TỰ ĐÁNH GIÁ CHẤT LƯỢNG KỲ SINH HOẠT\nChi bộ tự chấm 92,5/100 điểm; xếp loại chất "
-        "lượng sinh hoạt: Tốt.\nHạn chế cần khắc phục trong kỳ sinh hoạt tiếp theo: chuẩn bị tài "
-        "liệu sớm hơn." in body
+        f"IV. TỰ ĐÁNH GIÁ CHẤT LƯỢNG KỲ SINH HOẠT\nChi bộ tự chấm {first.total}/100 điểm, còn "
+        f"{first.unscored} mục chưa chấm: chưa xếp loại." in body
     )
+    for line in first.lines:  # every hand-scored item at full points but one, at none
+        if line.points is None:
+            full = max([b.points for b in line.item.bands] or [line.item.points])
+            scoresheet.set_points(score, line.item, full)
+    lost = next(line.item for line in first.lines if line.points is None and not line.item.bands)
+    scoresheet.set_points(score, lost, 0)
+    result = scoresheet.evaluate(score, planned, context)
+    assert result.unscored == 0
+    body = text(build_resolution(cell, planned, result))
+    assert (
+        f"Chi bộ tự chấm {result.total}/100 điểm; xếp loại chất lượng sinh hoạt: "
+        f"{result.rating}." in body
+    )
+    improve = next(r for r in body.split("\n") if r.startswith("Hạn chế cần khắc phục"))
+    assert lost.text.rstrip(".") in improve
+    assert body.index("IV. TỰ ĐÁNH GIÁ") < body.index("Nghị quyết này được chi bộ")
 
 
 def test_adoption_sentence_recipients_and_signature(
