@@ -336,6 +336,18 @@ class ChiboApp(KeysInOrder):
 
             help_text = binding.tooltip or f"Phím {binding.key_display or key}"
             yield SystemCommand(binding.description, help_text, run)
+        # An app key that a screen gives another job (F6 is the resolution in the meeting
+        # and the month view, the profile elsewhere) stays in the palette, keyless.
+        for bindings in self._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if not binding.show or not binding.description or binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                yield SystemCommand(
+                    binding.description,
+                    binding.tooltip or binding.description,
+                    lambda action=binding.action: self.call_later(self.run_action, action),
+                )
         extra = getattr(screen, "commands", None)
         if extra is not None:
             yield from extra()

@@ -267,7 +267,7 @@ async def test_the_top_bar_keeps_step_clock_and_save_state_on_a_narrow_terminal(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await _meeting(app, pilot, "criterion-2")
         app.session.ensure_cell().name = "Chi bộ khu phố 3 " * 6  # a very long name
-        await pilot.press("f6")
+        await app.run_action("open_setup('profile')")  # F6 is the resolution here
         await pilot.pause()
         await pilot.press("escape")  # back: the renamed cell shows at once
         await pilot.pause()

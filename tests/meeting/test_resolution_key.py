@@ -41,6 +41,9 @@ async def test_f6_in_the_meeting_and_the_month_view(app: ChiboApp, tmp_path: Pat
         screen = app.screen
         assert isinstance(screen, MeetingScreen)
         assert footer_keys(app)["f6"] == "Nghị quyết"
+        # F6 is the profile elsewhere: here it stays a command in the palette.
+        commands = [c.title for c in app.get_system_commands(screen)]
+        assert "Nghị quyết" in commands and "Hồ sơ chi bộ" in commands
 
         # No task yet: refused in words, nothing written.
         await pilot.press("f6")
