@@ -174,7 +174,7 @@ def _score(repo: Repository, cell: Cell, meeting: Meeting) -> Result | None:
         return None
     from .domain import scoresheet
 
-    context = scoresheet.year_context(cell, meeting, repo.load_all())
+    context = scoresheet.year_context(cell, meeting, repo.load_year(meeting.year))
     return scoresheet.evaluate(meeting.score, meeting, context)
 
 
