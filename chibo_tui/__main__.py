@@ -20,6 +20,7 @@ from .domain.vietnamese import month_label
 from .store import DamagedDatabaseError, DatabaseLockedError, Repository, StoreError
 from .store.backups import Backup
 from .text import cli as T
+from .text import common as C
 
 DEFAULT_DB = Path("db") / "chibo.json"
 DEFAULT_EXPORTS = Path("exports")
@@ -50,12 +51,24 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = with_db(sub.add_parser("export", help=T.HELP_EXPORT, description=T.HELP_EXPORT))
     export.add_argument(
-        "kind", choices=["minutes", "report", "resolution", "summary", "plan"], help=T.HELP_KIND
+        "kind",
+        choices=[
+            "minutes",
+            "report",
+            "resolution",
+            "scorecard",
+            "pack",
+            "summary",
+            "plan",
+            "review",
+        ],
+        help=T.HELP_KIND,
     )
     export.add_argument("--month", help=T.HELP_MONTH)
     export.add_argument("--year", help=T.HELP_YEAR)
     export.add_argument("--out", type=Path, help=T.HELP_OUT)
     export.add_argument("--number", type=int, help=T.HELP_NUMBER)
+    export.add_argument("--pdf", action="store_true", help=T.HELP_PDF)
 
     with_db(sub.add_parser("check", help=T.HELP_CHECK, description=T.HELP_CHECK))
 
@@ -163,6 +176,10 @@ def run_export(args: argparse.Namespace) -> int:
     from .session import DocumentKind, Exported, ExportRefused, NumberNeedsWrite, export_document
 
     kind = args.kind
+    if kind == "pack":
+        return run_pack(args)
+    if args.pdf:
+        raise UsageError(T.PDF_ONLY_PACK)
     by_month = DocumentKind(kind).by_month
     if by_month and args.year:
         raise UsageError(T.NO_YEAR_FOR.format(kind=kind))
@@ -198,7 +215,42 @@ def run_export(args: argparse.Namespace) -> int:
         raise UsageError(T.EXPORT_NEEDS_WRITE.format(path=exc.path, holder=exc.holder)) from None
     except ExportRefused as exc:
         raise UsageError(str(exc)) from None
-    print(T.EXPORTED_NUMBERED.format(path=written.path, number=written.number))
+    print(written.notice)
+    return 0
+
+
+def run_pack(args: argparse.Namespace) -> int:
+    """``chibo export pack --month YYYY-MM [--pdf]``: the month's documents in one folder."""
+    from .session import ExportRefused, Pack, export_pack
+
+    if args.year or args.number is not None:
+        raise UsageError(T.PACK_ONLY_MONTH)
+    if not args.month:
+        raise UsageError(T.NEED_MONTH.format(kind="pack"))
+    try:
+        month = parse_month(args.month)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    path = db_path(args)
+
+    try:
+        # Writable from the start: a pack issues the numbers its documents lack, and a
+        # read-only first pass would write some documents twice.
+        with Repository.open(path) as repo:
+            done: Pack = export_pack(repo, month, exports_dir(args), pdf=args.pdf, progress=print)
+    except DatabaseLockedError as exc:
+        raise UsageError(T.EXPORT_NEEDS_WRITE.format(path=exc.path, holder=exc.holder)) from None
+    except ExportRefused as exc:
+        raise UsageError(str(exc)) from None
+    for document in done.documents:
+        print(document.notice)
+    for pdf in done.pdfs:
+        print(T.EXPORTED.format(path=pdf))
+    if done.pdf_missing:
+        print(C.PACK_NO_LIBREOFFICE.format(folder=done.folder), file=sys.stderr)
+        return 2
+    template = C.PACK_DONE_PDF if done.pdfs else C.PACK_DONE
+    print(template.format(count=len(done.documents), pdfs=len(done.pdfs), folder=done.folder))
     return 0
 
 

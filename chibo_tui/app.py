@@ -310,8 +310,7 @@ class ChiboApp(KeysInOrder):
                 self.notify, T.EXPORT_FAILED.format(error=exc), severity="error", timeout=10
             )
             return
-        notice = T.EXPORTED_NUMBERED.format(path=done.path, number=done.number)
-        self.call_from_thread(self.notify, notice, timeout=10)
+        self.call_from_thread(self.notify, done.notice, timeout=10)
 
     def action_command_palette(self) -> None:
         """The command palette, in Vietnamese."""

@@ -46,13 +46,25 @@ class DocumentKind(Enum):
     MINUTES = "minutes"
     REPORT = "report"
     RESOLUTION = "resolution"
+    SCORECARD = "scorecard"
     SUMMARY = "summary"
     PLAN = "plan"
+    REVIEW = "review"
 
     @property
     def by_month(self) -> bool:
-        """Minutes, report and resolution are of one month; summary and plan of one year."""
-        return self in (DocumentKind.MINUTES, DocumentKind.REPORT, DocumentKind.RESOLUTION)
+        """Minutes, report, resolution and score sheet are of one month; the rest of a year."""
+        return self in MONTHLY
+
+    @property
+    def numbered(self) -> bool:
+        """The score sheet carries no number (the An Phú form has none)."""
+        return self is not DocumentKind.SCORECARD
+
+
+MONTHLY = frozenset(
+    {DocumentKind.MINUTES, DocumentKind.REPORT, DocumentKind.RESOLUTION, DocumentKind.SCORECARD}
+)
 
 
 class Refused(Exception):
@@ -69,10 +81,18 @@ class NumberNeedsWrite(ExportRefused):
 
 @dataclass(frozen=True)
 class Exported:
-    """What an export wrote: the file, and the number it carries (``Số 03-BB/CB``)."""
+    """What an export wrote: the file, and the number it carries (``Số 03-BB/CB``);
+    ``None`` for a document that carries none."""
 
     path: Path
-    number: str
+    number: str | None
+
+    @property
+    def notice(self) -> str:
+        """ "Đã xuất: … (Số 03-BB/CB)", as the app and the command line say it."""
+        if self.number is None:
+            return T.EXPORTED.format(path=self.path)
+        return T.EXPORTED_NUMBERED.format(path=self.path, number=self.number)
 
 
 def export_document(
@@ -110,16 +130,24 @@ def export_document(
             )
         if kind is DocumentKind.RESOLUTION:
             _check_resolution(cell, meeting)
+        if kind is DocumentKind.SCORECARD and meeting.score is None:
+            raise ExportRefused(T.EXPORT_NOT_SCORED.format(label=month_label(month)))
     else:
         assert year is not None
         period = str(year)
+        if kind is DocumentKind.REVIEW:
+            meetings = [m for y in repo.years() if y <= year for m in repo.load_year(y)]
+            if not any(m.year == year and m.is_final for m in meetings):
+                raise ExportRefused(T.EXPORT_NO_FINAL_YEAR.format(year=year, path=repo.path))
         if kind is DocumentKind.SUMMARY:
             # The year and the years before it (its remedies began then); never later.
             meetings = [m for y in repo.years() if y <= year for m in repo.load_year(y)]
             if not any(m.year == year for m in meetings):
                 raise ExportRefused(T.EXPORT_NO_YEAR.format(year=year, path=repo.path))
-    cell = _numbered(repo, cell, kind, period, number, at or datetime.now())
-    entry = register.issued(cell, kind.value, period)
+    entry = None
+    if kind.numbered:
+        cell = _numbered(repo, cell, kind, period, number, at or datetime.now())
+        entry = register.issued(cell, kind.value, period)
     # Only the builder asked for is imported (a command-line export is one process).
     try:
         if kind is DocumentKind.MINUTES:
@@ -137,6 +165,18 @@ def export_document(
 
             assert meeting is not None
             path = export_resolution(cell, meeting, out, _score(repo, cell, meeting))
+        elif kind is DocumentKind.SCORECARD:
+            from .export.scorecard import export_scorecard
+
+            assert meeting is not None
+            result = _score(repo, cell, meeting)
+            assert result is not None
+            path = export_scorecard(cell, meeting, result, out)
+        elif kind is DocumentKind.REVIEW:
+            from .export.review import export_review
+
+            assert meetings is not None and year is not None
+            path = export_review(cell, meetings, year, out, today=(at or datetime.now()).date())
         elif kind is DocumentKind.SUMMARY:
             from .export.summary import export_summary
 
@@ -149,7 +189,71 @@ def export_document(
             path = export_plan(cell, year, out)
     except ExportError as exc:
         raise ExportRefused(str(exc)) from None
-    return Exported(path, register.label(entry))
+    return Exported(path, register.label(entry) if kind.numbered else None)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """The month's documents in one folder for the Sổ tay upload, and their PDFs."""
+
+    folder: Path
+    documents: list[Exported]
+    pdfs: list[Path]
+    pdf_missing: bool = False  # PDFs asked for, LibreOffice not installed
+
+
+def export_pack(
+    repo: Repository,
+    month: str,
+    out: Path,
+    *,
+    pdf: bool = False,
+    at: datetime | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> Pack:
+    """Minutes, report, resolution (when there is one) and score sheet (when scored)
+    into ``out/2026-11_chi-bo-…/``; with ``pdf``, each also as PDF through LibreOffice.
+
+    Without LibreOffice the documents are still written and ``pdf_missing`` says so.
+    """
+    from .export.errors import ExportError
+    from .export.pdf import find_soffice, pack_folder, to_pdf
+
+    cell = repo.load_cell()
+    if cell is None:
+        raise ExportRefused(T.EXPORT_NO_CELL.format(path=repo.path))
+    meeting = repo.load_meeting(month)
+    if meeting is None:
+        raise ExportRefused(T.EXPORT_NO_MEETING.format(label=month_label(month), path=repo.path))
+    kinds = [DocumentKind.MINUTES, DocumentKind.REPORT]
+    if cell.resolution.form is not ResolutionForm.NONE and meeting.tasks:
+        kinds.append(DocumentKind.RESOLUTION)
+    if meeting.score is not None:
+        kinds.append(DocumentKind.SCORECARD)
+    try:
+        folder = pack_folder(out, month, cell.name)
+    except ExportError as exc:
+        raise ExportRefused(str(exc)) from None
+    documents = []
+    for kind in kinds:
+        if progress is not None:
+            progress(T.PACK_WRITING.format(name=T.DOCUMENT_NAMES[kind.value]))
+        documents.append(export_document(repo, kind, folder, month=month, at=at))
+    if not pdf:
+        return Pack(folder, documents, [])
+    soffice = find_soffice()
+    if soffice is None:
+        return Pack(folder, documents, [], pdf_missing=True)
+
+    def step(index: int, total: int, path: Path) -> None:
+        if progress is not None:
+            progress(T.PACK_PDF.format(index=index, total=total, name=path.name))
+
+    try:
+        pdfs = to_pdf([d.path for d in documents], soffice, step)
+    except ExportError as exc:
+        raise ExportRefused(str(exc)) from None
+    return Pack(folder, documents, pdfs)
 
 
 def _check_resolution(cell: Cell, meeting: Meeting) -> None:

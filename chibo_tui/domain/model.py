@@ -364,6 +364,9 @@ class Cell:
     rules: RuleSettings = field(default_factory=RuleSettings)
     resolution: ResolutionSettings = field(default_factory=ResolutionSettings)
     score_sheet: ScoreSheet | None = None  # None: the shipped default sheet
+    # The dated steps around each month's meeting ("YYYY-MM" → dates). They live with
+    # the cell, like the register: half of them happen after the minutes are finalised.
+    paperwork: dict[str, Paperwork] = field(default_factory=dict)
     score_vote: bool = False  # the cell votes on its score sheet (Phú Thọ practice)
     term: Term = field(default_factory=Term)
     # The number register (sổ đăng ký văn bản) of every document exported. It lives
@@ -379,6 +382,10 @@ class Cell:
 
     def with_role(self, role: Role) -> Member | None:
         return next((m for m in self.active_members() if m.role is role), None)
+
+    def paperwork_of(self, month: str) -> Paperwork:
+        """The month's dated steps (none recorded: an empty record, not kept)."""
+        return self.paperwork.get(month) or Paperwork()
 
     def year_review(self, year: int) -> YearReview | None:
         return next((r for r in self.year_reviews if r.year == year), None)
@@ -598,7 +605,6 @@ class Meeting:
     resolution_vote: Vote | None = None
     resolution_earlier_votes: list[Vote] = field(default_factory=list)
     score: MeetingScore | None = None  # scored in the "Chấm điểm" step
-    paperwork: Paperwork = field(default_factory=Paperwork)
     other_business: str = ""
     conclusion: str = ""
     thematic: bool = False  # a thematic session (sinh hoạt chuyên đề) held the same day

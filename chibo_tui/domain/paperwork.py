@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .model import Meeting, Paperwork, ResolutionForm
+from .model import Cell, Meeting, Paperwork, ResolutionForm
 from .scoresheet import POSTED_AFTER_DAYS
 from .vietnamese import month_label
 
@@ -48,10 +48,13 @@ class Due:
 
 
 def due(
-    meeting: Meeting, today: date, form: ResolutionForm = ResolutionForm.RESOLUTION
+    meeting: Meeting,
+    work: Paperwork,
+    today: date,
+    form: ResolutionForm = ResolutionForm.RESOLUTION,
 ) -> list[Due]:
-    """What is still to do for ``meeting`` as of ``today``, the most urgent first."""
-    work = meeting.paperwork
+    """What is still to do for ``meeting`` (its steps so far: ``work``) as of ``today``,
+    the most urgent first."""
     out = []
     label = month_label(meeting.month)
     if today <= meeting.date:
@@ -82,10 +85,14 @@ def _due(step: str, deadline: date, today: date, label: str) -> Due:
     return Due(step, deadline, text, days < 0)
 
 
-def record(work: Paperwork, step: str, day: date | None) -> None:
+def record(cell: Cell, month: str, step: str, day: date | None) -> None:
+    """Record (or, with ``None``, clear) the day ``step`` of ``month`` was done."""
     if step not in STEPS:
         raise KeyError(step)
+    work = cell.paperwork.setdefault(month, Paperwork())
     setattr(work, step, day)
+    if work == Paperwork():
+        del cell.paperwork[month]
 
 
 REVIEW_SEASON_START = (12, 1)

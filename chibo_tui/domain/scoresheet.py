@@ -307,7 +307,7 @@ def _committee_met(item: ScoreItem, m: Meeting, ctx: Context) -> Computed:
     leaders = [x for x in ctx.cell.active_members() if x.role in (Role.DEPUTY, Role.COMMITTEE)]
     if not leaders:
         return _toggle(item, True, "chi bộ chỉ có bí thư: tính điểm tối đa")
-    day = m.paperwork.committee_met
+    day = ctx.cell.paperwork_of(m.month).committee_met
     if day is None:
         return _toggle(item, False, "chưa ghi ngày chi ủy họp trước kỳ sinh hoạt")
     if day > m.date:
@@ -316,14 +316,14 @@ def _committee_met(item: ScoreItem, m: Meeting, ctx: Context) -> Computed:
 
 
 def _notified(item: ScoreItem, m: Meeting, ctx: Context) -> Computed:
-    day = m.paperwork.members_notified
+    day = ctx.cell.paperwork_of(m.month).members_notified
     if day is None:
         return _toggle(item, False, "chưa ghi ngày thông báo đến đảng viên và cấp ủy viên cấp trên")
     return _toggle(item, day <= m.date, f"đã thông báo ngày {day:%d/%m/%Y}")
 
 
 def _posted_before(item: ScoreItem, m: Meeting, ctx: Context) -> Computed:
-    day = m.paperwork.posted_before
+    day = ctx.cell.paperwork_of(m.month).posted_before
     if day is None:
         return _toggle(item, False, "chưa ghi ngày đăng tài liệu lên Sổ tay đảng viên điện tử")
     ahead = (m.date - day).days
@@ -333,14 +333,15 @@ def _posted_before(item: ScoreItem, m: Meeting, ctx: Context) -> Computed:
 
 
 def _posted(item: ScoreItem, m: Meeting, ctx: Context) -> Computed:
-    day = m.paperwork.posted_before or m.paperwork.posted_after
+    work = ctx.cell.paperwork_of(m.month)
+    day = work.posted_before or work.posted_after
     if day is None:
         return _toggle(item, False, "chưa ghi ngày đăng tài liệu lên Sổ tay đảng viên điện tử")
     return _toggle(item, True, f"đã đăng ngày {day:%d/%m/%Y}")
 
 
 def _posted_after(item: ScoreItem, m: Meeting, ctx: Context) -> Computed:
-    day = m.paperwork.posted_after
+    day = ctx.cell.paperwork_of(m.month).posted_after
     if day is None:
         return _toggle(item, False, "chưa ghi ngày đăng tài liệu đã hoàn thiện")
     late = day > m.date + timedelta(days=POSTED_AFTER_DAYS)

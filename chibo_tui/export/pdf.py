@@ -66,7 +66,7 @@ def _convert(document: Path, soffice: str) -> Path:
     target = document.with_suffix(".pdf")
     with tempfile.TemporaryDirectory(prefix=".chibo-pdf-", dir=document.parent) as work:
         folder = Path(work)
-        profile = (folder / "profile").as_uri()
+        profile = (folder / "profile").resolve().as_uri()
         command = [
             soffice,
             f"-env:UserInstallation={profile}",
@@ -95,10 +95,19 @@ def _convert(document: Path, soffice: str) -> Path:
 
 
 def pack_folder(out_dir: Path, month: str, cell_name: str) -> Path:
-    """The pack's folder under ``out_dir``, created if missing (reused when it exists)."""
-    folder = prepare_folder(out_dir) / pack_folder_name(month, cell_name)
-    try:
-        folder.mkdir(exist_ok=True)
-    except OSError as exc:
-        raise ExportError(f"Không tạo được thư mục “{folder}”: {exc}") from exc
-    return folder
+    """A new folder for the pack under ``out_dir``: ``…_chi-bo-x``, else ``…-2``, ``…-3``.
+
+    An earlier pack is never written into: each upload is one whole set.
+    """
+    parent = prepare_folder(out_dir)
+    name = pack_folder_name(month, cell_name)
+    for n in range(1, 1000):
+        folder = parent / (name if n == 1 else f"{name}-{n}")
+        try:
+            folder.mkdir()
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise ExportError(f"Không tạo được thư mục “{folder}”: {exc}") from exc
+        return folder
+    raise ExportError(f"Đã có quá nhiều thư mục “{name}-…” trong “{parent}”.")

@@ -316,8 +316,7 @@ class MonthScreen(ChiboScreen[None]):
                 self.notify, C.EXPORT_FAILED.format(error=exc), severity="error", timeout=10
             )
             return
-        notice = R.EXPORTED_NUMBERED.format(path=done.path, number=done.number)
-        self.app.call_from_thread(self.notify, notice, timeout=10)
+        self.app.call_from_thread(self.notify, done.notice, timeout=10)
         self.app.call_from_thread(self._show_numbers)
 
     def action_renumber(self) -> None:

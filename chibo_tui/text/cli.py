@@ -18,10 +18,14 @@ HELP_EXPORT = (
 )
 HELP_KIND = (
     "minutes (biên bản), report (báo cáo tháng), resolution (nghị quyết hoặc thông báo kết "
-    "luận), summary (tổng hợp năm), plan (kế hoạch)"
+    "luận), scorecard (phiếu đánh giá chất lượng sinh hoạt), pack (cả bộ văn bản của tháng "
+    "để đăng Sổ tay), summary (tổng hợp năm), plan (kế hoạch), review (báo cáo kiểm điểm năm)"
 )
-HELP_MONTH = "tháng YYYY-MM (cho minutes, report, resolution)"
-HELP_YEAR = "năm YYYY (cho summary, plan)"
+HELP_MONTH = "tháng YYYY-MM (cho minutes, report, resolution, scorecard, pack)"
+HELP_YEAR = "năm YYYY (cho summary, plan, review)"
+HELP_PDF = "với pack: ghi thêm bản PDF của mỗi văn bản (cần LibreOffice)"
+PDF_ONLY_PACK = "--pdf chỉ dùng với pack"
+PACK_ONLY_MONTH = "“pack” chỉ dùng --month YYYY-MM (số văn bản lấy theo sổ đăng ký)"
 HELP_OUT = "thư mục ghi tệp (mặc định như --exports)"
 HELP_NUMBER = (
     "số văn bản N (mặc định: số đã cấp, hoặc số tiếp theo trong nhiệm kỳ cho lần xuất đầu)"

@@ -38,6 +38,31 @@ CONFIRM = "Xác nhận"
 REASON = "Lý do"
 REASON_REQUIRED = "Cần ghi lý do"
 EXPORTED = "Đã xuất: {path}"
+EXPORT_NOT_SCORED = (
+    "Tháng {label} chưa chấm điểm chất lượng sinh hoạt: chưa có phiếu để xuất "
+    "(chấm ở bước “Chấm điểm” của kỳ họp)."
+)
+EXPORT_NO_FINAL_YEAR = (
+    "Năm {year} chưa có kỳ sinh hoạt nào đã chốt trong {path}: chưa có gì để kiểm điểm."
+)
+PACK_WRITING = "Đang ghi {name}…"
+PACK_PDF = "Đang chuyển sang PDF ({index}/{total}): {name}"
+PACK_DONE = "Đã ghi {count} văn bản vào {folder}"
+PACK_DONE_PDF = "Đã ghi {count} văn bản và {pdfs} tệp PDF vào {folder}"
+PACK_NO_LIBREOFFICE = (
+    "Chưa có LibreOffice nên chưa chuyển được sang PDF (các tệp .docx đã ghi vào {folder}). "
+    "Cài LibreOffice (https://www.libreoffice.org; trên Ubuntu: sudo apt install "
+    "libreoffice-writer) rồi xuất lại với --pdf."
+)
+DOCUMENT_NAMES = {
+    "minutes": "biên bản",
+    "report": "báo cáo tháng",
+    "resolution": "nghị quyết",
+    "scorecard": "phiếu đánh giá chất lượng sinh hoạt",
+    "summary": "báo cáo tổng hợp năm",
+    "plan": "kế hoạch năm",
+    "review": "báo cáo kiểm điểm năm",
+}
 EXPORTED_NUMBERED = "Đã xuất: {path} ({number})"
 EXPORT_FAILED = "Không xuất được: {error}"
 NO_CELL_NAME = "Chi bộ (chưa đặt tên)"

@@ -7,6 +7,7 @@ DOCUMENT_NAMES = {
     "report": "báo cáo tháng {period}",
     "summary": "báo cáo tổng hợp năm {period}",
     "plan": "kế hoạch năm {period}",
+    "review": "báo cáo kiểm điểm năm {period}",
     "resolution": "nghị quyết tháng {period}",
     "resolution/TB": "thông báo kết luận tháng {period}",
 }

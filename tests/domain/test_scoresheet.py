@@ -15,6 +15,7 @@ from chibo_tui.domain.model import (
     TaskStatus,
     Vote,
 )
+from chibo_tui.domain.paperwork import record
 from chibo_tui.domain.tasks import carry_over
 
 
@@ -147,15 +148,15 @@ def test_paperwork_dates_feed_the_posting_items(factory):
     cell = factory.cell()
     meeting = factory.meeting(cell)  # 05/03/2026
     assert compute("posted_before", meeting, cell).points == 0
-    meeting.paperwork.posted_before = date(2026, 3, 5)
+    record(cell, meeting.month, "posted_before", date(2026, 3, 5))
     assert compute("posted_before", meeting, cell).points == 0  # the same day is too late
-    meeting.paperwork.posted_before = date(2026, 3, 4)
+    record(cell, meeting.month, "posted_before", date(2026, 3, 4))
     assert compute("posted_before", meeting, cell).points == 2
-    meeting.paperwork.posted_after = date(2026, 3, 8)
+    record(cell, meeting.month, "posted_after", date(2026, 3, 8))
     assert compute("posted_after", meeting, cell).points == 0  # three days after
-    meeting.paperwork.posted_after = date(2026, 3, 7)
+    record(cell, meeting.month, "posted_after", date(2026, 3, 7))
     assert compute("posted_after", meeting, cell).points == 1
-    meeting.paperwork.committee_met = date(2026, 3, 1)
+    record(cell, meeting.month, "committee_met", date(2026, 3, 1))
     assert compute("committee_met", meeting, cell).points == 2
 
 

@@ -9,6 +9,7 @@ from docx_probe import cell_texts, open_doc, tables, text
 
 from chibo_tui.domain import scoresheet as S
 from chibo_tui.domain.model import Cell, Meeting, MeetingState
+from chibo_tui.domain.paperwork import record
 from chibo_tui.export.scorecard import export_scorecard
 
 
@@ -23,7 +24,7 @@ def scored(cell: Cell, meeting: Meeting) -> S.Result:
 
 def test_the_sheet_reads_back_with_bands_total_and_rating(cell, meeting, out: Path):
     meeting.start_time, meeting.end_time = time(19, 0), time(20, 20)  # 80 minutes
-    meeting.paperwork.posted_before = date(2026, 10, 3)
+    record(cell, meeting.month, "posted_before", date(2026, 10, 3))
     meeting.state = MeetingState.FINALISED
     result = scored(cell, meeting)
     duration = result.lines[0]
