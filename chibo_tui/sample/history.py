@@ -1,9 +1,10 @@
 """Finalised monthly meetings of the sample cell, built the way the app builds them.
 
 Each meeting starts from :func:`lifecycle.new_meeting` with the months before it, so
-open remedies carry over as follow-ups, and is finalised only when
-``rules.closing_problems`` is empty. The words come from ``sample_cell.toml``
-(:mod:`.words`); all randomness from the ``random.Random`` passed in.
+open remedies carry over as follow-ups and unfinished tasks as task reviews, and is
+finalised only when ``rules.closing_problems`` is empty for a cell that issues a
+resolution. The words come from ``sample_cell.toml`` (:mod:`.words`); all randomness
+from the ``random.Random`` passed in, or from generators seeded by it and the month.
 """
 
 from __future__ import annotations
@@ -11,24 +12,32 @@ from __future__ import annotations
 import calendar
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
+from ..domain import tasks
 from ..domain.lifecycle import finalise, new_meeting
 from ..domain.model import (
     COLLECTIVE,
+    COMMITTEE_OWNER,
+    WHOLE_CELL,
     Attendance,
     Cell,
+    Commendation,
     CriterionReview,
     Discussion,
     Guest,
     Meeting,
     Member,
+    Mention,
     Presence,
     Remedy,
     RemedyFollowUp,
     RemedyStatus,
     Role,
+    Task,
+    TaskGroup,
+    TaskStatus,
     Verdict,
     Vote,
 )
@@ -36,7 +45,7 @@ from ..domain.months import month_of, shift
 from ..domain.rules import adoption, attendance_counts, closing_problems
 from ..domain.vietnamese import month_label, nfc
 from .cell import new_id
-from .words import Shortfall, sample_words
+from .words import Shortfall, TaskText, sample_words
 
 
 class _Fill(dict[str, str]):
@@ -60,6 +69,17 @@ class _Fill(dict[str, str]):
         return nfc(text.format_map(self))
 
 
+@dataclass(frozen=True)
+class _TaskNotes:
+    """How the next meetings report a task: done, in progress, not done."""
+
+    done: str
+    progress: str
+    not_done: str
+    remedy_id: str | None = None  # a remedy offered as a task reports as the remedy does
+    template: TaskText | None = None  # not set again while the task is open
+
+
 @dataclass
 class _Context:
     """What the history generator carries from month to month."""
@@ -69,6 +89,18 @@ class _Context:
     used_ids: set[str]
     notes: dict[str, tuple[str, str]]  # remedy id → (done note, progress note)
     last_shortfalls: tuple[Shortfall, ...] = ()  # not repeated the next time
+    task_notes: dict[str, _TaskNotes] = field(default_factory=dict)  # task id → notes
+    last_tasks: tuple[TaskText, ...] = ()  # not set again the month after
+    salt: str = ""  # differs with the seed, so that each seed has its own tasks
+
+    def own(self, month: str, topic: str) -> random.Random:
+        """A generator of its own for ``topic`` in ``month``.
+
+        The resolution's content (tasks, their reviews, commendations, its vote) came
+        after the rest of the history; drawing it from here leaves the names, votes
+        and texts drawn from ``rng`` as they were.
+        """
+        return random.Random(f"{self.salt}/{month}/{topic}")
 
 
 def _month_index(month: str) -> int:
@@ -155,9 +187,14 @@ def _minority(
 
 
 def _owner(
-    ctx: _Context, kind: str, meeting: Meeting, present: Sequence[Attendance]
+    ctx: _Context,
+    kind: str,
+    meeting: Meeting,
+    present: Sequence[Attendance],
+    rng: random.Random | None = None,
 ) -> tuple[str, str | None]:
     cell = ctx.cell
+    rng = rng or ctx.rng
     member: Member | None = None
     if kind == "secretary":
         member = cell.with_role(Role.SECRETARY)
@@ -165,13 +202,13 @@ def _owner(
         member = cell.with_role(Role.DEPUTY)
     elif kind == "committee":
         committee = [m for m in cell.active_members() if m.role is Role.COMMITTEE]
-        member = ctx.rng.choice(committee) if committee else cell.with_role(Role.DEPUTY)
+        member = rng.choice(committee) if committee else cell.with_role(Role.DEPUTY)
     elif kind == "minute_taker" and meeting.minute_taker_id:
         member = cell.member(meeting.minute_taker_id)
     elif kind == "member":
         pool = [a for a in present if a.role is Role.MEMBER]
         if pool:
-            member = cell.member(ctx.rng.choice(pool).member_id)
+            member = cell.member(rng.choice(pool).member_id)
     if member is None:
         return COLLECTIVE, None
     return member.full_name, member.id
@@ -358,6 +395,149 @@ def _conclusion(ctx: _Context, meeting: Meeting, failed: list[CriterionReview], 
     return nfc(" ".join(parts))
 
 
+# -- the resolution: last month's tasks reviewed, next month's set, its vote ----
+
+TASK_DAYS = (10, 15, 20, 25, 0)  # 0: the last day of the month
+"""The days of the next month a task falls due (as the chair tends to pick them)."""
+
+TASK_REVIEW_ODDS = {1: (80, 13, 7), 2: (90, 10, 0)}
+"""Done / in progress / not done, by the months since the task was set; older: done."""
+
+
+def _review_tasks(ctx: _Context, meeting: Meeting) -> None:
+    """Review the tasks the earlier resolutions left: most done, some carried again."""
+    own = ctx.own(meeting.month, "task-reviews")
+    remedies = {f.remedy_id: f for f in meeting.follow_ups}
+    for review in meeting.task_reviews:
+        notes = ctx.task_notes.get(
+            review.task_id, _TaskNotes("Đã hoàn thành", "Đang tiếp tục thực hiện", "Chưa thực hiện")
+        )
+        follow = remedies.get(notes.remedy_id) if notes.remedy_id else None
+        age = _month_index(meeting.month) - _month_index(review.source_month)
+        if follow is not None:  # the same work as the remedy, reported the same way
+            done = follow.status is RemedyStatus.DONE
+            status = TaskStatus.DONE if done else TaskStatus.IN_PROGRESS
+        elif age in TASK_REVIEW_ODDS:
+            statuses = (TaskStatus.DONE, TaskStatus.IN_PROGRESS, TaskStatus.NOT_DONE)
+            status = own.choices(statuses, weights=TASK_REVIEW_ODDS[age])[0]
+        else:
+            status = TaskStatus.DONE
+        review.status = status
+        review.note = {
+            TaskStatus.DONE: notes.done,
+            TaskStatus.IN_PROGRESS: notes.progress,
+            TaskStatus.NOT_DONE: notes.not_done,
+        }[status]
+
+
+def _task_due(rng: random.Random, month: str) -> date:
+    """A day of the month after ``month``."""
+    target = shift(month, 1)
+    year, mon = int(target[:4]), int(target[5:7])
+    day = rng.choice(TASK_DAYS) or calendar.monthrange(year, mon)[1]
+    return date(year, mon, day)
+
+
+def _task_owner(
+    ctx: _Context,
+    kind: str,
+    meeting: Meeting,
+    present: Sequence[Attendance],
+    rng: random.Random,
+) -> tuple[str, str | None]:
+    if kind == "cell_committee":
+        return COMMITTEE_OWNER, None
+    if kind == "whole_cell":
+        return WHOLE_CELL, None
+    owner, owner_id = _owner(ctx, kind, meeting, present, rng)
+    return (COMMITTEE_OWNER, None) if owner_id is None else (owner, owner_id)
+
+
+def _set_tasks(
+    ctx: _Context, meeting: Meeting, present: Sequence[Attendance], others: Sequence[str]
+) -> None:
+    """Two to five tasks for the month ahead; in most failed months the remedies among them."""
+    own = ctx.own(meeting.month, "tasks")
+    count = own.randint(2, 5)
+    chosen: list[Task] = []
+    offered = tasks.remedies_to_offer(meeting)
+    if offered and own.random() < 0.75:
+        for task in offered[:count]:
+            # A remedy the whole cell answers for is the whole cell's task.
+            if task.owner == COLLECTIVE:
+                task.owner = WHOLE_CELL
+            task.id = new_id(own, ctx.used_ids)
+            done, progress = ctx.notes[task.remedy_id or ""]
+            ctx.task_notes[task.id] = _TaskNotes(done, progress, "", task.remedy_id)
+            chosen.append(task)
+    still_open = {
+        ctx.task_notes[r.task_id].template
+        for r in meeting.task_reviews
+        if r.status is not TaskStatus.DONE and r.task_id in ctx.task_notes
+    }
+    pool = [t for t in sample_words().tasks if t not in ctx.last_tasks and t not in still_open]
+    ideology = [t for t in pool if t.group == TaskGroup.IDEOLOGY.value]
+    political = [t for t in pool if t.group == TaskGroup.POLITICAL.value]
+    wanted = max(count - len(chosen), 0)
+    first = min(wanted, 1 if wanted <= 3 else 2)
+    picked = own.sample(ideology, first) + own.sample(political, wanted - first)
+    ctx.last_tasks = tuple(picked)
+    for template in picked:
+        fill = _Fill.draw(own, others)
+        owner, owner_id = _task_owner(ctx, template.owner, meeting, present, own)
+        task = Task(
+            text=fill(template.text),
+            owner=owner,
+            owner_id=owner_id,
+            due=_task_due(own, meeting.month),
+            report_month=tasks.default_report_month(meeting.month),
+            group=TaskGroup(template.group),
+            id=new_id(own, ctx.used_ids),
+        )
+        ctx.task_notes[task.id] = _TaskNotes(
+            fill(template.done), fill(template.progress), fill(template.not_done), None, template
+        )
+        chosen.append(task)
+    # Section II lists the political and ideological work first, then the rest.
+    order = {TaskGroup.IDEOLOGY: 0, TaskGroup.POLITICAL: 1}
+    meeting.tasks = sorted(chosen, key=lambda t: order[t.group])
+
+
+def _commend(ctx: _Context, meeting: Meeting, present: Sequence[Attendance]) -> None:
+    """Zero to two members praised or reminded; one absent without reason is reminded."""
+    own = ctx.own(meeting.month, "commendations")
+    words = sample_words().resolution
+    people = [a for a in present if a.member_id != meeting.chair_id]
+    unexcused = [a for a in meeting.attendance if a.presence is Presence.UNEXCUSED]
+    mentions: list[Commendation] = [
+        Commendation(a.full_name, words.reminder_unexcused, Mention.REMINDER, a.member_id)
+        for a in unexcused[:1]
+    ]
+    count = own.choices((0, 1, 2), weights=(3, 4, 3))[0]
+    fill = _Fill.draw(own, [a.full_name for a in people])
+    for person in own.sample(people, min(max(count - len(mentions), 0), len(people))):
+        if own.random() < 0.2:
+            text, kind = own.choice(words.reminder), Mention.REMINDER
+        else:
+            text, kind = fill(own.choice(words.praise)), Mention.PRAISE
+        mentions.append(Commendation(person.full_name, nfc(text), kind, person.member_id))
+    # The resolution praises first, then reminds.
+    meeting.commendations = sorted(mentions, key=lambda c: c.kind is Mention.REMINDER)
+
+
+def _resolution(ctx: _Context, meeting: Meeting, others: Sequence[str]) -> None:
+    """Sections I.1 and I.2 of the resolution, and the vote that adopts it."""
+    own = ctx.own(meeting.month, "resolution")
+    words = sample_words().resolution
+    meeting.ideology_review = _Fill.draw(own, others)(own.choice(words.ideology_review))
+    meeting.political_review = _Fill.draw(own, others)(own.choice(words.political_review))
+    counts = attendance_counts(meeting.attendance)
+    split = own.choices(((0, 0), (1, 0), (0, 1)), weights=(90, 6, 4))[0]
+    meeting.resolution_vote = _vote(
+        Verdict.PASS, counts.voters, counts.official_voting_base, *split
+    )
+
+
 def _plan(rng: random.Random, months: int) -> tuple[list[bool], int | None]:
     """Which months fail a criterion, and the one month (if any) with a second vote."""
     fails = [rng.random() < 0.25 for _ in range(months)]
@@ -414,6 +594,11 @@ def _month_meeting(
             _review_passed(ctx, meeting, review, present, _Fill.draw(rng, others))
             _vote_on(ctx, meeting, review, Verdict.PASS, False)
 
+    _review_tasks(ctx, meeting)
+    _set_tasks(ctx, meeting, present, others)
+    _commend(ctx, meeting, present)
+    _resolution(ctx, meeting, others)
+
     other = [sample_words().other_by_month[int(month[5:7])]]
     if rng.random() < 0.6:
         other.append(fill(rng.choice(sample_words().other_general)))
@@ -426,13 +611,15 @@ def _month_meeting(
 def demo_history(cell: Cell, months: int, today: date, rng: random.Random) -> list[Meeting]:
     """``months`` finalised meetings, oldest first, ending with the month before ``today``.
 
-    Each meeting closes cleanly (``rules.closing_problems`` is empty).
+    Each meeting closes cleanly (``rules.closing_problems`` is empty, with the checks
+    of the resolution the cell issues).
     """
     if months < 0:
         raise ValueError("Số tháng phải không âm")
     last = shift(month_of(today), -1)
     used_ids = {m.id for m in cell.members}
-    ctx = _Context(cell=cell, rng=rng, used_ids=used_ids, notes={})
+    salt = cell.members[0].id if cell.members else ""
+    ctx = _Context(cell=cell, rng=rng, used_ids=used_ids, notes={}, salt=salt)
     fails, revote = _plan(rng, months)
     habit = rng.choice((time(19, 0), time(19, 30), time(18, 30)))
     history: list[Meeting] = []
@@ -444,7 +631,7 @@ def demo_history(cell: Cell, months: int, today: date, rng: random.Random) -> li
             else rng.choice((time(7, 30), time(8, 0), time(14, 0), time(18, 0), time(19, 0)))
         )
         meeting = _month_meeting(ctx, month, history, fails[i], revote == i, start)
-        problems = closing_problems(meeting, cell.rules)
+        problems = closing_problems(meeting, cell.rules, resolution=cell.resolution.form)
         if problems:  # a bug in this generator, never a state to hand out
             raise AssertionError(f"{month}: {problems}")
         history.append(meeting)

@@ -19,6 +19,10 @@ from ..domain.vietnamese import nfc
 OWNER_KINDS = frozenset(
     {"collective", "secretary", "deputy", "committee", "minute_taker", "member"}
 )
+TASK_OWNER_KINDS = frozenset(
+    {"secretary", "deputy", "committee", "member", "cell_committee", "whole_cell"}
+)
+TASK_GROUPS = frozenset({"ideology", "political"})
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,29 @@ class Shortfall:
     subjective: str
     objective: str
     fixes: tuple[Fix, ...]
+
+
+@dataclass(frozen=True)
+class TaskText:
+    """A task of section II of the resolution and how the next meeting reports it."""
+
+    group: str  # one of TASK_GROUPS
+    owner: str  # one of TASK_OWNER_KINDS
+    text: str
+    done: str
+    progress: str
+    not_done: str
+
+
+@dataclass(frozen=True)
+class ResolutionText:
+    """Sections I.1 and I.2 of the resolution and the lines of its section I.4."""
+
+    ideology_review: tuple[str, ...]
+    political_review: tuple[str, ...]
+    praise: tuple[str, ...]
+    reminder: tuple[str, ...]
+    reminder_unexcused: str
 
 
 @dataclass(frozen=True)
@@ -85,6 +112,8 @@ class SampleWords:
     pass_causes: dict[int, tuple[str, ...]]
     other_by_month: dict[int, str]
     shortfalls: tuple[Shortfall, ...]
+    tasks: tuple[TaskText, ...]
+    resolution: ResolutionText
 
 
 class SampleDataError(ValueError):
@@ -133,6 +162,32 @@ def _shortfall(raw: dict[str, Any]) -> Shortfall:
     )
 
 
+def _task(raw: dict[str, Any]) -> TaskText:
+    group, owner = _text(raw, "group"), _text(raw, "owner")
+    if group not in TASK_GROUPS:
+        raise SampleDataError(f"sample_cell.toml: nhóm nhiệm vụ “{group}” không hợp lệ")
+    if owner not in TASK_OWNER_KINDS:
+        raise SampleDataError(f"sample_cell.toml: người chủ trì “{owner}” không hợp lệ")
+    return TaskText(
+        group=group,
+        owner=owner,
+        text=_text(raw, "text"),
+        done=_text(raw, "done"),
+        progress=_text(raw, "progress"),
+        not_done=_text(raw, "not_done"),
+    )
+
+
+def _resolution(raw: dict[str, Any]) -> ResolutionText:
+    return ResolutionText(
+        ideology_review=_texts(raw, "ideology_review"),
+        political_review=_texts(raw, "political_review"),
+        praise=_texts(raw, "praise"),
+        reminder=_texts(raw, "reminder"),
+        reminder_unexcused=_text(raw, "reminder_unexcused"),
+    )
+
+
 def parse(data: dict[str, Any]) -> SampleWords:
     try:
         cell, names, words = data["cell"], data["names"], data["words"]
@@ -175,6 +230,8 @@ def parse(data: dict[str, Any]) -> SampleWords:
                 k: _text(data["other_by_month"], str(k)) for k in _numbered(data, "other_by_month")
             },
             shortfalls=tuple(_shortfall(s) for s in data["shortfall"]),
+            tasks=tuple(_task(t) for t in data["task"]),
+            resolution=_resolution(data["resolution"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         if isinstance(error, SampleDataError):

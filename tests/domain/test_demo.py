@@ -9,16 +9,22 @@ from typing import Any
 
 import pytest
 
-from chibo_tui.domain import rules
+from chibo_tui.domain import rules, tasks
 from chibo_tui.domain.codec import from_dict, to_dict
 from chibo_tui.domain.model import (
     COLLECTIVE,
+    COMMITTEE_OWNER,
+    WHOLE_CELL,
     Cell,
     Meeting,
     MemberStatus,
+    Mention,
     Presence,
     RemedyStatus,
+    ResolutionForm,
     Role,
+    TaskGroup,
+    TaskStatus,
     Verdict,
 )
 from chibo_tui.domain.months import shift
@@ -148,7 +154,8 @@ def test_zero_months_is_empty_and_negative_is_refused() -> None:
 
 def _check_meeting(cell: Cell, meeting: Meeting) -> None:
     assert meeting.is_final
-    assert rules.closing_problems(meeting, cell.rules) == []
+    assert cell.resolution.form is ResolutionForm.RESOLUTION
+    assert rules.closing_problems(meeting, cell.rules, resolution=cell.resolution.form) == []
     assert meeting.override_reason == ""
     day = meeting.date
     assert f"{day.year:04d}-{day.month:02d}" == meeting.month
@@ -233,6 +240,45 @@ def _check_meeting(cell: Cell, meeting: Meeting) -> None:
     assert meeting.conclusion.startswith("Đồng chí bí thư kết luận: ")
     for guest in meeting.guests:
         assert guest.name.startswith("Đồng chí ") and guest.position
+    _check_resolution(cell, meeting)
+
+
+def _check_resolution(cell: Cell, meeting: Meeting) -> None:
+    """The month's resolution: tasks for next month, last month's reviewed, its vote."""
+    next_month = shift(meeting.month, 1)
+    assert 2 <= len(meeting.tasks) <= 5
+    groups = [t.group for t in meeting.tasks]
+    assert groups == sorted(groups, key=lambda g: g is not TaskGroup.IDEOLOGY)
+    texts = [t.text for t in meeting.tasks]
+    assert len(set(texts)) == len(texts)
+    for task in meeting.tasks:
+        assert task.text.strip() and task.id
+        if task.owner_id is None:
+            assert task.owner in (COMMITTEE_OWNER, WHOLE_CELL)
+        else:
+            owner = cell.member(task.owner_id)
+            assert owner is not None and owner.full_name == task.owner
+        assert task.due is not None and task.due > meeting.date
+        assert task.report_month == next_month
+        if task.remedy_id is None:
+            assert f"{task.due:%Y-%m}" == next_month
+        else:
+            assert task.remedy_id in {r.id for _, r in meeting.remedies()}
+    for review in meeting.task_reviews:
+        assert review.status is not None and review.note.strip()
+        assert review.source_month < meeting.month
+    assert 0 <= len(meeting.commendations) <= 2
+    present = {a.member_id for a in meeting.attendance if a.presence is Presence.PRESENT}
+    for mention in meeting.commendations:
+        member = cell.member(mention.member_id or "")
+        assert member is not None and member.full_name == mention.name and mention.text
+        if mention.kind is Mention.PRAISE:
+            assert mention.member_id in present
+    assert meeting.ideology_review.strip() and meeting.political_review.strip()
+    vote = meeting.resolution_vote
+    counts = rules.attendance_counts(meeting.attendance)
+    assert vote is not None and vote.total == counts.voters
+    assert rules.vote_wording(vote, counts.voters, counts.official_voting_base).adopted
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -320,6 +366,67 @@ def test_one_revote_when_six_months_or_more() -> None:
         assert not any(r.earlier_votes for m in short for r in m.reviews)
 
 
+# ------------------------------------------------------------------------- tasks
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_each_month_reviews_what_the_month_before_left(seed: int) -> None:
+    _, history = build_demo(24, TODAY, seed=seed)
+    assert history[0].task_reviews == []
+    for before, after in zip(history, history[1:], strict=False):
+        left = [r.task_id for r in before.task_reviews if r.status is not TaskStatus.DONE]
+        left += [t.id for t in before.tasks]
+        assert [r.task_id for r in after.task_reviews] == left
+        new = {t.id for t in before.tasks}
+        for review in after.task_reviews:
+            assert (review.before is None) == (review.task_id in new)
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_most_tasks_are_done_and_some_carried_until_done(seed: int) -> None:
+    _, history = build_demo(24, TODAY, seed=seed)
+    reviews = [r for m in history for r in m.task_reviews]
+    done = sum(r.status is TaskStatus.DONE for r in reviews)
+    assert done > len(reviews) / 2
+    assert any(r.status is not TaskStatus.DONE and r.before is None for r in reviews)
+    assert any(r.before is not None for r in reviews)  # carried, reviewed again
+    last = history[-1].month
+    for tracked in tasks.track(history):
+        if _month_index(last) - _month_index(tracked.source_month) >= 3:
+            assert tracked.status is TaskStatus.DONE
+
+
+def test_failed_months_offer_their_remedies_as_tasks() -> None:
+    _, history = build_demo(120, TODAY)
+    failed = [m for m in history if Verdict.FAIL in rules.meeting_verdicts(m)]
+    taken = [m for m in failed if any(t.remedy_id for t in m.tasks)]
+    assert 0 < len(taken) < len(failed)
+    for meeting in taken:
+        remedies = {r.id: r for _, r in meeting.remedies()}
+        for task in meeting.tasks:
+            if task.remedy_id:
+                assert task.text == remedies[task.remedy_id].text
+    assert not any(t.remedy_id for m in history if m not in failed for t in m.tasks)
+
+
+def test_commendations_and_reminders_vary() -> None:
+    _, history = build_demo(120, TODAY)
+    counts = {len(m.commendations) for m in history}
+    assert counts == {0, 1, 2}
+    kinds = {c.kind for m in history for c in m.commendations}
+    assert kinds == {Mention.PRAISE, Mention.REMINDER}
+    for meeting in history:
+        unexcused = {a.member_id for a in meeting.attendance if a.presence is Presence.UNEXCUSED}
+        reminded = {c.member_id for c in meeting.commendations if c.kind is Mention.REMINDER}
+        assert unexcused <= reminded
+
+
+def test_another_seed_sets_other_tasks() -> None:
+    _, first = build_demo(6, TODAY, seed=1)
+    _, second = build_demo(6, TODAY, seed=2)
+    assert [t.text for m in first for t in m.tasks] != [t.text for m in second for t in m.tasks]
+
+
 # ---------------------------------------------------------------------------- text
 
 
@@ -360,6 +467,11 @@ def test_a_broken_sample_data_file_names_the_key_at_fault() -> None:
     bad_owner["shortfall"][0]["fix"][0]["owner"] = "ai đó"
     with pytest.raises(SampleDataError, match="ai đó"):
         parse(bad_owner)
+
+    bad_task = tomllib.loads(text)
+    bad_task["task"][0]["owner"] = "tổ trưởng"
+    with pytest.raises(SampleDataError, match="tổ trưởng"):
+        parse(bad_task)
 
     no_streets = tomllib.loads(text)
     del no_streets["words"]["streets"]
