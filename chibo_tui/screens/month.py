@@ -17,7 +17,7 @@ from textual.widgets import Footer, Static
 
 from ..dialogs.text_entry import TextEntryDialog
 from ..domain import register
-from ..domain.model import Meeting, Verdict
+from ..domain.model import Meeting, ResolutionForm, Verdict
 from ..domain.rules import four_good, meeting_verdicts
 from ..domain.vietnamese import fold, month_label
 from ..session import DocumentKind
@@ -174,7 +174,9 @@ class MonthScreen(ChiboScreen[None]):
         self._show_numbers()
         widgets: list[Widget] = []
         target: Widget | None = None
-        for section in month_sections(self.meeting):
+        cell = self.session.cell
+        form = cell.resolution.form if cell else ResolutionForm.RESOLUTION
+        for section in month_sections(self.meeting, form):
             widgets.append(self._section_title(section))
             for no, line in enumerate(section.lines):
                 found = (

@@ -169,6 +169,10 @@ class SearchScreen(ChiboScreen[None]):
         if entry.group:
             where += f" · {entry.group}"
         head = Content.styled(where, STYLE_LABEL)
+        if entry.what:
+            # Say what the line is: a task and its review can read alike.
+            tag = entry.what[:1].upper() + entry.what[1:]
+            head = Content.styled(f" {tag} ", f"reverse {STYLE_LABEL}") + " " + head
         text, spans = excerpt(entry.text, hit.spans, width)
         line = highlighted(text, spans)
         return Option(head + "\n" + Content.styled("  ", STYLE_MUTED) + line, id=str(index))

@@ -36,6 +36,16 @@ KEY_YEAR = "Cả năm"
 KEY_YEAR_HELP = "Bảng 12 tháng × 4 tiêu chí của năm, tổng hợp theo quý"
 KEY_REMEDIES = "Giải pháp"
 KEY_REMEDIES_HELP = "Các giải pháp khắc phục của mọi tháng: người phụ trách, thời hạn, trạng thái"
+KEY_TASKS = "Nhiệm vụ"
+KEY_TASKS_HELP = (
+    "Các nhiệm vụ nghị quyết đề ra ở mọi tháng: người chủ trì, thời hạn, kết quả thực hiện"
+)
+KEY_STATE_FILTER = "Lọc kết quả"
+KEY_STATE_FILTER_HELP = (
+    "Đổi bộ lọc: chưa xong, quá hạn, chưa đánh giá, đang thực hiện, chưa thực hiện, "
+    "hoàn thành, tất cả"
+)
+KEY_TASK_OWNER_FILTER_HELP = "Chọn người chủ trì để chỉ xem nhiệm vụ của người đó"
 KEY_SEARCH = "Tìm kiếm"
 KEY_SEARCH_HELP = "Tìm trong nội dung mọi kỳ sinh hoạt (không phân biệt dấu, hoa thường)"
 KEY_BACK = "Quay lại"
@@ -163,6 +173,24 @@ VERDICT_NONE = "chưa có"
 AMENDMENT_LINE = "{at} — {reason}"
 NOTHING = "Chưa có."
 
+SECTION_TASK_REVIEWS = "Kết quả thực hiện nhiệm vụ tháng trước"
+SECTION_LEADERSHIP = "Đánh giá kết quả lãnh đạo trong tháng"
+SECTION_COMMENDATIONS = "Biểu dương, nhắc nhở đảng viên"
+SECTION_TASKS = "Phương hướng, nhiệm vụ tháng {month}"
+SECTION_RESOLUTION_VOTE = "Biểu quyết thông qua {name}"
+TASK_COMPLETION = "Tỷ lệ hoàn thành"
+TASK_REVIEW_LINE = "{text} — {owner}, hạn {due} (đề ra tháng {month}; đầu kỳ: {before})"
+TASK_REVIEW_NOTE = "Ghi chú: {note}"
+TASK_LINE = "{text} — chủ trì: {owner}, hạn {due}, báo cáo tại kỳ sinh hoạt tháng {report}"
+TASK_FROM_REMEDY = " (từ giải pháp khắc phục)"
+COMMENDATION_LINE = "{name} — {text}"
+RESOLUTION_VOTE_NONE = "Chưa biểu quyết."
+WHAT_TASK = "nhiệm vụ"
+WHAT_TASK_REVIEW = "đánh giá nhiệm vụ"
+WHAT_TASK_NOTE = "ghi chú đánh giá nhiệm vụ"
+WHAT_LEADERSHIP = "đánh giá lãnh đạo"
+WHAT_RESOLUTION_VOTE = "biểu quyết thông qua"
+
 # -- the year -----------------------------------------------------------------
 
 YEAR_CONTEXT = "Năm {year}"
@@ -214,6 +242,30 @@ STATUS_FILTERS = {
     "open": "chưa khắc phục",
     "in_progress": "đang khắc phục",
     "done": "đã khắc phục",
+    "all": "tất cả",
+}
+
+# -- tasks --------------------------------------------------------------------
+
+TASKS_CONTEXT = "Nhiệm vụ theo nghị quyết"
+TASKS_LOADING = "Đang tải nhiệm vụ của mọi tháng…"
+TASKS_EMPTY = "Chưa có nhiệm vụ nào được đề ra."
+TASKS_NONE_MATCH = "Không có nhiệm vụ nào khớp bộ lọc — S đổi kết quả, P đổi người chủ trì."
+TASKS_ALL_DONE = "Cả {total} nhiệm vụ đã hoàn thành — nhấn S để xem theo kết quả khác."
+TASKS_COUNT = "{shown}/{total} nhiệm vụ · chưa xong {unfinished} · quá hạn {overdue}"
+TASKS_STATE = "Kết quả:"
+TASKS_OWNER = "Người chủ trì:"
+TASKS_COL_OWNER = "Chủ trì"
+TASKS_SET = "đề ra {month}"
+TASKS_REVIEWED = "đánh giá {month}"
+TASKS_REPORT = "báo cáo {month}"
+STATE_FILTERS = {
+    "unfinished": "chưa xong",
+    "overdue": "quá hạn",
+    "not_reviewed": "chưa đánh giá",
+    "in_progress": "đang thực hiện",
+    "not_done": "chưa thực hiện",
+    "done": "hoàn thành",
     "all": "tất cả",
 }
 

@@ -10,17 +10,22 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 
-from ..domain import rules
+from ..domain import rules, tasks
 from ..domain.model import (
     Attendance,
     CriterionReview,
     Meeting,
+    Mention,
     Presence,
     Remedy,
     RemedyFollowUp,
+    ResolutionForm,
+    TaskGroup,
+    TaskStatus,
     Verdict,
     Vote,
 )
+from ..domain.months import shift
 from ..domain.remedies import STATUS_TEXT
 from ..domain.review_notes import NotePlace, notes_at
 from ..domain.vietnamese import month_label
@@ -57,6 +62,7 @@ class Line:
     label: str = ""
     tone: Tone = Tone.PLAIN
     group: str = ""  # the sub-heading it sits under, for search results
+    what: str = ""  # what the line is ("nhiệm vụ", "biểu dương"), for search results
 
     @property
     def display(self) -> str:
@@ -96,19 +102,34 @@ def criterion_anchor(number: int) -> str:
     return f"criterion-{number}"
 
 
-def month_sections(meeting: Meeting) -> list[Section]:
-    """Every section of ``meeting`` in reading order (empty ones left out)."""
+def month_sections(
+    meeting: Meeting, form: ResolutionForm = ResolutionForm.RESOLUTION
+) -> list[Section]:
+    """Every section of ``meeting`` in reading order (empty ones left out).
+
+    ``form`` is what the cell issues after a meeting; it names the vote on it.
+    """
     counts = rules.attendance_counts(meeting.attendance)
     sections = [
         _general(meeting),
         _attendance(meeting),
         _follow_ups(meeting.follow_ups),
     ]
+    if meeting.task_reviews:
+        sections.append(_task_reviews(meeting))
     for review in sorted(meeting.reviews, key=lambda r: r.number):
         sections.append(_criterion(review, counts))
+    if meeting.ideology_review.strip() or meeting.political_review.strip():
+        sections.append(_leadership(meeting))
+    if meeting.commendations:
+        sections.append(_commendations(meeting))
+    if meeting.tasks:
+        sections.append(_tasks(meeting))
     if meeting.other_business.strip():
         sections.append(_paragraphs("other", T.SECTION_OTHER, meeting.other_business))
     sections.append(_paragraphs("conclusion", T.SECTION_CONCLUSION, meeting.conclusion))
+    if meeting.resolution_vote is not None or meeting.resolution_earlier_votes:
+        sections.append(_resolution_vote(meeting, form, counts))
     if meeting.amendments:
         lines = tuple(
             Line(
@@ -218,6 +239,111 @@ def _follow_ups(follow_ups: list[RemedyFollowUp]) -> Section:
     if not lines:
         lines.append(Line(T.FOLLOW_UPS_NONE, tone=Tone.MUTED))
     return Section("follow-ups", T.SECTION_FOLLOW_UPS, tuple(lines))
+
+
+TASK_TONE = {TaskStatus.DONE: Tone.PASS, TaskStatus.IN_PROGRESS: Tone.WARN}
+
+
+def _task_reviews(meeting: Meeting) -> Section:
+    """Section I.3 of the resolution: each task of the earlier resolutions, before and after."""
+    completion = tasks.completion(meeting)
+    lines = [Line(completion.formula, Kind.FIELD, T.TASK_COMPLETION, what=T.WHAT_TASK_REVIEW)]
+    for review in meeting.task_reviews:
+        if review.status is None:
+            tone = Tone.UNDECIDED
+        else:
+            tone = TASK_TONE.get(review.status, Tone.FAIL)
+        text = T.TASK_REVIEW_LINE.format(
+            text=review.text,
+            owner=review.owner or T.NO_OWNER,
+            due=show_date(review.due) or T.NO_DUE,
+            month=month_label(review.source_month),
+            before=tasks.before_text(review),
+        )
+        label = tasks.status_text(review.status)
+        lines.append(Line(text, Kind.ITEM, label, tone, what=T.WHAT_TASK_REVIEW))
+        if review.note:
+            note = T.TASK_REVIEW_NOTE.format(note=review.note)
+            lines.append(Line(note, tone=Tone.MUTED, what=T.WHAT_TASK_NOTE))
+    return Section("task-reviews", T.SECTION_TASK_REVIEWS, tuple(lines))
+
+
+def _leadership(meeting: Meeting) -> Section:
+    """Sections I.1 and I.2 of the resolution, under their headings."""
+    lines: list[Line] = []
+    for number, (group, text) in enumerate(
+        (
+            (TaskGroup.IDEOLOGY, meeting.ideology_review),
+            (TaskGroup.POLITICAL, meeting.political_review),
+        ),
+        start=1,
+    ):
+        if text.strip():
+            heading = f"{number}. {tasks.GROUP_TEXT[group]}"
+            lines.append(Line(heading, Kind.GROUP))
+            lines += [Line(p, group=heading, what=T.WHAT_LEADERSHIP) for p in _split(text)]
+    return Section("leadership", T.SECTION_LEADERSHIP, tuple(lines))
+
+
+def _commendations(meeting: Meeting) -> Section:
+    lines = tuple(
+        Line(
+            T.COMMENDATION_LINE.format(name=c.name, text=c.text),
+            Kind.ITEM,
+            tasks.MENTION_TEXT[c.kind],
+            Tone.PASS if c.kind is Mention.PRAISE else Tone.WARN,
+            what=tasks.MENTION_TEXT[c.kind].lower(),
+        )
+        for c in meeting.commendations
+    )
+    return Section("commendations", T.SECTION_COMMENDATIONS, lines)
+
+
+def _tasks(meeting: Meeting) -> Section:
+    """Section II of the resolution: the tasks for the month ahead, by group."""
+    lines: list[Line] = []
+    for group in TaskGroup:
+        mine = [t for t in meeting.tasks if t.group is group]
+        if not mine:
+            continue
+        heading = tasks.GROUP_TEXT[group]
+        lines.append(Line(heading, Kind.GROUP))
+        for task in mine:
+            text = T.TASK_LINE.format(
+                text=task.text,
+                owner=task.owner or T.NO_OWNER,
+                due=show_date(task.due) or T.NO_DUE,
+                report=month_label(task.report_month) if task.report_month else T.NO_DUE,
+            )
+            if task.remedy_id:
+                text += T.TASK_FROM_REMEDY
+            lines.append(Line(text, Kind.ITEM, group=heading, what=T.WHAT_TASK))
+    title = T.SECTION_TASKS.format(month=month_label(shift(meeting.month, 1)))
+    return Section("tasks", title, tuple(lines))
+
+
+def _resolution_vote(
+    meeting: Meeting, form: ResolutionForm, counts: rules.AttendanceCounts
+) -> Section:
+    """The vote that adopts the resolution, worded as the documents word it."""
+    name = rules.RESOLUTION_NAME.get(form, rules.RESOLUTION_NAME[ResolutionForm.RESOLUTION])
+    what = T.WHAT_RESOLUTION_VOTE
+    lines = [
+        Line(
+            rules.vote_sentence(v, counts.voters), Kind.FIELD, T.VOTE_EARLIER, Tone.MUTED, what=what
+        )
+        for v in meeting.resolution_earlier_votes
+    ]
+    vote = meeting.resolution_vote
+    if vote is None:
+        lines.append(Line(T.RESOLUTION_VOTE_NONE, Kind.FIELD, T.VOTE, Tone.UNDECIDED, what=what))
+    else:
+        wording = rules.vote_wording(vote, counts.voters, counts.official_voting_base)
+        tone = Tone.PASS if wording.adopted else Tone.WARN
+        lines.append(Line(wording.count, Kind.FIELD, T.VOTE, what=what))
+        lines.append(Line(wording.test, Kind.FIELD, T.ADOPTION, tone, what=what))
+    title = T.SECTION_RESOLUTION_VOTE.format(name=name.lower())
+    return Section("resolution-vote", title, tuple(lines))
 
 
 def _criterion(review: CriterionReview, counts: rules.AttendanceCounts) -> Section:

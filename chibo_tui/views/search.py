@@ -29,6 +29,7 @@ class Entry:
     criterion: int | None
     text: str
     folded: str
+    what: str = ""  # what the line is ("nhiệm vụ", "biểu dương"); empty: plain record text
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,7 @@ class SearchIndex:
                             criterion=section.criterion,
                             text=text,
                             folded=fold(text),
+                            what=line.what,
                         )
                     )
         return cls(entries, len(ordered))

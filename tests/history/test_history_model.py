@@ -38,10 +38,12 @@ def index() -> SearchIndex:
 
 def test_a_month_has_every_section_in_reading_order() -> None:
     meeting = next(m for m in MEETINGS if m.review(2).remedies or m.review(4).remedies)
+    assert meeting.task_reviews and meeting.tasks and meeting.resolution_vote
     anchors = [s.anchor for s in month_sections(meeting)]
-    assert anchors[:3] == ["general", "attendance", "follow-ups"]
-    assert anchors[3:7] == [f"criterion-{n}" for n in range(1, 5)]
-    assert "conclusion" in anchors
+    assert anchors[:4] == ["general", "attendance", "follow-ups", "task-reviews"]
+    assert anchors[4:8] == [f"criterion-{n}" for n in range(1, 5)]
+    rest = [a for a in anchors[8:] if a not in ("commendations", "other")]
+    assert rest == ["leadership", "tasks", "conclusion", "resolution-vote"]
 
 
 def test_criterion_sections_carry_the_adopted_verdict_and_the_vote_formula() -> None:
