@@ -73,6 +73,7 @@ class HomeScreen(ChiboScreen[None]):
         Binding(
             "g", "remedies", T.KEY_REMEDIES, tooltip=T.KEY_REMEDIES_HELP, id="history-remedies"
         ),
+        Binding("v", "tasks", T.KEY_TASKS, tooltip=T.KEY_TASKS_HELP, id="history-tasks"),
         Binding(
             "t,slash",
             "search",
@@ -291,6 +292,11 @@ class HomeScreen(ChiboScreen[None]):
         from .remedies import RemediesScreen
 
         self.app.push_screen(RemediesScreen())
+
+    def action_tasks(self) -> None:
+        from .tasks import TasksScreen
+
+        self.app.push_screen(TasksScreen())
 
     def action_search(self) -> None:
         from .search import SearchScreen

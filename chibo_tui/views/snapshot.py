@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from ..domain.model import Meeting
 from ..domain.remedies import TrackedRemedy, track
+from ..domain.tasks import TrackedTask
+from ..domain.tasks import track as track_tasks
 from ..store import Repository
 
 if TYPE_CHECKING:  # imported when the first search is made, not at start-up
@@ -24,17 +26,18 @@ if TYPE_CHECKING:  # imported when the first search is made, not at start-up
 
 @dataclass
 class HistorySnapshot:
-    """All meetings (oldest first), their remedies, and the search index on demand."""
+    """All meetings (oldest first), their remedies and tasks, and the search index on demand."""
 
     meetings: list[Meeting]
     remedies: list[TrackedRemedy]
+    tasks: list[TrackedTask] = field(default_factory=list)
     _index: SearchIndex | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def load(cls, repo: Repository) -> HistorySnapshot:
         meetings = repo.load_all()
-        return cls(meetings, track(meetings))
+        return cls(meetings, track(meetings), track_tasks(meetings))
 
     def index(self) -> SearchIndex:
         """The search index, built the first time it is asked for."""
