@@ -58,7 +58,7 @@ class TasksScreen(TrackedListScreen[TrackedTask]):
         Binding(
             "p",
             "pick_owner",
-            T.KEY_OWNER_FILTER,
+            T.KEY_TASK_OWNER_FILTER,
             tooltip=T.KEY_TASK_OWNER_FILTER_HELP,
             id="tasks-owner",
         ),

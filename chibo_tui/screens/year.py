@@ -1,7 +1,7 @@
 """The year at a glance: the grid of 12 months × 4 criteria, quarters and totals.
 
-The grid itself comes from the summaries (instant); the year's remedy counts
-need every meeting and come from a worker.
+The grid itself comes from the summaries (instant); the year's remedy counts and
+each month's share of tasks done need the meetings and come from a worker.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from textual.widgets import Footer, Static
 from ..domain.model import MeetingSummary, Verdict
 from ..domain.rollup import YearRollup, year_rollup, year_target
 from ..domain.rules import percent
+from ..domain.tasks import Completion, completion
 from ..domain.vietnamese import month_label
 from ..session import DocumentKind
 from ..text import history as T
@@ -47,10 +48,12 @@ class YearScreen(ChiboScreen[None]):
 
     @dataclass
     class RemediesCounted(Message):
-        """The worker counted the remedies raised in ``year`` (posted from its thread)."""
+        """The worker counted the remedies raised in ``year`` and the tasks each month
+        found done (posted from its thread)."""
 
         year: int
         totals: RemedyTotals
+        tasks: dict[int, Completion]
 
     def __init__(self, year: int, month: str | None = None) -> None:
         super().__init__()
@@ -58,6 +61,8 @@ class YearScreen(ChiboScreen[None]):
         self.cursor = int(month[5:7]) if month and month.startswith(f"{year:04d}-") else None
         self.summaries: list[MeetingSummary] = []
         self.rollup: YearRollup | None = None
+        self.tasks: dict[int, Completion] = {}
+        """The shown year's task completion by month (1–12), once the worker reports."""
         self._left = False
 
     def today(self) -> date:
@@ -121,6 +126,7 @@ class YearScreen(ChiboScreen[None]):
         self.query_one("#year-next", Static).update(
             T.YEAR_NEXT_HINT.format(year=year + 1) if year + 1 in years else ""
         )
+        self.tasks = {}
         grid = self.query_one(YearGrid)
         grid.show(rollup)
         grid.move_cursor(self.cursor)
@@ -162,6 +168,9 @@ class YearScreen(ChiboScreen[None]):
             content += T.YEAR_CURSOR_FAILED.format(names=", ".join(failed))
         if summary.four_good:
             content += T.YEAR_CURSOR_FOUR_GOOD
+        done = self.tasks.get(int(month[5:7]))
+        if done is not None and done.total:
+            content += T.YEAR_CURSOR_TASKS.format(formula=done.formula)
         content += Content.styled(T.YEAR_CURSOR_HINT, STYLE_MUTED)
         line.update(content)
 
@@ -170,7 +179,13 @@ class YearScreen(ChiboScreen[None]):
     @work(thread=True, exclusive=True, group="year-remedies", exit_on_error=False)
     def count_remedies(self, year: int, stamp: object) -> None:
         snapshot = self.session.history()
-        self.post_message(self.RemediesCounted(year, totals(snapshot.remedies, self.today(), year)))
+        tasks = {
+            int(m.month[5:7]): completion(m)
+            for m in snapshot.meetings
+            if m.month.startswith(f"{year:04d}-")
+        }
+        remedies = totals(snapshot.remedies, self.today(), year)
+        self.post_message(self.RemediesCounted(year, remedies, tasks))
 
     def on_year_screen_remedies_counted(self, message: RemediesCounted) -> None:
         if message.year != self.year:
@@ -180,6 +195,9 @@ class YearScreen(ChiboScreen[None]):
         if t.overdue:
             text += T.YEAR_REMEDIES_OVERDUE.format(overdue=t.overdue)
         self.query_one("#year-remedies", Static).update(text)
+        self.tasks = message.tasks
+        self.query_one(YearGrid).show_tasks(message.tasks)
+        self._show_cursor()
 
     # -- actions ---------------------------------------------------------------
 

@@ -45,6 +45,7 @@ KEY_STATE_FILTER_HELP = (
     "Đổi bộ lọc: chưa xong, quá hạn, chưa đánh giá, đang thực hiện, chưa thực hiện, "
     "hoàn thành, tất cả"
 )
+KEY_TASK_OWNER_FILTER = "Lọc người chủ trì"
 KEY_TASK_OWNER_FILTER_HELP = "Chọn người chủ trì để chỉ xem nhiệm vụ của người đó"
 KEY_SEARCH = "Tìm kiếm"
 KEY_SEARCH_HELP = "Tìm trong nội dung mọi kỳ sinh hoạt (không phân biệt dấu, hoa thường)"
@@ -201,6 +202,9 @@ YEAR_QUARTERS = {1: "Quý I", 2: "Quý II", 3: "Quý III", 4: "Quý IV"}
 YEAR_COUNT_HEADER = "Đạt"
 YEAR_ROW_FOUR_GOOD = "Bốn tốt"
 YEAR_ROW_ATTENDANCE = "Dự họp"
+YEAR_ROW_TASKS = "Nhiệm vụ hoàn thành"
+MARK_NO_TASKS = "—"
+YEAR_CURSOR_TASKS = " · nhiệm vụ tháng trước: {formula}"
 YEAR_ROW_QUARTER = "Bốn tốt theo quý"
 YEAR_QUARTER_VALUE = "{good}/{held}"
 YEAR_TOTAL_TARGET = "Mục tiêu: {target} tháng"

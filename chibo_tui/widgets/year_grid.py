@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ..domain.model import MeetingSummary, Verdict
 from ..domain.rollup import YearRollup
+from ..domain.tasks import Completion
 from ..text import history as T
 
 MONTHS = range(1, 13)
@@ -22,7 +23,8 @@ CELL_STATES = ("-pass", "-fail", "-undecided", "-not-held", "-star")
 NUMBERS_FROM = 100
 """Grid width from which each month's attendance shows as a percentage (cells ≥ 5 wide)."""
 BARS = "▁▂▃▄▅▆▇█"
-"""Attendance from 50 % (or less) to 100 %, when the cells are too narrow for numbers."""
+"""Attendance from 50 % (or less) to 100 %, and tasks done from 0 to 100 %, when the
+cells are too narrow for numbers."""
 
 
 def _months_of(quarter: int) -> range:
@@ -100,6 +102,9 @@ class YearGrid(Vertical, can_focus=True):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._attendance: dict[int, float | None] = {}
+        self._tasks: dict[int, Completion] | None = None
+        """Each held month's task completion; ``None`` until the year's meetings are read."""
+        self._held: set[int] = set()
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="grid-row -quarter-titles"):
@@ -115,6 +120,7 @@ class YearGrid(Vertical, can_focus=True):
         yield self._row(
             "attendance", T.YEAR_ROW_ATTENDANCE, "a", "-number", count_id="count-attendance"
         )
+        yield self._row("tasks", T.YEAR_ROW_TASKS, "t", "-number", count_id="count-tasks")
         with Horizontal(classes="grid-row -quarter-totals"):
             yield Static(T.YEAR_ROW_QUARTER, classes="grid-label")
             for q in QUARTERS:
@@ -177,7 +183,10 @@ class YearGrid(Vertical, can_focus=True):
         self.query_one("#count-attendance", Static).update(
             f"{round(100 * present / expected)}%" if expected else ""
         )
+        self._held = {m for m in MONTHS if f"{year:04d}-{m:02d}" in rollup.by_month}
+        self._tasks = None  # another year: its meetings are read again
         self._paint_attendance()
+        self._paint_tasks()
         for q in QUARTERS:
             good, held_q = rollup.quarters[q]
             cell = self.query_one(f"#q-{q}", Static)
@@ -189,8 +198,43 @@ class YearGrid(Vertical, can_focus=True):
             cell.set_class(held_q > 0 and good == held_q, "-full")
             cell.set_class(held_q == 0, "-not-held")
 
+    def show_tasks(self, completions: dict[int, Completion]) -> None:
+        """Each month's share of last month's tasks found done (from the year's meetings)."""
+        self._tasks = completions
+        done = sum(c.done for c in completions.values())
+        total = sum(c.total for c in completions.values())
+        self.query_one("#count-tasks", Static).update(
+            f"{round(100 * done / total)}%" if total else ""
+        )
+        self._paint_tasks()
+
     def on_resize(self) -> None:
         self._paint_attendance()
+        self._paint_tasks()
+
+    @staticmethod
+    def _share(ratio: float, numbers: bool, floor: float = 0.0) -> str:
+        """``ratio`` as a percentage, or as a bar from ``floor`` (or less) to 100 %."""
+        if numbers:
+            return str(round(100 * ratio))
+        scaled = (ratio - floor) / (1 - floor)
+        return BARS[min(max(round(scaled * (len(BARS) - 1)), 0), len(BARS) - 1)]
+
+    def _paint_tasks(self) -> None:
+        """The share done where a month reviewed tasks, "—" where it had none to review."""
+        numbers = self.size.width >= NUMBERS_FROM
+        for m in MONTHS:
+            cell = self.query_one(f"#t-{m}", Static)
+            if m not in self._held:
+                cell.update(T.MARK_NOT_HELD)
+            elif self._tasks is None:
+                cell.update("")  # still reading the year's meetings
+            else:
+                share = self._tasks[m].share if m in self._tasks else None
+                cell.update(T.MARK_NO_TASKS if share is None else self._share(share, numbers))
+            cell.set_class(m not in self._held, "-not-held")
+        if self._tasks is None:
+            self.query_one("#count-tasks", Static).update("")
 
     def _paint_attendance(self) -> None:
         """Percentages where the cells are wide enough, else a bar per month (▁ … █)."""
@@ -202,11 +246,8 @@ class YearGrid(Vertical, can_focus=True):
             cell = self.query_one(f"#a-{m}", Static)
             if ratio is None:
                 cell.update(T.MARK_NOT_HELD)
-            elif numbers:
-                cell.update(str(round(100 * ratio)))
             else:
-                level = min(max(round((ratio - 0.5) * 2 * (len(BARS) - 1)), 0), len(BARS) - 1)
-                cell.update(BARS[level])
+                cell.update(self._share(ratio, numbers, floor=0.5))
             cell.set_class(ratio is None, "-not-held")
 
     def _mark(self, selector: str, summary: MeetingSummary | None, number: int) -> None:
@@ -243,6 +284,7 @@ class YearGrid(Vertical, can_focus=True):
             cell.remove_class("-cursor")
         if month is not None:
             for cell in self.query(
-                f"#m-{month}, #c1-{month}, #c2-{month}, #c3-{month}, #c4-{month}, #f-{month}, #a-{month}"
+                f"#m-{month}, #c1-{month}, #c2-{month}, #c3-{month}, #c4-{month}, #f-{month}, "
+                f"#a-{month}, #t-{month}"
             ):
                 cell.add_class("-cursor")

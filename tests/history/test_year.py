@@ -10,9 +10,10 @@ from history_fixtures import settle, text_of
 from chibo_tui.app import ChiboApp
 from chibo_tui.domain.model import Verdict
 from chibo_tui.domain.rollup import year_rollup
+from chibo_tui.domain.tasks import completion
 from chibo_tui.screens.month import MonthScreen
 from chibo_tui.screens.year import YearScreen
-from chibo_tui.widgets.year_grid import YearGrid
+from chibo_tui.widgets.year_grid import BARS, YearGrid
 
 
 async def open_year(app: ChiboApp, pilot, year: int, month: str | None = None) -> YearScreen:  # type: ignore[no-untyped-def]
@@ -145,3 +146,36 @@ async def test_the_grid_is_read_again_after_a_month_was_reopened(app: ChiboApp) 
         assert app.screen is screen
         assert screen.query_one(YearGrid).query_one("#c1-10").has_class("-undecided")
         assert "dự thảo" in text_of(screen.query_one("#year-cursor"))
+
+
+async def test_each_month_shows_the_share_of_tasks_done(app: ChiboApp) -> None:
+    meetings = {m.month: m for m in app.session.repo.load_all()}
+    first = min(meetings)
+    year = int(first[:4])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_year(app, pilot, year)
+        grid = screen.query_one(YearGrid)
+        done = total = 0
+        for m in range(1, 13):
+            cell = text_of(grid.query_one(f"#t-{m}"))
+            meeting = meetings.get(f"{year}-{m:02d}")
+            if meeting is None:
+                assert cell == "·" and grid.query_one(f"#t-{m}").has_class("-not-held")
+            elif meeting.month == first:
+                assert cell == "—"  # the first month had no earlier tasks to review
+            else:
+                share = completion(meeting)
+                assert share.total and cell == str(round(100 * share.done / share.total))
+                done, total = done + share.done, total + share.total
+        assert text_of(grid.query_one("#count-tasks")) == f"{round(100 * done / total)}%"
+        # The selected month says how its figure is computed.
+        last = max(m for m in meetings if m.startswith(f"{year}-"))
+        cursor = text_of(screen.query_one("#year-cursor"))
+        assert f"nhiệm vụ tháng trước: {completion(meetings[last]).formula}" in cursor
+
+
+async def test_the_task_share_is_a_bar_where_the_grid_is_narrow(app: ChiboApp) -> None:
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_year(app, pilot, 2025)
+        grid = screen.query_one(YearGrid)
+        assert all(text_of(grid.query_one(f"#t-{m}")) in BARS for m in range(1, 13))
