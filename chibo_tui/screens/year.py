@@ -79,6 +79,7 @@ class YearScreen(ChiboScreen[None]):
             yield Static(id="year-cursor")
             yield Static(id="year-total")
             yield Static(id="year-remedies")
+            yield Static(id="year-tasks")
             yield Static(
                 legend()
                 + "   "
@@ -148,6 +149,7 @@ class YearScreen(ChiboScreen[None]):
         month = f"{self.year:04d}-{self.cursor:02d}"
         summary = self.rollup.by_month.get(month)
         line = self.query_one("#year-cursor", Static)
+        self._show_tasks(month)
         if summary is None:
             line.update(T.YEAR_CURSOR_NOT_HELD.format(month=month_label(month)))
             return
@@ -168,11 +170,20 @@ class YearScreen(ChiboScreen[None]):
             content += T.YEAR_CURSOR_FAILED.format(names=", ".join(failed))
         if summary.four_good:
             content += T.YEAR_CURSOR_FOUR_GOOD
-        done = self.tasks.get(int(month[5:7]))
-        if done is not None and done.total:
-            content += T.YEAR_CURSOR_TASKS.format(formula=done.formula)
         content += Content.styled(T.YEAR_CURSOR_HINT, STYLE_MUTED)
         line.update(content)
+
+    def _show_tasks(self, month: str) -> None:
+        """The selected month's figure of tasks done, with how it is computed.
+
+        A line of its own, one line high whatever it says, so that the worker's
+        report does not move the rest of the screen.
+        """
+        done = self.tasks.get(int(month[5:7]))
+        text = ""
+        if done is not None and done.total:
+            text = T.YEAR_TASKS_LINE.format(month=month_label(month), formula=done.formula)
+        self.query_one("#year-tasks", Static).update(text)
 
     # -- the year's remedies (worker) ------------------------------------------
 

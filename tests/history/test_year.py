@@ -170,8 +170,10 @@ async def test_each_month_shows_the_share_of_tasks_done(app: ChiboApp) -> None:
         assert text_of(grid.query_one("#count-tasks")) == f"{round(100 * done / total)}%"
         # The selected month says how its figure is computed.
         last = max(m for m in meetings if m.startswith(f"{year}-"))
-        cursor = text_of(screen.query_one("#year-cursor"))
-        assert f"nhiệm vụ tháng trước: {completion(meetings[last]).formula}" in cursor
+        line = text_of(screen.query_one("#year-tasks"))
+        label = f"{last[5:]}/{last[:4]}"
+        formula = completion(meetings[last]).formula
+        assert line == f"Tháng {label}, kết quả nhiệm vụ tháng trước: {formula}"
 
 
 async def test_the_task_share_is_a_bar_where_the_grid_is_narrow(app: ChiboApp) -> None:
