@@ -16,6 +16,15 @@ def parse_month(text: str) -> str:
     return text.strip()
 
 
+def parse_month_label(text: str) -> str:
+    """``"12/2026"`` (as the chair types it) or ``"2026-12"`` → ``"2026-12"``."""
+    value = text.strip()
+    if "/" in value:
+        mm, _, yyyy = value.partition("/")
+        value = f"{yyyy.strip()}-{mm.strip().zfill(2)}"
+    return parse_month(value)
+
+
 def month_of(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 

@@ -22,7 +22,7 @@ from textual.widgets.option_list import Option
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.text_entry import TextEntryDialog, required
 from ..domain import rules
-from ..domain.model import Meeting, RemedyStatus
+from ..domain.model import Meeting, RemedyStatus, ResolutionForm
 from ..domain.timefmt import clock
 from ..domain.vietnamese import month_label
 from ..session import DocumentKind
@@ -34,6 +34,9 @@ from ..widgets.criterion import CriterionPane
 from ..widgets.followups import FollowUpPane
 from ..widgets.opening import OpeningPane
 from ..widgets.pane import MeetingPane
+from ..widgets.resolution import ResolutionPane
+from ..widgets.task_reviews import TaskReviewPane
+from ..widgets.tasks import TasksPane
 from ..widgets.topbar import TopBar
 from .base import ChiboScreen
 
@@ -114,7 +117,10 @@ class MeetingScreen(ChiboScreen[None]):
                 "opening": OpeningPane,
                 "attendance": AttendancePane,
                 "followups": FollowUpPane,
+                "task-reviews": TaskReviewPane,
+                "tasks": TasksPane,
                 "conclusion": ConclusionPane,
+                "resolution": ResolutionPane,
                 "close": ClosePane,
             }[step]
             pane = kind(m, c, id=step)
@@ -127,10 +133,10 @@ class MeetingScreen(ChiboScreen[None]):
         return found.first(MeetingPane) if found else None
 
     def on_mount(self) -> None:
-        self._done = [self._step_done(step) for step in STEPS]
+        self._labels = [self._step_label(step) for step in STEPS]
         steps = self.query_one("#steps", OptionList)
-        for step, done in zip(STEPS, self._done, strict=True):
-            steps.add_option(Option(self._step_label(step, done), id=step))
+        for step, label in zip(STEPS, self._labels, strict=True):
+            steps.add_option(Option(label, id=step))
         steps.highlighted = STEPS.index(self.step)
         self._update_context()
         self._tick()
@@ -143,6 +149,7 @@ class MeetingScreen(ChiboScreen[None]):
             if pane.is_mounted:
                 pane.refresh_view()
         self._refresh_steps()
+        self._update_context()  # the resolution step's name follows the profile
 
     def _tick(self) -> None:
         start = self.meeting.start_time
@@ -162,7 +169,7 @@ class MeetingScreen(ChiboScreen[None]):
             where = T.PROGRESS.format(n=self.step[-1])
         else:
             step_of = T.STEP_OF.format(n=index + 1, total=len(STEPS))
-            where = f"{T.STEPS[self.step]} · {step_of}"
+            where = f"{self.step_name(self.step)} · {step_of}"
         # On a narrow terminal the step and the progress matter more than the month.
         compact = self.size.width and self.size.width < COMPACT_TOPBAR
         self.query_one(TopBar).context = where if compact else f"{label} · {where}"
@@ -179,26 +186,41 @@ class MeetingScreen(ChiboScreen[None]):
             return counts.expected > 0 and counts.unmarked == 0
         if step == "followups":
             return all(f.status is not RemedyStatus.OPEN or f.note for f in m.follow_ups)
+        if step == "task-reviews":
+            return all(r.status is not None for r in m.task_reviews)
+        if step == "tasks":
+            return bool(m.tasks) and not rules.task_problems(m)
         if step.startswith("criterion-"):
             review = m.review(int(step[-1]))
             counts = rules.attendance_counts(m.attendance)
             return review.vote is not None and rules.vote_validity(review.vote, counts.voters).value
         if step == "conclusion":
             return bool(m.conclusion.strip())
+        if step == "resolution":
+            if self.cell.resolution.form is ResolutionForm.NONE:
+                return True
+            vote = m.resolution_vote
+            counts = rules.attendance_counts(m.attendance)
+            return vote is not None and rules.vote_validity(vote, counts.voters).value
         return m.is_final
 
-    @staticmethod
-    def _step_label(step: str, done: bool) -> str:
-        return f"{'✔' if done else '·'} {T.STEPS[step]}"
+    def step_name(self, step: str) -> str:
+        """The step's name; the resolution's says what the cell issues (profile, F6)."""
+        if step == "resolution":
+            return T.RESOLUTION_STEP[self.cell.resolution.form.value]
+        return T.STEPS[step]
+
+    def _step_label(self, step: str) -> str:
+        return f"{'✔' if self._step_done(step) else '·'} {self.step_name(step)}"
 
     def _refresh_steps(self) -> None:
-        """Update the step marks that changed (this runs on every keystroke)."""
+        """Update the step labels that changed (this runs on every keystroke)."""
         steps = self.query_one("#steps", OptionList)
         for index, step in enumerate(STEPS):
-            done = self._step_done(step)
-            if done != self._done[index]:
-                self._done[index] = done
-                steps.replace_option_prompt_at_index(index, self._step_label(step, done))
+            label = self._step_label(step)
+            if label != self._labels[index]:
+                self._labels[index] = label
+                steps.replace_option_prompt_at_index(index, label)
 
     # -- navigation --------------------------------------------------------------
 
@@ -289,7 +311,9 @@ class MeetingScreen(ChiboScreen[None]):
             self.notify(T.FINALISE_BLOCKED, severity="error")
             return
         label = month_label(self.month)
-        problems = rules.closing_problems(self.meeting, self.cell.rules, self.session.clock())
+        problems = rules.closing_problems(
+            self.meeting, self.cell.rules, self.session.clock(), self.cell.resolution.form
+        )
         if problems:
             if not event.override:
                 return
@@ -362,7 +386,7 @@ class MeetingScreen(ChiboScreen[None]):
     def commands(self) -> Iterable[SystemCommand]:
         """Jump to any step from the palette."""
         for step in STEPS:
-            name = T.STEPS[step]
+            name = self.step_name(step)
             yield SystemCommand(
                 T.GOTO.format(step=name),
                 T.GOTO_HELP.format(step=name),

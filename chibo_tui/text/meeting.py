@@ -11,11 +11,14 @@ STEPS = {
     "opening": "Khai mạc",
     "attendance": "Điểm danh",
     "followups": "Giải pháp tháng trước",
+    "task-reviews": "Nhiệm vụ tháng trước",
     "criterion-1": "Tiêu chí 1",
     "criterion-2": "Tiêu chí 2",
     "criterion-3": "Tiêu chí 3",
     "criterion-4": "Tiêu chí 4",
+    "tasks": "Nhiệm vụ tháng tới",
     "conclusion": "Việc khác, kết luận",
+    "resolution": "Nghị quyết, biểu dương",
     "close": "Kết thúc, chốt",
 }
 PROGRESS = "Tiêu chí {n}/4"
@@ -104,6 +107,67 @@ KEY_DONE = "Đã khắc phục"
 KEY_IN_PROGRESS = "Đang khắc phục"
 KEY_OPEN = "Chưa khắc phục"
 KEY_NOTE = "Ghi chú"
+
+# last month's tasks (section I.3 of the resolution)
+TASK_REVIEWS_TITLE = "Kết quả thực hiện nhiệm vụ tháng trước"
+TASK_REVIEWS_HINT = "Phím: 1 hoàn thành · 2 đang thực hiện · 3 chưa thực hiện · Enter ghi chú"
+NO_TASK_REVIEWS = "Nghị quyết các tháng trước không để lại nhiệm vụ nào cần kiểm điểm."
+COMPLETION = "Tỷ lệ hoàn thành: {formula}"
+COMPLETION_PENDING = " · còn {n} nhiệm vụ chưa đánh giá"
+COL_TASK = "Nhiệm vụ"
+COL_BEFORE = "Đầu kỳ"
+KEY_TASK_DONE = "Hoàn thành"
+KEY_TASK_IN_PROGRESS = "Đang thực hiện"
+KEY_TASK_NOT_DONE = "Chưa thực hiện"
+TASK_NOTE_FOR = "Ghi chú về nhiệm vụ: {text}"
+
+# next month's tasks (section II)
+TASKS_TITLE = "Phương hướng, nhiệm vụ tháng {month}"
+TASK_TEXT = "Nội dung nhiệm vụ (Enter để sang ô sau)"
+TASK_OWNER = "Chủ trì (Chi ủy, Toàn chi bộ, đảng viên)"
+TASK_DUE = "Thời hạn dd/mm/yyyy (Enter để thêm)"
+TASK_REPORT = "Báo cáo tại kỳ {month}"
+TASK_REPORT_BAD = "Tháng báo cáo cần dạng mm/yyyy, ví dụ {month}"
+TASKS_HINT = (
+    "Enter ở ô thời hạn hoặc tháng báo cáo để thêm; trong danh sách: Delete xóa, E sửa lại."
+)
+NEED_TASK_TEXT = "Ghi nội dung nhiệm vụ trước"
+COL_GROUP = "Nhóm"
+COL_REPORT = "Báo cáo"
+GROUP_SHORT = {"ideology": "Chính trị, tư tưởng", "political": "Nhiệm vụ chính trị"}
+OFFER_REMEDIES = (
+    "Có {n} giải pháp khắc phục của tiêu chí không đạt chưa thành nhiệm vụ: "
+    "G để thêm vào nhiệm vụ tháng tới."
+)
+OFFER_BUTTON = "Thêm giải pháp khắc phục (G)"
+KEY_OFFER = "Thêm giải pháp khắc phục"
+KEY_OFFER_HELP = "Thêm các giải pháp của tiêu chí không đạt vào nhiệm vụ tháng tới"
+OFFERED = "Đã thêm {n} giải pháp khắc phục vào nhiệm vụ tháng tới."
+NOTHING_TO_OFFER = "Không còn giải pháp khắc phục nào để thêm."
+
+# the resolution: commendations, sections I.1–I.2, its vote
+RESOLUTION_TITLE = "{name}: biểu dương, nhắc nhở, đánh giá và biểu quyết thông qua"
+RESOLUTION_STEP = {
+    "resolution": "Nghị quyết, biểu dương",
+    "conclusion": "Kết luận, biểu dương",
+    "none": "Biểu dương, nhắc nhở",
+}
+"""The step's name by what the cell issues (ResolutionForm)."""
+RESOLUTION_NAME_NONE = "Biểu dương, nhắc nhở"
+RESOLUTION_NONE = (
+    "Chi bộ không ban hành nghị quyết hay thông báo kết luận sau kỳ họp, nên không biểu "
+    "quyết thông qua (đổi trong Hồ sơ chi bộ, F6)."
+)
+COMMENDATIONS = "1. Biểu dương, nhắc nhở đảng viên"
+COMMEND_NAME = "Đảng viên"
+COMMEND_TEXT = "Nội dung (Enter để thêm)"
+NEED_COMMEND_NAME = "Chọn đảng viên trước"
+COL_MEMBER = "Đảng viên"
+COL_KIND = "Hình thức"
+COL_CONTENT = "Nội dung"
+IDEOLOGY_REVIEW = "2. Về công tác chính trị, tư tưởng"
+POLITICAL_REVIEW = "3. Về lãnh đạo thực hiện nhiệm vụ chính trị"
+RESOLUTION_VOTE = "4. Biểu quyết thông qua {name} (đảng viên chính thức có mặt)"
 
 # criterion
 CRITERION_TITLE = "Tiêu chí {n}/4 — {title}"

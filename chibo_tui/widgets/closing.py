@@ -67,7 +67,9 @@ class ClosePane(MeetingPane):
         self.refresh_view()
 
     def problems(self) -> list[str]:
-        return rules.closing_problems(self.meeting, self.cell.rules, self.clock())
+        return rules.closing_problems(
+            self.meeting, self.cell.rules, self.clock(), self.cell.resolution.form
+        )
 
     def refresh_view(self) -> None:
         problems = self.problems()

@@ -13,15 +13,15 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label, Select, TextArea
 
-from ..dialogs.confirm import ConfirmDialog
 from ..domain import rules
 from ..domain.model import COLLECTIVE, Cell, Discussion, Meeting, Remedy, Verdict
 from ..domain.review_notes import NotePlace, note_named, notes_at
 from ..domain.timefmt import parse_date, show_date
 from ..text import meeting as T
+from .entry_table import EntryTable, editing_row, marked, set_editing_row, store_entry
 from .member_picker import Candidate, MemberPicker
 from .pane import MeetingPane
-from .vote import VoteContext, VoteEditor
+from .vote import VoteContext, VoteEditor, set_aside, vote_context
 from .wrap_table import WrapColumn, WrapTable
 
 
@@ -53,33 +53,6 @@ class ChecklistTable(WrapTable):
 
 
 ALL_ROWS = -1
-
-
-class EntryTable(WrapTable):
-    """Discussion entries or remedies: Delete removes, E takes the row back to edit."""
-
-    BINDINGS = [
-        Binding("delete", "remove", T.KEY_DELETE, id="entry-delete"),
-        Binding("e", "edit", T.KEY_EDIT, id="entry-edit"),
-    ]
-
-    @dataclass
-    class Picked(Message):
-        """Row ``row`` is to be removed, or taken back into the fields to edit."""
-
-        table: EntryTable
-        row: int
-        edit: bool
-
-        @property
-        def control(self) -> EntryTable:
-            return self.table
-
-    def action_remove(self) -> None:
-        self.post_message(self.Picked(self, self.cursor_row, edit=False))
-
-    def action_edit(self) -> None:
-        self.post_message(self.Picked(self, self.cursor_row, edit=True))
 
 
 class CriterionPane(MeetingPane):
@@ -184,8 +157,7 @@ class CriterionPane(MeetingPane):
     # -- derived labels ------------------------------------------------------
 
     def vote_context(self) -> VoteContext:
-        counts = rules.attendance_counts(self.meeting.attendance)
-        return VoteContext(counts.voters, counts.official_voting_base)
+        return vote_context(self.meeting)
 
     def refresh_view(self) -> None:
         proposed = rules.proposed_verdict(self.review)
@@ -202,7 +174,7 @@ class CriterionPane(MeetingPane):
     # -- checklist -----------------------------------------------------------
 
     @on(ChecklistTable.Marked)
-    def _marked(self, event: ChecklistTable.Marked) -> None:
+    def marked(self, event: ChecklistTable.Marked) -> None:
         checks = self.review.checks
         if event.row == ALL_ROWS:
             for i in range(len(checks)):
@@ -237,12 +209,8 @@ class CriterionPane(MeetingPane):
         A vote already taken was on what was put then: it becomes an earlier vote
         and the cell votes again; it is never carried over to another verdict.
         """
-        if self.review.vote is not None:
-            self.review.earlier_votes.append(self.review.vote)
+        if set_aside(self.query_one(VoteEditor), self.review.vote, self.review.earlier_votes):
             self.review.vote = None
-            editor = self.query_one(VoteEditor)
-            with editor.prevent(VoteEditor.Changed):
-                editor.clear()
             self.notify(T.VOTE_STALE, severity="warning")
         self.refresh_view()
         self.changed()
@@ -262,7 +230,7 @@ class CriterionPane(MeetingPane):
         table = self.query_one(".discussion", EntryTable)
         editing = self._editing("discussion")
         table.set_rows(
-            (_marked(d.speaker, i == editing), d.text) for i, d in enumerate(self.review.discussion)
+            (marked(d.speaker, i == editing), d.text) for i, d in enumerate(self.review.discussion)
         )
         table.display = bool(self.review.discussion)
 
@@ -270,12 +238,11 @@ class CriterionPane(MeetingPane):
 
     def _editing(self, kind: str) -> int | None:
         """The row of ``kind`` ("discussion", "remedies") being edited, if any."""
-        raw = self.meeting.unsent.get(self.unsent_key(f"editing-{kind}"), "")
         entries = self.review.discussion if kind == "discussion" else self.review.remedies
-        return int(raw) if raw.isdigit() and int(raw) < len(entries) else None
+        return editing_row(self, kind, len(entries))
 
     def _set_editing(self, kind: str, index: int | None) -> None:
-        self.keep_unsent(f"editing-{kind}", "" if index is None else str(index))
+        set_editing_row(self, kind, index)
 
     @on(MemberPicker.Picked, ".speaker")
     def _speaker_picked(self) -> None:
@@ -292,12 +259,7 @@ class CriterionPane(MeetingPane):
             picker.input.focus()
             return
         entry = Discussion(picker.value.strip(), text, picker.picked_id)
-        editing = self._editing("discussion")
-        if editing is None:
-            self.review.discussion.append(entry)
-        else:
-            self.review.discussion[editing] = entry
-            self._set_editing("discussion", None)
+        store_entry(self, "discussion", self.review.discussion, entry)
         event.input.value = ""
         picker.set("", None, notify=False)
         self.keep_unsent("speaker", "")
@@ -320,7 +282,7 @@ class CriterionPane(MeetingPane):
         table = self.query_one(".remedies", EntryTable)
         editing = self._editing("remedies")
         table.set_rows(
-            (_marked(remedy.text, i == editing), remedy.owner, show_date(remedy.due))
+            (marked(remedy.text, i == editing), remedy.owner, show_date(remedy.due))
             for i, remedy in enumerate(self.review.remedies)
         )
         table.display = bool(self.review.remedies)
@@ -357,17 +319,13 @@ class CriterionPane(MeetingPane):
             due=due,
         )
 
-        def add(confirmed: bool | None = True) -> None:
+        def add(confirmed: bool | None) -> None:
             if not confirmed:
                 event.input.focus()
                 return
-            editing = self._editing("remedies")
-            if editing is None:
-                self.review.remedies.append(remedy)
-            else:
-                remedy.id = self.review.remedies[editing].id  # the same remedy, followed up
-                self.review.remedies[editing] = remedy
-                self._set_editing("remedies", None)
+            replaced = store_entry(self, "remedies", self.review.remedies, remedy)
+            if replaced is not None:
+                remedy.id = replaced.id  # the same remedy, followed up
             text_input.value = event.input.value = ""
             owner.set("", None, notify=False)
             self.keep_unsent("remedy-owner", "")
@@ -375,13 +333,7 @@ class CriterionPane(MeetingPane):
             self.changed()
             text_input.focus()
 
-        if due is not None and due < self.meeting.date:
-            question = T.DUE_BEFORE_MEETING.format(
-                due=show_date(due), day=show_date(self.meeting.date)
-            )
-            self.app.push_screen(ConfirmDialog(question), add)
-        else:
-            add()
+        self.check_due(due, add)
 
     @on(EntryTable.Picked)
     def _entry_picked(self, event: EntryTable.Picked) -> None:
@@ -435,17 +387,10 @@ class CriterionPane(MeetingPane):
 
     @on(VoteEditor.Revote)
     def _revote(self, event: VoteEditor.Revote) -> None:
-        if self.review.vote is None or self.read_only:
+        if self.read_only:
             return
-        self.review.earlier_votes.append(self.review.vote)
+        if not set_aside(event.editor, self.review.vote, self.review.earlier_votes):
+            return
         self.review.vote = None
-        editor = event.editor
-        with editor.prevent(VoteEditor.Changed):
-            editor.clear()
         self.refresh_view()
         self.changed()
-
-
-def _marked(text: str, editing: bool) -> str:
-    """A row's first cell, marked while the entry is taken back to edit."""
-    return T.EDITING_MARK.format(text=text) if editing else text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from typing import ClassVar
 
 from textual import on
@@ -12,7 +12,10 @@ from textual.message import Message
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
+from ..dialogs.confirm import ConfirmDialog
 from ..domain.model import Cell, Meeting
+from ..domain.timefmt import show_date
+from ..text import meeting as T
 from .member_picker import MemberPicker
 
 
@@ -124,6 +127,18 @@ class MeetingPane(VerticalScroll):
             control.disabled = True
         for area in self.query(TextArea).results():
             area.read_only = True
+
+    def check_due(self, due: date | None, then: Callable[[bool | None], None]) -> None:
+        """Call ``then(True)``, after asking first when ``due`` is before the meeting
+        (``then(False)`` if the chair says no): a deadline in the past is most often
+        a typing slip."""
+        if due is not None and due < self.meeting.date:
+            question = T.DUE_BEFORE_MEETING.format(
+                due=show_date(due), day=show_date(self.meeting.date)
+            )
+            self.app.push_screen(ConfirmDialog(question), then)
+        else:
+            then(True)
 
     def changed(self) -> None:
         self.post_message(self.Changed())

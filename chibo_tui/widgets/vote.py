@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import Button, Input, Label
 
 from ..domain import rules
-from ..domain.model import Verdict, Vote
+from ..domain.model import Meeting, Verdict, Vote
 from ..text import meeting as T
 
 DIGITS = r"[0-9]*"  # letters and minus signs are refused as typed
@@ -21,6 +21,12 @@ DIGITS = r"[0-9]*"  # letters and minus signs are refused as typed
 class VoteContext:
     voters: int  # official members present
     official_base: int  # official members not exempt
+
+
+def vote_context(meeting: Meeting) -> VoteContext:
+    """Who votes at ``meeting`` now, and the base the adoption rule counts against."""
+    counts = rules.attendance_counts(meeting.attendance)
+    return VoteContext(counts.voters, counts.official_voting_base)
 
 
 def describe(vote: Vote | None, ctx: VoteContext) -> tuple[str, str]:
@@ -89,7 +95,11 @@ class VoteEditor(Vertical):
         a, b, c = (int(v) if v.isdigit() else 0 for v in values)
         return Vote(a, b, c, verdict_put)
 
-    def show(self, vote: Vote | None, ctx: VoteContext, earlier: list[Vote]) -> None:
+    def show(
+        self, vote: Vote | None, ctx: VoteContext, earlier: list[Vote], subject: str = ""
+    ) -> None:
+        """The result line and the earlier votes, each named by the verdict put to it
+        (``subject``: by what was voted on instead, such as the resolution)."""
         text, style = describe(vote, ctx)
         result = self.query_one("#vote-result", Label)
         result.update(text)
@@ -97,7 +107,7 @@ class VoteEditor(Vertical):
         for key in ("in_favour", "against", "other"):
             self.query_one(f"#vote-{key}", Input).set_class(style == "error-text", "-invalid")
         past = "; ".join(
-            f"{rules.VERDICT_TEXT[v.verdict_put]}: {v.in_favour}/{v.against}/{v.other}"
+            f"{subject or rules.VERDICT_TEXT[v.verdict_put]}: {v.in_favour}/{v.against}/{v.other}"
             for v in earlier
         )
         self.query_one("#vote-earlier", Label).update(
@@ -117,3 +127,17 @@ class VoteEditor(Vertical):
     def _revote(self, event: Button.Pressed) -> None:
         event.stop()
         self.post_message(self.Revote(self))
+
+
+def set_aside(editor: VoteEditor, vote: Vote | None, earlier: list[Vote]) -> bool:
+    """Keep ``vote`` among the ``earlier`` votes and empty the editor for the next one.
+
+    A vote is never carried over to what the cell votes on next: the record keeps
+    it as an earlier vote. Returns whether there was a vote to set aside.
+    """
+    if vote is None:
+        return False
+    earlier.append(vote)
+    with editor.prevent(VoteEditor.Changed):
+        editor.clear()
+    return True
