@@ -185,6 +185,8 @@ class TasksPane(MeetingPane):
             if replaced is not None:  # the same task, edited
                 task.id, task.remedy_id = replaced.id, replaced.remedy_id
             text_input.value = due_input.value = report_input.value = ""
+            # Back to the default heading: most tasks are the political ones.
+            self.query_one("#task-group", Select).value = TaskGroup.POLITICAL.value
             owner.set("", None, notify=False)
             self.keep_unsent("task-owner", "")
             self._fill()

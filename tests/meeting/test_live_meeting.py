@@ -2,19 +2,53 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
+from pathlib import Path
 
-from textual.widgets import Input, TextArea
+import pytest
+from textual.widgets import Input, Label, Select, TextArea
 
 from chibo_tui.app import ChiboApp
-from chibo_tui.domain import rules
-from chibo_tui.domain.model import MeetingState, Presence, RemedyStatus, Verdict
+from chibo_tui.domain import rules, tasks
+from chibo_tui.domain.model import (
+    COMMITTEE_OWNER,
+    WHOLE_CELL,
+    MeetingState,
+    Mention,
+    Presence,
+    RemedyStatus,
+    Task,
+    TaskGroup,
+    TaskStatus,
+    Verdict,
+)
+from chibo_tui.sample import build_demo
 from chibo_tui.screens.meeting import MeetingScreen
+from chibo_tui.store import Repository
 from chibo_tui.widgets.attendance import RosterTable
 from chibo_tui.widgets.criterion import CriterionPane
+from chibo_tui.widgets.entry_table import EntryTable
 from chibo_tui.widgets.member_picker import MemberPicker
+from chibo_tui.widgets.task_reviews import TaskReviewTable
 
 MONTH = "2026-11"
+TODAY = date(2026, 11, 27)
+OCTOBER_TASKS = [
+    Task("Tuyên truyền nghị quyết mới đến các hộ", COMMITTEE_OWNER, None, date(2026, 11, 20)),
+    Task("Vận động giữ vệ sinh môi trường", WHOLE_CELL, None, date(2026, 11, 25)),
+]
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """The demo cell, its October resolution having set two tasks for November."""
+    path = tmp_path / "db" / "chibo.json"
+    cell, meetings = build_demo(14, TODAY)
+    october = next(m for m in meetings if m.month == "2026-10")
+    october.tasks += [Task(t.text, t.owner, t.owner_id, t.due, MONTH) for t in OCTOBER_TASKS]
+    with Repository.open(path) as repo:
+        repo.import_history(cell, meetings)
+    return path
 
 
 async def open_meeting(app: ChiboApp, pilot) -> MeetingScreen:  # type: ignore[no-untyped-def]
@@ -68,6 +102,25 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
             await pilot.press("1")
         assert all(f.status is RemedyStatus.DONE for f in meeting.follow_ups)
 
+        # Last month's tasks: every one done but the last, which is under way, with a note.
+        await pilot.press("f4")
+        assert screen.step == "task-reviews"
+        reviews = meeting.task_reviews
+        assert [r.text for r in reviews][-2:] == [t.text for t in OCTOBER_TASKS]
+        assert isinstance(screen.focused, TaskReviewTable)
+        for _ in reviews[:-1]:
+            await pilot.press("1")
+        await pilot.press("2", "enter")
+        await pilot.press(*"da lam 2/3 khu", "enter")
+        assert [r.status for r in reviews] == [TaskStatus.DONE] * (len(reviews) - 1) + [
+            TaskStatus.IN_PROGRESS
+        ]
+        assert reviews[-1].note == "da lam 2/3 khu"
+        completion = str(screen.query_one("#task-completion", Label).render())
+        done = len(reviews) - 1
+        assert tasks.completion(meeting).formula in completion
+        assert completion.startswith(f"Tỷ lệ hoàn thành: {done}/{len(reviews)} nhiệm vụ")
+
         # Four criteria; the second fails one sub-criterion and gets a remedy.
         for number in range(1, 5):
             await pilot.press("f4")
@@ -110,6 +163,37 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
                 Verdict.FAIL if number == 2 else Verdict.PASS
             )
 
+        # Next month's tasks: one typed from the keyboard under the first heading, one
+        # led by a member under the default heading, then criterion 2's remedy offered.
+        await pilot.press("f4")
+        assert screen.step == "tasks"
+        offer = screen.query_one("#task-offer-row")
+        assert offer.display and "G để thêm" in str(screen.query_one("#task-offer", Label).render())
+        text = screen.query_one("#task-text", Input)
+        assert screen.focused is text
+        text.value = "Học tập chuyên đề về đạo đức Hồ Chí Minh"
+        await pilot.press("enter")  # on to the heading
+        assert isinstance(screen.focused, Select)
+        await pilot.press("enter", "up", "enter")  # "Về công tác chính trị, tư tưởng"
+        await pilot.press(*"chi uy", "enter")  # on to the owner, then the deadline
+        await pilot.press(*"20/12/2026", "enter")
+        text.value = "Rà soát, thu đảng phí quý IV"
+        await pilot.press("enter", "tab")  # the heading left as it is
+        await pilot.press(*"lien", "enter", *"15/12/2026", "enter")
+        assert [(t.group, t.owner, t.due) for t in meeting.tasks] == [
+            (TaskGroup.IDEOLOGY, COMMITTEE_OWNER, date(2026, 12, 20)),
+            (TaskGroup.POLITICAL, "Nguyễn Thị Liên", date(2026, 12, 15)),
+        ]
+        assert meeting.tasks[1].owner_id == meeting.chair_id
+        assert {t.report_month for t in meeting.tasks} == {"2026-12"}
+        screen.query_one("#task-table", EntryTable).focus()
+        await pilot.press("g")
+        await pilot.press("g")  # offered once: never twice
+        remedy = meeting.review(2).remedies[0]
+        assert [t.remedy_id for t in meeting.tasks] == [None, None, remedy.id]
+        assert meeting.tasks[2].text == remedy.text
+        assert not offer.display
+
         # Conclusion and close, at the end of the evening (an end time still to come
         # would be flagged).
         app.session.clock = lambda: datetime(2026, 11, 27, 21, 20)
@@ -117,11 +201,45 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
         screen.query_one(
             "#conclusion-text", TextArea
         ).text = "Đồng chí bí thư kết luận: chi bộ thống nhất."
+
+        # The resolution: a reminder, sections I.1-I.2, and its vote.
+        await pilot.press("f4")
+        assert screen.step == "resolution"
+        await pilot.press(*"lien", "enter")  # the member, then the kind
+        await pilot.press("enter", "down", "enter")  # "Nhắc nhở", then the text
+        commend = screen.query_one("#commend-text", Input)
+        assert screen.focused is commend
+        commend.value = "Nộp đảng phí chậm hai tháng"
+        await pilot.press("enter")
+        screen.query_one("#ideology-review", TextArea).text = "Đảng viên an tâm, tin tưởng."
+        screen.query_one("#political-review", TextArea).text = "Hoàn thành các chỉ tiêu."
+        in_favour = screen.query_one("#resolution #vote-in_favour", Input)
+        in_favour.focus()
+        await pilot.press("9", "9")  # more than the voters: flagged, kept as typed
+        await pilot.pause()
+        assert in_favour.value == "99" and in_favour.has_class("-invalid")
+        assert "Không hợp lệ" in str(screen.query_one("#resolution #vote-result").render())
+        assert rules.votes_block_finalising(meeting)
+        await pilot.press("f4")
+        assert screen.query_one("#close-blocked", Label).render()
+        await pilot.press("f3")
+        in_favour.focus()
+        await pilot.press("backspace", "backspace", *str(voters))
+        await pilot.pause()
+        result = str(screen.query_one("#resolution #vote-result").render())
+        wording = rules.vote_wording(
+            meeting.resolution_vote,  # type: ignore[arg-type]
+            voters,
+            counts.official_voting_base,
+        )
+        assert wording.adopted and wording.count in result
+
         await pilot.press("f4")
         end = screen.query_one("#close-end", Input)
         end.value = "21:15"
         await pilot.pause()
-        assert rules.closing_problems(meeting, app.session.cell.rules) == []  # type: ignore[union-attr]
+        cell = app.session.ensure_cell()
+        assert rules.closing_problems(meeting, cell.rules, None, cell.resolution.form) == []
         screen.query_one("#finalise").press()  # type: ignore[attr-defined]
         await pilot.pause()
         await pilot.press("enter")  # confirm
@@ -147,6 +265,25 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
     )
     assert record.conclusion.startswith("Đồng chí bí thư kết luận")
     assert [a.reason for a in record.attendance if a.presence is Presence.EXCUSED] == ["om"]
+    assert [(t.text, t.owner, t.remedy_id is not None) for t in record.tasks] == [
+        ("Học tập chuyên đề về đạo đức Hồ Chí Minh", COMMITTEE_OWNER, False),
+        ("Rà soát, thu đảng phí quý IV", "Nguyễn Thị Liên", False),
+        ("Chi ủy họp chuẩn bị trước 3 ngày", "tập thể", True),
+    ]
+    assert [(r.text, r.status, r.note) for r in record.task_reviews][-2:] == [
+        (OCTOBER_TASKS[0].text, TaskStatus.DONE, ""),
+        (OCTOBER_TASKS[1].text, TaskStatus.IN_PROGRESS, "da lam 2/3 khu"),
+    ]
+    assert [(c.name, c.kind, c.text) for c in record.commendations] == [
+        ("Nguyễn Thị Liên", Mention.REMINDER, "Nộp đảng phí chậm hai tháng")
+    ]
+    assert (record.ideology_review, record.political_review) == (
+        "Đảng viên an tâm, tin tưởng.",
+        "Hoàn thành các chỉ tiêu.",
+    )
+    vote = record.resolution_vote
+    assert vote is not None and (vote.in_favour, vote.against, vote.other) == (voters, 0, 0)
+    assert record.unsent == {}
 
 
 async def test_vote_fields_refuse_letters_and_flag_a_count_over_the_voters(
