@@ -14,7 +14,7 @@ from textual.suggester import Suggester
 from textual.timer import Timer
 from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
 
-from ..domain.model import Cell, FormatProfile, Member, Role
+from ..domain.model import Cell, FormatProfile, Member, ResolutionForm, Role, SignatureForm
 from ..domain.register import parse_term
 from ..domain.vietnamese import date_line, fold, name_sort_key, nfc
 from ..text import setup as T
@@ -137,6 +137,26 @@ class ProfileScreen(SetupScreen):
                         id="profile-format",
                         compact=True,
                     )
+                yield Label(T.SECTION_RESOLUTION, classes="section-title")
+                with Horizontal(classes="form-row"):
+                    yield Label(T.LABEL_RESOLUTION_FORM, classes="form-label")
+                    yield Select[str](
+                        [(label, value) for value, label in T.RESOLUTION_FORMS.items()],
+                        value=cell.resolution.form.value,
+                        allow_blank=False,
+                        id="profile-resolution-form",
+                        compact=True,
+                    )
+                with Horizontal(classes="form-row"):
+                    yield Label(T.LABEL_SIGNATURE, classes="form-label")
+                    yield Select[str](
+                        [(label, value) for value, label in T.SIGNATURES.items()],
+                        value=cell.resolution.signature.value,
+                        allow_blank=False,
+                        id="profile-signature",
+                        compact=True,
+                    )
+                yield Static(T.HINT_SIGNATURE, classes="hint form-note", markup=False)
             with Vertical(id="profile-preview-box"):
                 yield Label(T.PREVIEW_TITLE, classes="section-title")
                 yield Static(id="profile-preview")
@@ -258,6 +278,18 @@ class ProfileScreen(SetupScreen):
     def _format_picked(self, event: Select.Changed) -> None:
         if isinstance(event.value, str) and self.cell.documents.profile.value != event.value:
             self.cell.documents.profile = FormatProfile(event.value)
+
+    @on(Select.Changed, "#profile-resolution-form")
+    def _resolution_form_picked(self, event: Select.Changed) -> None:
+        settings = self.cell.resolution
+        if isinstance(event.value, str) and settings.form.value != event.value:
+            settings.form = ResolutionForm(event.value)
+
+    @on(Select.Changed, "#profile-signature")
+    def _signature_picked(self, event: Select.Changed) -> None:
+        settings = self.cell.resolution
+        if isinstance(event.value, str) and settings.signature.value != event.value:
+            settings.signature = SignatureForm(event.value)
 
     @on(Checkbox.Changed, "#profile-colon")
     def _colon_toggled(self, event: Checkbox.Changed) -> None:

@@ -100,6 +100,19 @@ FORMAT_PROFILES = {
     "hd36": "Hướng dẫn 36-HD/VPTW (2018): kết thúc “./.”, “Nơi nhận:” đậm nghiêng",
     "hd05": "Hướng dẫn 05-HD/VPTW (2026, theo bản tóm tắt): kết thúc “.”, giãn dòng 19 pt",
 }
+SECTION_RESOLUTION = "Sau kỳ sinh hoạt (hướng dẫn ghi “kết luận hoặc nghị quyết”; chọn theo cấp ủy)"
+LABEL_RESOLUTION_FORM = "Văn bản ban hành"
+RESOLUTION_FORMS = {
+    "resolution": "Nghị quyết (Số …-NQ/CB)",
+    "conclusion": "Thông báo kết luận",
+    "none": "Không ban hành (không biểu quyết thông qua)",
+}
+LABEL_SIGNATURE = "Thay mặt ký"
+SIGNATURES = {
+    "T/M CHI BỘ": "T/M CHI BỘ (mặc định)",
+    "T/M CHI ỦY": "T/M CHI ỦY (chi bộ có chi ủy)",
+}
+HINT_SIGNATURE = "Các nguồn ghi khác nhau: “T/M CHI BỘ” hoặc “T/M CHI ỦY”, rồi “BÍ THƯ”."
 PREVIEW_TITLE = "Đầu văn bản sẽ in như sau"
 PREVIEW_PARTY = "ĐẢNG CỘNG SẢN VIỆT NAM"
 PREVIEW_NUMBER = "Số{colon} 03-BB/CB"

@@ -9,7 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, Static
 
 from chibo_tui.app import ChiboApp
-from chibo_tui.domain.model import Cell, Role
+from chibo_tui.domain.model import Cell, ResolutionForm, Role, SignatureForm
 from chibo_tui.screens.profile import ProfileScreen, assign_role
 from chibo_tui.text import setup as T
 
@@ -25,6 +25,8 @@ FORM_ORDER = [
     "profile-margins",
     "profile-colon",
     "profile-format",
+    "profile-resolution-form",
+    "profile-signature",
 ]
 
 
@@ -206,3 +208,25 @@ async def test_term_and_format_profile(
     assert cell is not None
     assert (cell.term.start, cell.term.end) == (2030, 2035)
     assert cell.documents.profile.value == "hd05"
+
+
+async def test_resolution_form_and_signature(
+    app: ChiboApp, saved_cell: Callable[[], Cell | None]
+) -> None:
+    """Which document follows a meeting, and who signs it: saved with the cell."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _open(app, pilot)
+        form = screen.query_one("#profile-resolution-form", Select)
+        signature = screen.query_one("#profile-signature", Select)
+        assert (form.value, signature.value) == ("resolution", "T/M CHI BỘ")  # the defaults
+        form.focus()
+        await pilot.press("enter", "down", "enter")  # Thông báo kết luận
+        signature.focus()
+        await pilot.press("enter", "down", "enter")  # T/M CHI ỦY
+        await pilot.pause()
+        assert (form.value, signature.value) == ("conclusion", "T/M CHI ỦY")
+        app.session.save_now()
+    cell = saved_cell()
+    assert cell is not None
+    assert cell.resolution.form is ResolutionForm.CONCLUSION
+    assert cell.resolution.signature is SignatureForm.COMMITTEE
