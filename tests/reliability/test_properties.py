@@ -49,6 +49,7 @@ from chibo_tui.domain.model import (
     Presence,
     Remedy,
     RemedyFollowUp,
+    Task,
     TaskStatus,
     Verdict,
     Vote,
@@ -102,6 +103,10 @@ def meetings(draw: st.DrawFn, cell: Cell = CELL) -> Meeting:
             review.remedies = [Remedy("Khắc phục", owner, due, id=f"r{review.number}")]
     meeting.end_time = draw(st.sampled_from([None, time(19, 30), time(21, 0)]))
     meeting.conclusion = draw(st.sampled_from(["", "Chi bộ thống nhất kết luận."]))
+    if draw(st.booleans()):
+        owner = draw(st.sampled_from(["", "Chi ủy"]))
+        meeting.tasks = [Task("Nhiệm vụ tháng tới", owner, None, date(2026, 12, 15), "2026-12")]
+    meeting.resolution_vote = draw(votes(voters))
     return meeting
 
 
@@ -318,7 +323,9 @@ def _clean() -> Meeting:
     for task in meeting.task_reviews:  # what the last demo month set for this one
         task.status = TaskStatus.DONE
     meeting.end_time, meeting.conclusion = time(21, 0), "Chi bộ thống nhất."
-    assert rules.closing_problems(meeting, CELL.rules) == []
+    meeting.tasks = [Task("Nhiệm vụ tháng tới", "Chi ủy", None, date(2026, 12, 15), "2026-12")]
+    meeting.resolution_vote = Vote(voters, 0, 0)
+    assert rules.closing_problems(meeting, CELL.rules, None, CELL.resolution.form) == []
     return meeting
 
 
@@ -329,8 +336,9 @@ def _with(change: Callable[[Meeting], object]) -> Meeting:
 
 
 def _check_finalising(meeting: Meeting) -> None:
-    invalid = rules.invalid_votes(meeting)
-    problems = rules.closing_problems(meeting, CELL.rules)
+    # As the app checks it: with the tasks and the resolution's vote the cell issues.
+    invalid = rules.votes_block_finalising(meeting)
+    problems = rules.closing_problems(meeting, CELL.rules, None, CELL.resolution.form)
     with tempfile.TemporaryDirectory() as tmp:
         saved = asyncio.run(_try_to_finalise(meeting, Path(tmp)))
     if invalid:
@@ -351,8 +359,9 @@ def _check_finalising(meeting: Meeting) -> None:
         _clean(),
         _with(lambda m: setattr(m.review(3), "vote", Vote(1, 0, 0))),
         _with(lambda m: setattr(m, "conclusion", "")),
+        _with(lambda m: setattr(m, "resolution_vote", Vote(1, 0, 0))),
     ],
-    ids=["clean", "vote-does-not-add-up", "no-conclusion"],
+    ids=["clean", "vote-does-not-add-up", "no-conclusion", "resolution-vote-does-not-add-up"],
 )
 def test_the_app_finalises_only_a_valid_meeting(meeting: Meeting) -> None:
     _check_finalising(meeting)
