@@ -128,9 +128,7 @@ TASK_OWNER = "Chủ trì (Chi ủy, Toàn chi bộ, đảng viên)"
 TASK_DUE = "Thời hạn dd/mm/yyyy (Enter để thêm)"
 TASK_REPORT = "Báo cáo tại kỳ {month}"
 TASK_REPORT_BAD = "Tháng báo cáo cần dạng mm/yyyy, ví dụ {month}"
-TASKS_HINT = (
-    "Enter ở ô thời hạn hoặc tháng báo cáo để thêm; trong danh sách: Delete xóa, E sửa lại."
-)
+TASKS_HINT = "Enter ở ô thời hạn (hoặc tháng báo cáo) để thêm · Delete xóa, E sửa lại."
 NEED_TASK_TEXT = "Ghi nội dung nhiệm vụ trước"
 COL_GROUP = "Nhóm"
 COL_REPORT = "Báo cáo"

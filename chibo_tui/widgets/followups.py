@@ -44,7 +44,7 @@ class FollowUpPane(MeetingPane):
                 WrapColumn(T.COL_FROM, "from", 8),
                 WrapColumn(T.COL_REMEDY, "text"),
                 WrapColumn(T.COL_OWNER, "owner", 14),
-                WrapColumn(T.COL_DUE, "due", 10),
+                WrapColumn(T.COL_DUE, "due", 10, min_width=10),
                 WrapColumn(T.COL_STATE, "state", 9),
                 WrapColumn(T.COL_NOTE, "note", 16),
             ],

@@ -67,10 +67,10 @@ class TaskReviewPane(MeetingPane):
         table = TaskReviewTable(
             [
                 # Narrow on purpose: at 120 columns all seven fit beside the steps.
-                WrapColumn(T.COL_FROM, "from", 7),
+                WrapColumn(T.COL_FROM, "from", 7, min_width=7),
                 WrapColumn(T.COL_TASK, "text"),
                 WrapColumn(T.COL_OWNER, "owner", 12),
-                WrapColumn(T.COL_DUE, "due", 10),
+                WrapColumn(T.COL_DUE, "due", 10, min_width=10),
                 WrapColumn(T.COL_BEFORE, "before", 9),
                 WrapColumn(T.COL_STATE, "state", 9),
                 WrapColumn(T.COL_NOTE, "note", 12),

@@ -18,6 +18,8 @@ from textual.widgets import DataTable
 
 MIN_FLEX = 12
 """The wrapping column never gets narrower than this, even on a tiny terminal."""
+MIN_FIXED = 6
+"""Nor a fixed column when the pane is too narrow for their widths (its cells wrap)."""
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,8 @@ class WrapColumn:
     key: str
     width: int | None = None
     """Cells wider than this wrap; ``None``: the column takes the width left over."""
+    min_width: int = MIN_FIXED
+    """How far the column may give way on a narrow pane (a date: not at all)."""
 
 
 class WrapTable(DataTable[str]):
@@ -41,7 +45,7 @@ class WrapTable(DataTable[str]):
         self._lay_out()
 
     def on_resize(self, event: events.Resize) -> None:
-        if self._flex_width() != self._laid_for:
+        if self.scrollable_content_region.width != self._laid_for:
             self._lay_out()
 
     def set_rows(self, rows: Iterable[Sequence[str]], keys: Iterable[str] | None = None) -> None:
@@ -56,24 +60,38 @@ class WrapTable(DataTable[str]):
         self._rows_text[row][1][index] = value
         self._lay_out()
 
-    def _flex_width(self) -> int:
-        fixed = sum((s.width or 0) + 2 * self.cell_padding for s in self._specs)
-        flex = self.scrollable_content_region.width - fixed - 2 * self.cell_padding - 1
-        return max(flex, MIN_FLEX)
+    def _widths(self) -> list[int]:
+        """Each column's width: the fixed ones as asked while the pane has room, the
+        one left takes the rest; on a narrow pane the fixed ones give way too, so that
+        no column ends up off screen (80 columns, seven of them)."""
+        available = self.scrollable_content_region.width - 2 * self.cell_padding - 1
+        available -= 2 * self.cell_padding * len(self._specs)
+        flex = available - sum(s.width or 0 for s in self._specs)
+        give = {
+            i: s.width - min(s.min_width, s.width) for i, s in enumerate(self._specs) if s.width
+        }
+        spare = sum(give.values())
+        short = min(MIN_FLEX - flex, spare)
+        widths = [s.width or 0 for s in self._specs]
+        if short > 0:
+            for i, room in give.items():
+                widths[i] -= round(short * room / spare)
+        flex = max(available - sum(widths), MIN_FLEX)
+        return [w if s.width else flex for s, w in zip(self._specs, widths, strict=True)]
 
     def _lay_out(self) -> None:
         if not self.is_mounted:
             return
-        flex = self._flex_width()
-        self._laid_for = flex
+        widths = self._widths()
+        self._laid_for = self.scrollable_content_region.width
         cursor = self.cursor_row
         self.clear(columns=True)
-        for spec in self._specs:
-            self.add_column(spec.label, key=spec.key, width=spec.width or flex)
+        for spec, width in zip(self._specs, widths, strict=True):
+            self.add_column(spec.label, key=spec.key, width=width)
         for key, cells in self._rows_text:
             wrapped = [
-                "\n".join(textwrap.wrap(cell, spec.width or flex) or [""])
-                for cell, spec in zip(cells, self._specs, strict=True)
+                "\n".join(textwrap.wrap(cell, width) or [""])
+                for cell, width in zip(cells, widths, strict=True)
             ]
             self.add_row(*wrapped, key=key, height=None)
         if self._rows_text:
