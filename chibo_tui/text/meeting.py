@@ -154,7 +154,7 @@ RESOLUTION_STEP = {
 RESOLUTION_NAME_NONE = "Biểu dương, nhắc nhở"
 RESOLUTION_NONE = (
     "Chi bộ không ban hành nghị quyết hay thông báo kết luận sau kỳ họp, nên không biểu "
-    "quyết thông qua (đổi trong Hồ sơ chi bộ, F6)."
+    "quyết thông qua (đổi trong Hồ sơ chi bộ: Ctrl+P, gõ “ho so”)."
 )
 COMMENDATIONS = "1. Biểu dương, nhắc nhở đảng viên"
 COMMEND_NAME = "Đảng viên"

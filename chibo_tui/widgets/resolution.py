@@ -80,7 +80,7 @@ class ResolutionPane(MeetingPane):
         return rules.RESOLUTION_NAME.get(self.form, "")
 
     def refresh_view(self) -> None:
-        # The profile (F6) may have changed the form since the step was built.
+        # The profile (from the palette) may have changed the form since the step was built.
         issued = self.form is not ResolutionForm.NONE
         name = self.issued_name()
         title = T.RESOLUTION_TITLE.format(name=name) if issued else T.RESOLUTION_NAME_NONE

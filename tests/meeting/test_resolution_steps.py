@@ -144,7 +144,7 @@ async def test_the_resolution_step_follows_the_cells_form(app: ChiboApp) -> None
         assert screen.query_one("#resolution-body").display
         assert not screen.query_one("#resolution-none").display
         cell.resolution.form = ResolutionForm.CONCLUSION
-        screen.on_screen_resume()  # as when the chair comes back from the profile (F6)
+        screen.on_screen_resume()  # as when the chair comes back from the profile
         await pilot.pause()
         title = str(screen.query_one("#resolution-title", Label).render())
         assert title.startswith("Kết luận") and "Nghị quyết" not in title
