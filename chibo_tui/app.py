@@ -312,6 +312,35 @@ class ChiboApp(KeysInOrder):
             return
         self.call_from_thread(self.notify, done.notice, timeout=10)
 
+    def export_pack(self, month: str) -> None:
+        """The month's documents into one folder, with PDFs when LibreOffice is installed;
+        each step is shown as it goes (LibreOffice takes seconds per document)."""
+        self.session.flush_edits()
+        self.run_worker(
+            lambda: self._pack(month), name="export-pack", thread=True, exit_on_error=False
+        )
+
+    def _pack(self, month: str) -> None:
+        from .export.pdf import find_soffice
+
+        self.session.wait_saved()
+
+        def say(text: str) -> None:
+            self.call_from_thread(self.notify, text, timeout=4)
+
+        try:
+            pack = self.session.export_pack(month, pdf=find_soffice() is not None, progress=say)
+        except Exception as exc:  # shown to the chair; the app keeps running
+            self.call_from_thread(
+                self.notify, T.EXPORT_FAILED.format(error=exc), severity="error", timeout=10
+            )
+            return
+        template = T.PACK_DONE_PDF if pack.pdfs else T.PACK_DONE
+        done = template.format(count=len(pack.documents), pdfs=len(pack.pdfs), folder=pack.folder)
+        if not pack.pdfs:
+            done += " " + T.PACK_NO_PDF_APP
+        self.call_from_thread(self.notify, done, timeout=12)
+
     def action_command_palette(self) -> None:
         """The command palette, in Vietnamese."""
         open_already = any(isinstance(s, CommandPalette) for s in self.screen_stack)

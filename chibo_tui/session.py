@@ -441,6 +441,14 @@ class Session:
         latest = max(earlier)
         return self._live.get(latest) or self.repo.load_meeting(latest)
 
+    def earlier_this_year(self, month: str) -> list[Meeting]:
+        """The meetings of ``month``'s year before it, oldest first (live objects where
+        they are open): what the score sheet counts over the year."""
+        year = month[:4]
+        months = {s.month for s in self.repo.summaries() if s.month[:4] == year}
+        months |= {m for m in self._live if m[:4] == year}
+        return [self.meeting(m) for m in sorted(months) if m < month]
+
     def drafts(self) -> list[Meeting]:
         """Every meeting not yet finalised, oldest first, as live objects."""
         months = {s.month for s in self.repo.summaries() if s.state is MeetingState.DRAFT}
@@ -596,12 +604,28 @@ class Session:
             number=number,
             at=self.clock(),
         )
+        self._take_register()
+        self.last_export = exported.path
+        return exported
+
+    def export_pack(
+        self, month: str, *, pdf: bool, progress: Callable[[str], None] | None = None
+    ) -> Pack:
+        """The month's pack (any thread; call :meth:`wait_saved` first)."""
+        pack = export_pack(
+            self.repo, month, self.exports_dir, pdf=pdf, at=self.clock(), progress=progress
+        )
+        self._take_register()
+        if pack.documents:
+            self.last_export = pack.documents[-1].path
+        return pack
+
+    def _take_register(self) -> None:
+        """Numbers issued through the repository go into the live cell too."""
         if self.cell is not None:
             on_disk = self.repo.load_cell()
             if on_disk is not None:
                 self.cell.register = on_disk.register  # one assignment: safe from a worker
-        self.last_export = exported.path
-        return exported
 
 
 def _frozen(before: dict[str, Any], after: dict[str, Any]) -> bool:

@@ -472,9 +472,12 @@ class Result:
 
     @property
     def formula(self) -> str:
-        """ "Tổng 87/100 điểm (còn 2 mục chưa chấm) → Khá"."""
-        tail = f" (còn {self.unscored} mục chưa chấm)" if self.unscored else ""
-        return f"Tổng {self.total}/{TOTAL} điểm{tail} → {self.rating}"
+        """ "Tổng 87/100 điểm → Khá"; unrated while an item waits for its score."""
+        if self.unscored:
+            return (
+                f"Tổng {self.total}/{TOTAL} điểm, còn {self.unscored} mục chưa chấm: chưa xếp loại"
+            )
+        return f"Tổng {self.total}/{TOTAL} điểm → {self.rating}"
 
 
 def rating(total: int) -> str:

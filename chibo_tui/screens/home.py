@@ -18,6 +18,7 @@ from textual.message import Message
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..domain import paperwork
 from ..domain.model import MeetingSummary, Verdict
 from ..domain.months import month_of
 from ..domain.rollup import year_rollup
@@ -38,6 +39,9 @@ from ..widgets.verdict_marks import (
     verdict_parts,
 )
 from .base import ChiboScreen
+
+DUE_WINDOW_DAYS = 10
+"""After this many days a month's paperwork is history, not a reminder."""
 
 WIDE = 100
 """From this width on, each month also names the criteria it failed."""
@@ -114,6 +118,7 @@ class HomeScreen(ChiboScreen[None]):
         yield self.top_bar()
         with Vertical(id="home"):
             yield Static(id="home-this-month")
+            yield Static(id="home-due", markup=False)
             yield Static(id="home-stats")
             yield Static(id="home-header", classes="list-header")
             yield HistoryList(id="home-months")
@@ -153,6 +158,7 @@ class HomeScreen(ChiboScreen[None]):
             line = T.HOME_THIS_MONTH_DRAFT.format(month=label)
         empty = not self.summaries
         self.query_one("#home-this-month", Static).update(line)
+        self._show_due(today)
         self.query_one("#home-empty", Static).update(T.HOME_EMPTY.format(month=label))
         self.set_class(empty, "-empty")
         months = self.query_one("#home-months", HistoryList)
@@ -168,6 +174,25 @@ class HomeScreen(ChiboScreen[None]):
         self._fill_list(rebuild=not unchanged)
         # Counting remedies loads every meeting: let the list paint first.
         self.call_after_refresh(self.count_remedies, self._count_stamp())
+
+    def _show_due(self, today: date) -> None:
+        """What the secretary still has to do around the latest meeting (HD 42), and from
+        1 December the year's self-review."""
+        lines = []
+        cell = self.session.cell
+        latest = max((s.month for s in self.summaries if s.month <= month_of(today)), default=None)
+        if cell is not None and latest is not None:
+            meeting = self.session.repo.load_meeting(latest)
+            if meeting is not None and (today - meeting.date).days <= DUE_WINDOW_DAYS:
+                work = cell.paperwork_of(latest)
+                lines += [d.text for d in paperwork.due(meeting, work, today, cell.resolution.form)]
+        adopted = {r.year for r in cell.year_reviews if r.adopted} if cell is not None else set()
+        reminder = paperwork.review_reminder(today, adopted)
+        if reminder and self.summaries:
+            lines.append(reminder + T.HOME_REVIEW_KEY)
+        due = self.query_one("#home-due", Static)
+        due.update("\n".join(f"! {line}" for line in lines))
+        due.display = bool(lines)
 
     def _show_stats(self, remedies: RemedyTotals | None) -> None:
         latest_year = int(self.summaries[0].month[:4])

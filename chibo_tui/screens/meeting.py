@@ -21,13 +21,14 @@ from textual.widgets.option_list import Option
 
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.text_entry import TextEntryDialog, required
-from ..domain import rules
+from ..domain import rules, scoresheet
 from ..domain.model import Meeting, RemedyStatus, ResolutionForm
 from ..domain.timefmt import clock
 from ..domain.vietnamese import month_label
 from ..session import DocumentKind
 from ..text import meeting as T
 from ..text import resolution as RES
+from ..text import score_sheet as SC
 from ..widgets.attendance import AttendancePane
 from ..widgets.closing import ClosePane, ConclusionPane
 from ..widgets.criterion import CriterionPane
@@ -35,6 +36,7 @@ from ..widgets.followups import FollowUpPane
 from ..widgets.opening import OpeningPane
 from ..widgets.pane import MeetingPane
 from ..widgets.resolution import ResolutionPane
+from ..widgets.scoring import ScorePane
 from ..widgets.task_reviews import TaskReviewPane
 from ..widgets.tasks import TasksPane
 from ..widgets.topbar import TopBar
@@ -78,6 +80,13 @@ class MeetingScreen(ChiboScreen[None]):
         Binding(
             "f6", "export('resolution')", RES.KEY, tooltip=RES.KEY_HELP, id="meeting-resolution"
         ),
+        Binding(
+            "f12",
+            "export('scorecard')",
+            SC.KEY_EXPORT,
+            tooltip=SC.KEY_EXPORT_HELP,
+            id="meeting-scorecard",
+        ),
         Binding("ctrl+o", "reopen", T.KEY_REOPEN, tooltip=T.KEY_REOPEN_HELP, id="meeting-reopen"),
         Binding("f2", "discard", T.KEY_DISCARD, tooltip=T.KEY_DISCARD_HELP, id="meeting-discard"),
         Binding("escape", "home", T.KEY_HOME, tooltip=T.KEY_HOME_HELP, id="meeting-home"),
@@ -87,6 +96,7 @@ class MeetingScreen(ChiboScreen[None]):
         super().__init__()
         self.meeting = meeting
         self.month = meeting.month
+        self._year_before: list[Meeting] | None = None
         self.cell = self.session.ensure_cell()
         self.step = meeting.resume.get("step", STEPS[0])
         if self.step not in STEPS:
@@ -112,6 +122,8 @@ class MeetingScreen(ChiboScreen[None]):
         pane: MeetingPane
         if step.startswith("criterion-"):
             pane = CriterionPane(m, c, int(step[-1]))
+        elif step == "scoring":
+            pane = ScorePane(m, c, self.year_before())
         else:
             kind = {
                 "opening": OpeningPane,
@@ -202,7 +214,18 @@ class MeetingScreen(ChiboScreen[None]):
             vote = m.resolution_vote
             counts = rules.attendance_counts(m.attendance)
             return vote is not None and rules.vote_validity(vote, counts.voters).value
+        if step == "scoring":
+            if m.score is None:
+                return False
+            context = scoresheet.year_context(self.cell, m, self.year_before())
+            return scoresheet.evaluate(m.score, m, context).unscored == 0
         return m.is_final
+
+    def year_before(self) -> list[Meeting]:
+        """The year's meetings before this one, read once (the score sheet counts over them)."""
+        if self._year_before is None:
+            self._year_before = self.session.earlier_this_year(self.month)
+        return self._year_before
 
     def step_name(self, step: str) -> str:
         """The step's name; the resolution's says what the cell issues (profile, F6)."""

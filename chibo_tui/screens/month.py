@@ -25,6 +25,7 @@ from ..text import common as C
 from ..text import history as T
 from ..text import register as R
 from ..text import resolution as RES
+from ..text import score_sheet as SC
 from ..views.month_text import Kind, Line, Section, Tone, criterion_anchor, month_sections
 from ..views.search import marked_terms, match_spans
 from ..widgets.topbar import TopBar
@@ -81,6 +82,14 @@ class MonthScreen(ChiboScreen[None]):
             "f10,c", "export('report')", T.KEY_REPORT, tooltip=T.KEY_REPORT_HELP, id="month-report"
         ),
         Binding("f6", "export('resolution')", RES.KEY, tooltip=RES.KEY_HELP, id="month-resolution"),
+        Binding(
+            "f12",
+            "export('scorecard')",
+            SC.KEY_EXPORT,
+            tooltip=SC.KEY_EXPORT_HELP,
+            id="month-scorecard",
+        ),
+        Binding("g", "pack", SC.KEY_PACK, tooltip=SC.KEY_PACK_HELP, id="month-pack"),
         Binding("n", "renumber", R.KEY_RENUMBER, tooltip=R.KEY_RENUMBER_HELP, id="month-renumber"),
         Binding(
             "m",
@@ -294,6 +303,10 @@ class MonthScreen(ChiboScreen[None]):
             self.notify(T.MONTH_FIRST if by < 0 else T.MONTH_LAST, timeout=3)
             return
         await self.show_month(months[index])
+
+    def action_pack(self) -> None:
+        if self.meeting is not None:
+            self.chibo.export_pack(self.month)
 
     def action_export(self, kind: str, number: int | None = None) -> None:
         """Write the minutes, the report or the resolution in a worker; the notice names its

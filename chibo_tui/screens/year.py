@@ -24,6 +24,7 @@ from ..domain.tasks import Completion, completion
 from ..domain.vietnamese import month_label
 from ..session import DocumentKind
 from ..text import history as T
+from ..text import year_review as YR
 from ..views.remedy_view import RemedyTotals, totals
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import STYLE_LABEL, STYLE_MUTED, legend, state_mark
@@ -44,6 +45,7 @@ class YearScreen(ChiboScreen[None]):
             "f9,s", "export_summary", T.KEY_SUMMARY, tooltip=T.KEY_SUMMARY_HELP, id="year-summary"
         ),
         Binding("f10,k", "export_plan", T.KEY_PLAN, tooltip=T.KEY_PLAN_HELP, id="year-plan"),
+        Binding("r", "review", YR.KEY_OPEN, tooltip=YR.KEY_OPEN_HELP, id="year-review"),
     ]
 
     @dataclass
@@ -237,6 +239,11 @@ class YearScreen(ChiboScreen[None]):
         month = f"{self.year:04d}-{self.cursor:02d}"
         if self.rollup is not None and month in self.rollup.by_month:
             self.app.push_screen(MonthScreen(month))
+
+    def action_review(self) -> None:
+        from .year_review import YearReviewScreen
+
+        self.app.push_screen(YearReviewScreen(self.year))
 
     def action_export_summary(self) -> None:
         self.chibo.export_document(DocumentKind.SUMMARY, year=self.year)

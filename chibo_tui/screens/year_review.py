@@ -18,6 +18,7 @@ from ..domain import year_review as Y
 from ..domain.model import RemedyStatus, ReviewRating, YearReview
 from ..domain.remedies import STATUS_TEXT
 from ..domain.vietnamese import month_label
+from ..session import DocumentKind
 from ..text import year_review as T
 from ..widgets.topbar import TopBar
 from .base import ChiboScreen
@@ -25,8 +26,10 @@ from .base import ChiboScreen
 
 class YearReviewScreen(ChiboScreen[None]):
     CSS_PATH = "history.tcss"
+    AUTO_FOCUS = "#review-principles"
     BINDINGS = [
         Binding("escape", "back", T.KEY_BACK, tooltip=T.KEY_BACK_HELP, id="review-back"),
+        Binding("f9", "export", T.KEY_EXPORT, tooltip=T.KEY_EXPORT_HELP, id="review-export"),
         Binding("ctrl+t", "adopt", T.KEY_ADOPT, tooltip=T.KEY_ADOPT_HELP, id="review-adopt"),
     ]
 
@@ -150,6 +153,9 @@ class YearReviewScreen(ChiboScreen[None]):
     def action_back(self) -> None:
         self.session.flush_edits()
         self.dismiss()
+
+    def action_export(self) -> None:
+        self.chibo.export_document(DocumentKind.REVIEW, year=self.year)
 
     @work(exclusive=True, group="year-review-adopt")
     async def action_adopt(self) -> None:

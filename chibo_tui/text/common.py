@@ -49,6 +49,7 @@ PACK_WRITING = "Đang ghi {name}…"
 PACK_PDF = "Đang chuyển sang PDF ({index}/{total}): {name}"
 PACK_DONE = "Đã ghi {count} văn bản vào {folder}"
 PACK_DONE_PDF = "Đã ghi {count} văn bản và {pdfs} tệp PDF vào {folder}"
+PACK_NO_PDF_APP = "(Chưa có LibreOffice nên chưa có bản PDF; cài LibreOffice rồi xuất lại.)"
 PACK_NO_LIBREOFFICE = (
     "Chưa có LibreOffice nên chưa chuyển được sang PDF (các tệp .docx đã ghi vào {folder}). "
     "Cài LibreOffice (https://www.libreoffice.org; trên Ubuntu: sudo apt install "

@@ -88,6 +88,7 @@ KEY_QUERY_HELP = "Trở lại ô tìm kiếm để sửa từ khóa"
 
 HOME_CONTEXT = "Lịch sử sinh hoạt"
 HOME_EMPTY = "Chi bộ chưa có kỳ sinh hoạt nào. Nhấn M để bắt đầu kỳ sinh hoạt tháng {month}."
+HOME_REVIEW_KEY = " (N → năm → R)."
 HOME_THIS_MONTH_NONE = "Tháng {month} chưa sinh hoạt — nhấn M để bắt đầu."
 HOME_THIS_MONTH_DRAFT = "Tháng {month} đang dự thảo — nhấn M để tiếp tục."
 HOME_THIS_MONTH_FINAL = "Tháng {month} đã chốt biên bản — nhấn M để mở lại hoặc bổ sung."

@@ -19,6 +19,7 @@ STEPS = {
     "tasks": "Nhiệm vụ tháng tới",
     "conclusion": "Việc khác, kết luận",
     "resolution": "Nghị quyết, biểu dương",
+    "scoring": "Chấm điểm",
     "close": "Kết thúc, chốt",
 }
 PROGRESS = "Tiêu chí {n}/4"

@@ -49,3 +49,38 @@ PRESET_DONE = "Đang dùng phiếu {name}."
 PRESET_NAMES = {"anphu": "An Phú (8 nhóm)", "camle": "Cẩm Lệ (7 nhóm)"}
 WRITTEN = "Đã ghi phiếu ra {path}"
 WRITE_FAILED = "Không ghi được phiếu: {error}"
+
+# The "Chấm điểm" step of the meeting.
+KEY_EXPORT = "Phiếu điểm"
+KEY_EXPORT_HELP = "Ghi phiếu đánh giá chất lượng sinh hoạt của tháng ra tệp .docx"
+KEY_PACK = "Gói tài liệu"
+KEY_PACK_HELP = (
+    "Ghi biên bản, báo cáo, nghị quyết và phiếu điểm của tháng vào một thư mục để đăng Sổ tay "
+    "(kèm PDF khi có LibreOffice)"
+)
+STEP = "Chấm điểm"
+STEP_TITLE = "Chấm điểm chất lượng sinh hoạt chi bộ (HD 42)"
+PAPERWORK = "Trước và sau kỳ sinh hoạt (ngày làm; mỗi việc được tính vào phiếu)"
+DATE_PLACEHOLDER = "dd/mm/yyyy"
+SHEET = "Phiếu chấm điểm — {source}"
+SHEET_HINT = (
+    "← → mức điểm · Space đủ / 0 điểm · Delete điểm chibo tính · Enter ghi chú "
+    "(sửa điểm chibo tính cần lý do)"
+)
+COL_ITEM = "Mục"
+COL_POINTS = "Điểm"
+COL_HOW = "Cách tính / ghi chú"
+TO_SCORE = "chi bộ chấm"
+OVERRIDDEN = "Chi bộ sửa (chibo tính {computed} điểm): {note}"
+VOTE = "Biểu quyết thông qua phiếu chấm điểm"
+KEY_LOWER = "Mức thấp hơn"
+KEY_HIGHER = "Mức cao hơn"
+KEY_TOGGLE = "Đủ / 0 điểm"
+KEY_RESET = "Điểm chibo tính"
+KEY_NOTE = "Ghi chú"
+OVERRIDE_TITLE = "Sửa điểm chibo đã tính"
+OVERRIDE_PROMPT = (
+    "chibo tính {computed} điểm ({how}). Ghi lý do chấm {points} điểm (in trên phiếu):"
+)
+NOTE_TITLE = "Ghi chú cho mục"
+NOTE_REQUIRED = "Mục đã sửa điểm phải có lý do."

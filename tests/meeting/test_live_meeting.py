@@ -29,6 +29,7 @@ from chibo_tui.widgets.attendance import RosterTable
 from chibo_tui.widgets.criterion import CriterionPane
 from chibo_tui.widgets.entry_table import EntryTable
 from chibo_tui.widgets.member_picker import MemberPicker
+from chibo_tui.widgets.scoring import ScorePane, ScoreTable
 from chibo_tui.widgets.task_reviews import TaskReviewTable
 
 MONTH = "2026-11"
@@ -220,9 +221,11 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
         assert in_favour.value == "99" and in_favour.has_class("-invalid")
         assert "Không hợp lệ" in str(screen.query_one("#resolution #vote-result").render())
         assert rules.votes_block_finalising(meeting)
-        await pilot.press("f4")
+        await pilot.press("f4", "f4")  # past the score sheet, to the close
+        assert screen.step == "close"
         assert screen.query_one("#close-blocked", Label).render()
-        await pilot.press("f3")
+        await pilot.press("f3", "f3")
+        assert screen.step == "resolution"
         in_favour.focus()
         await pilot.press("backspace", "backspace", *str(voters))
         await pilot.pause()
@@ -234,12 +237,26 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
         )
         assert wording.adopted and wording.count in result
 
+        # The score sheet: what the record cannot score, the chair scores by keys.
+        await pilot.press("f4")
+        assert screen.step == "scoring"
+        sheet = screen.query_one(ScorePane)
+        table = screen.query_one(ScoreTable)
+        table.focus()
+        for index, line in enumerate(sheet.result().lines):
+            if line.points is None and not line.item.bands:
+                table.move_cursor(row=index)
+                await pilot.press("space")
+        # The length is scored from the end time, typed at the close.
+        assert [x.item.key for x in sheet.result().lines if x.points is None] == ["duration"]
+
         await pilot.press("f4")
         end = screen.query_one("#close-end", Input)
         end.value = "21:15"
         await pilot.pause()
         cell = app.session.ensure_cell()
         assert rules.closing_problems(meeting, cell.rules, None, cell.resolution.form) == []
+        assert sheet.result().unscored == 0
         screen.query_one("#finalise").press()  # type: ignore[attr-defined]
         await pilot.pause()
         await pilot.press("enter")  # confirm
@@ -283,6 +300,7 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
     )
     vote = record.resolution_vote
     assert vote is not None and (vote.in_favour, vote.against, vote.other) == (voters, 0, 0)
+    assert record.score is not None and len(record.score.sheet.items()) == 28
     assert record.unsent == {}
 
 
