@@ -174,7 +174,10 @@ def build_summary(cell: Cell, meetings: Sequence[Meeting], year: int, today: dat
     styles.heading(doc, "IV. TÌNH HÌNH DỰ SINH HOẠT")
     _attendance(doc, rollup, held)
 
-    styles.heading(doc, "V. NHẬN XÉT CHUNG")
+    styles.heading(doc, "V. CHẤT LƯỢNG SINH HOẠT CHI BỘ (TỰ CHẤM ĐIỂM THEO HD 42)")
+    _quality(doc, cell, held)
+
+    styles.heading(doc, "VI. NHẬN XÉT CHUNG")
     _overview(doc, rollup, titles, year, first)
     styles.paragraph(doc, EVIDENCE_NOTE)
 
@@ -388,6 +391,33 @@ def _attendance(doc: Document, rollup: YearRollup, held: Sequence[Meeting]) -> N
     else:
         months = rules.join_words([f"{month_label(k)} ({n} lượt)" for k, n in unexcused])
         styles.item(doc, f"Lượt vắng không lý do trong năm: {total} lượt, ở các tháng {months}.")
+
+
+def _quality(doc: Document, cell: Cell, held: Sequence[Meeting]) -> None:
+    """Each month's score and rating, and the months per rating (Tốt/Khá/TB/Kém)."""
+    from ..domain import scoresheet
+
+    scored: list[tuple[str, int, str]] = []
+    unfinished = []
+    for m in held:
+        if m.score is None:
+            continue
+        result = scoresheet.evaluate(m.score, m, scoresheet.year_context(cell, m, held))
+        if result.unscored:
+            unfinished.append(m.month)
+        else:
+            scored.append((m.month, result.total, result.rating))
+    if not scored:
+        styles.paragraph(doc, "Chưa có tháng nào được chấm điểm chất lượng sinh hoạt.")
+        return
+    months = "; ".join(f"tháng {month_label(k)}: {t} điểm ({r})" for k, t, r in scored)
+    styles.item(doc, f"Điểm từng tháng: {months}.")
+    counts = [
+        f"{label} {sum(r == label for _, _, r in scored)} tháng" for _, label in scoresheet.RATINGS
+    ]
+    styles.item(doc, f"Xếp loại: {', '.join(counts)} (trên {len(scored)} tháng đã chấm).")
+    if unfinished:
+        styles.item(doc, f"Chưa chấm xong: tháng {months_of_year(unfinished)}.")
 
 
 def _overview(doc: Document, rollup: YearRollup, titles: list[str], year: int, first: str) -> None:

@@ -45,6 +45,9 @@ from .base import ChiboScreen
 STEPS = list(T.STEPS)
 COMPACT_TOPBAR = 100
 """Below this width the top bar leaves the month out of the meeting's context."""
+TINY_TOPBAR = 72
+"""Below this width only "Bước 3/13" (or "Tiêu chí 2/4") is left: the step's name
+would be cut to a few letters beside the clock and the save time."""
 
 
 class MeetingScreen(ChiboScreen[None]):
@@ -183,8 +186,18 @@ class MeetingScreen(ChiboScreen[None]):
             step_of = T.STEP_OF.format(n=index + 1, total=len(STEPS))
             where = f"{self.step_name(self.step)} · {step_of}"
         # On a narrow terminal the step and the progress matter more than the month.
-        compact = self.size.width and self.size.width < COMPACT_TOPBAR
-        self.query_one(TopBar).context = where if compact else f"{label} · {where}"
+        width = self.size.width
+        if width and width < TINY_TOPBAR:
+            step_of = T.STEP_OF.format(n=index + 1, total=len(STEPS))
+            where = (
+                T.PROGRESS.format(n=self.step[-1])
+                if self.step.startswith("criterion-")
+                else step_of
+            )
+        compact = width and width < COMPACT_TOPBAR
+        bar = self.query_one(TopBar)
+        bar.set_class(bool(width) and width < TINY_TOPBAR, "-tiny")
+        bar.context = where if compact else f"{label} · {where}"
 
     def on_resize(self) -> None:
         self._update_context()

@@ -17,6 +17,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Footer, Static
 
+from ..domain import scoresheet
 from ..domain.model import MeetingSummary, Verdict
 from ..domain.rollup import YearRollup, year_rollup, year_target
 from ..domain.rules import percent
@@ -56,6 +57,7 @@ class YearScreen(ChiboScreen[None]):
         year: int
         totals: RemedyTotals
         tasks: dict[int, Completion]
+        scores: dict[int, int]  # month → quality score, months fully scored only
 
     def __init__(self, year: int, month: str | None = None) -> None:
         super().__init__()
@@ -198,7 +200,15 @@ class YearScreen(ChiboScreen[None]):
             if m.month.startswith(f"{year:04d}-")
         }
         remedies = totals(snapshot.remedies, self.today(), year)
-        self.post_message(self.RemediesCounted(year, remedies, tasks))
+        cell = self.session.cell
+        scores = {}
+        mine = [m for m in snapshot.meetings if m.month.startswith(f"{year:04d}-")]
+        for m in mine:
+            if m.score is not None and cell is not None:
+                result = scoresheet.evaluate(m.score, m, scoresheet.year_context(cell, m, mine))
+                if not result.unscored:
+                    scores[int(m.month[5:7])] = result.total
+        self.post_message(self.RemediesCounted(year, remedies, tasks, scores))
 
     def on_year_screen_remedies_counted(self, message: RemediesCounted) -> None:
         if message.year != self.year:
@@ -210,6 +220,7 @@ class YearScreen(ChiboScreen[None]):
         self.query_one("#year-remedies", Static).update(text)
         self.tasks = message.tasks
         self.query_one(YearGrid).show_tasks(message.tasks)
+        self.query_one(YearGrid).show_scores(message.scores)
         self._show_cursor()
 
     # -- actions ---------------------------------------------------------------

@@ -14,6 +14,7 @@ from textual.widgets import Static
 
 from ..domain.model import MeetingSummary, Verdict
 from ..domain.rollup import YearRollup
+from ..domain.scoresheet import RATINGS, rating
 from ..domain.tasks import Completion
 from ..text import history as T
 
@@ -105,6 +106,8 @@ class YearGrid(Vertical, can_focus=True):
         self._tasks: dict[int, Completion] | None = None
         """Each held month's task completion; ``None`` until the year's meetings are read."""
         self._held: set[int] = set()
+        self._scores: dict[int, int] | None = None
+        """Each fully scored month's quality score; ``None`` until the meetings are read."""
 
     def compose(self) -> ComposeResult:
         with Horizontal(classes="grid-row -quarter-titles"):
@@ -121,6 +124,7 @@ class YearGrid(Vertical, can_focus=True):
             "attendance", T.YEAR_ROW_ATTENDANCE, "a", "-number", count_id="count-attendance"
         )
         yield self._row("tasks", T.YEAR_ROW_TASKS, "t", "-number", count_id="count-tasks")
+        yield self._row("scores", T.YEAR_ROW_SCORE, "s", "-number", count_id="count-scores")
         with Horizontal(classes="grid-row -quarter-totals"):
             yield Static(T.YEAR_ROW_QUARTER, classes="grid-label")
             for q in QUARTERS:
@@ -185,8 +189,10 @@ class YearGrid(Vertical, can_focus=True):
         )
         self._held = {m for m in MONTHS if f"{year:04d}-{m:02d}" in rollup.by_month}
         self._tasks = None  # another year: its meetings are read again
+        self._scores = None
         self._paint_attendance()
         self._paint_tasks()
+        self._paint_scores()
         for q in QUARTERS:
             good, held_q = rollup.quarters[q]
             cell = self.query_one(f"#q-{q}", Static)
@@ -208,9 +214,33 @@ class YearGrid(Vertical, can_focus=True):
         )
         self._paint_tasks()
 
+    def show_scores(self, scores: dict[int, int]) -> None:
+        """Each month's meeting-quality score (HD 42), its rating where cells are narrow."""
+        self._scores = scores
+        ratings = [rating(s) for s in scores.values()]
+        counts = [f"{T.RATING_SHORT[r]}{ratings.count(r)}" for _, r in RATINGS if r in ratings]
+        self.query_one("#count-scores", Static).update(" ".join(counts))
+        self._paint_scores()
+
+    def _paint_scores(self) -> None:
+        numbers = self.size.width >= NUMBERS_FROM
+        for m in MONTHS:
+            cell = self.query_one(f"#s-{m}", Static)
+            if m not in self._held:
+                cell.update(T.MARK_NOT_HELD)
+            elif self._scores is None:
+                cell.update("")
+            elif m not in self._scores:
+                cell.update(T.MARK_NO_TASKS)
+            else:
+                score = self._scores[m]
+                cell.update(str(score) if numbers else T.RATING_SHORT[rating(score)])
+            cell.set_class(m not in self._held, "-not-held")
+
     def on_resize(self) -> None:
         self._paint_attendance()
         self._paint_tasks()
+        self._paint_scores()
 
     @staticmethod
     def _share(ratio: float, numbers: bool, floor: float = 0.0) -> str:

@@ -277,3 +277,23 @@ def test_the_summary_cites_the_report_bases(cell: Cell, out: Path) -> None:
     body = text(summary_doc(cell, year_of_meetings(cell, 2026, 1), out))
     assert "Căn cứ Hướng dẫn số 03-HD/TU ngày 07 tháng 7 năm 2023" in body
     assert "214-KH/TU" not in body
+
+
+def test_the_year_counts_its_months_by_quality_rating(tmp_path: Path) -> None:
+    from datetime import date
+
+    from chibo_tui.domain import scoresheet
+    from chibo_tui.sample import build_demo
+
+    cell, meetings = build_demo(14, date(2026, 12, 1))
+    body = text(open_doc(export_summary(cell, meetings, 2026, tmp_path, today=date(2026, 12, 8))))
+    assert "V. CHẤT LƯỢNG SINH HOẠT CHI BỘ (TỰ CHẤM ĐIỂM THEO HD 42)" in body
+    mine = [m for m in meetings if m.year == 2026]
+    ratings = []
+    for m in mine:
+        assert m.score is not None
+        result = scoresheet.evaluate(m.score, m, scoresheet.year_context(cell, m, mine))
+        assert f"tháng {m.month[5:]}/{m.month[:4]}: {result.total} điểm ({result.rating})" in body
+        ratings.append(result.rating)
+    counts = ", ".join(f"{r} {ratings.count(r)} tháng" for r in ("Tốt", "Khá", "Trung bình", "Kém"))
+    assert f"Xếp loại: {counts} (trên {len(mine)} tháng đã chấm)." in body

@@ -181,3 +181,28 @@ async def test_the_task_share_is_a_bar_where_the_grid_is_narrow(app: ChiboApp) -
         screen = await open_year(app, pilot, 2025)
         grid = screen.query_one(YearGrid)
         assert all(text_of(grid.query_one(f"#t-{m}")) in BARS for m in range(1, 13))
+
+
+async def test_each_month_shows_its_quality_score_and_the_ratings_counted(app: ChiboApp) -> None:
+    from chibo_tui.domain import scoresheet
+
+    cell = app.session.ensure_cell()
+    meetings = [m for m in app.session.repo.load_all() if m.year == 2025]
+    expected = {}
+    for m in meetings:
+        assert m.score is not None  # every demo month is scored
+        result = scoresheet.evaluate(m.score, m, scoresheet.year_context(cell, m, meetings))
+        expected[int(m.month[5:7])] = result.total
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_year(app, pilot, 2025)
+        grid = screen.query_one(YearGrid)
+        for _ in range(200):
+            await pilot.pause()
+            if text_of(grid.query_one("#s-1")):
+                break
+        for month, total in expected.items():
+            assert text_of(grid.query_one(f"#s-{month}")) == str(total)
+        ratings = [scoresheet.rating(t) for t in expected.values()]
+        count = text_of(grid.query_one("#count-scores"))
+        if "Tốt" in ratings:
+            assert f"T{ratings.count('Tốt')}" in count

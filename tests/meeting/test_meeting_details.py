@@ -283,6 +283,20 @@ async def test_the_top_bar_keeps_step_clock_and_save_state_on_a_narrow_terminal(
         assert name.region.width <= 80 * 0.35 + 1
 
 
+async def test_at_60_by_20_the_top_bar_still_says_which_step(app: ChiboApp) -> None:
+    from textual.widgets import Label
+
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await _meeting(app, pilot, "opening")
+        bar = screen.query_one("TopBar")
+        await pilot.pause()
+        context = bar.query_one("#topbar-context", Label)
+        assert str(context.render()) == "Bước 1/13"
+        assert context.region.width >= len("Bước 1/13")  # whole, not cut to "Bước…"
+        for part in ("#topbar-extra", "#topbar-saved"):
+            assert bar.query_one(part, Label).region.right <= 60
+
+
 async def test_f2_discards_the_draft_after_asking(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await _meeting(app, pilot, "opening")
