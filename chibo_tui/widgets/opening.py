@@ -1,4 +1,5 @@
-"""Step 1 — opening: date, start time, place, chair, minute-taker, guests."""
+"""Step 1 — opening: date, start time, place, chair, minute-taker, a thematic session,
+guests."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import Checkbox, DataTable, Input, Label
 
 from ..domain.model import Guest, Meeting
 from ..domain.timefmt import parse_date, parse_time, show_date, show_time
@@ -53,6 +54,9 @@ class OpeningPane(MeetingPane):
         with Horizontal(classes="row"):
             yield Label(T.MINUTE_TAKER, classes="field-label")
             yield MemberPicker(people, T.PICK_HINT, m.minute_taker, id="opening-taker")
+        with Horizontal(classes="row"):
+            yield Label(T.THEMATIC, classes="field-label")
+            yield Checkbox(T.THEMATIC_BOX, m.thematic, id="opening-thematic", compact=True)
         yield Label(T.GUESTS, classes="section-title")
         with Horizontal(classes="row"):
             yield Input(placeholder=T.GUEST_NAME, id="guest-name", compact=True)
@@ -97,6 +101,15 @@ class OpeningPane(MeetingPane):
             error.update(str(exc))
             return
         error.update("")
+        self.changed()
+
+    @on(Checkbox.Changed, "#opening-thematic")
+    def _thematic(self, event: Checkbox.Changed) -> None:
+        """A thematic session the same day: the meeting must last 120 minutes (HD 42),
+        and the score sheet counts it for the quarter."""
+        if self.read_only or self.meeting.thematic == event.value:
+            return
+        self.meeting.thematic = event.value
         self.changed()
 
     @on(Input.Changed, "#opening-place")

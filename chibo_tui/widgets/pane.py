@@ -123,7 +123,7 @@ class MeetingPane(VerticalScroll):
 
     def _lock(self) -> None:
         """A finalised meeting: fields disabled, notes readable but not editable."""
-        for control in self.query("Input, Select, Button"):
+        for control in self.query("Input, Select, Button, Checkbox"):
             control.disabled = True
         for area in self.query(TextArea).results():
             area.read_only = True

@@ -334,3 +334,23 @@ async def test_a_finalised_month_has_no_edit_path_for_its_guests(app: ChiboApp, 
         app.session.save_now()
     after = saved(month)
     assert after is not None and after.guests == before.guests
+
+
+async def test_a_thematic_session_is_marked_at_the_opening(app: ChiboApp, saved) -> None:  # type: ignore[no-untyped-def]
+    from textual.widgets import Checkbox
+
+    from chibo_tui.domain import rules
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _meeting(app, pilot, "opening")
+        box = screen.query_one("#opening-thematic", Checkbox)
+        box.focus()
+        await pilot.press("space")
+        await pilot.pause()
+        meeting = screen.meeting
+        assert meeting.thematic
+        counts = rules.attendance_counts(meeting.attendance)
+        assert rules.required_minutes(counts.expected, app.session.ensure_cell().rules, True) == 120
+        app.session.save_now()
+    record = saved()
+    assert record is not None and record.thematic
