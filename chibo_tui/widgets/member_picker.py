@@ -123,7 +123,11 @@ class MemberPicker(Vertical):
         if found and not exact:
             options.add_options(Option(c.name, id=str(i)) for i, c in enumerate(found))
             options.highlighted = 0
-            options.display = True
+            if not options.display:
+                options.display = True
+                # The list opens below the field, which may be the last line in view:
+                # once laid out, scroll it into view rather than open it off screen.
+                self.call_after_refresh(options.scroll_visible, animate=False)
             self._found = found
         else:
             if exact:

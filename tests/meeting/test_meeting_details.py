@@ -354,3 +354,24 @@ async def test_a_thematic_session_is_marked_at_the_opening(app: ChiboApp, saved)
         app.session.save_now()
     record = saved()
     assert record is not None and record.thematic
+
+
+async def test_the_owner_picker_opens_where_it_can_be_seen(app: ChiboApp) -> None:
+    from textual.widgets import OptionList
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _meeting(app, pilot, "criterion-2")
+        pane = screen.query_one("#criterion-2", CriterionPane)
+        owner = pane.query_one(".remedy-owner", MemberPicker)
+        owner.input.focus()  # scrolled just into view: the last line of the pane
+        for _ in range(20):
+            await pilot.pause()
+        await pilot.press("n")  # a letter many names have: the list opens below
+        listing = owner.query_one(OptionList)
+        for _ in range(200):
+            await pilot.pause()
+            if listing.display and listing.region.height:
+                break
+        visible = pane.region
+        assert listing.display and listing.option_count > 1
+        assert visible.y <= listing.region.y and listing.region.bottom <= visible.bottom
