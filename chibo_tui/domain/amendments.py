@@ -15,7 +15,7 @@ from ..text import amendments as T
 from .codec import from_dict, to_dict
 from .model import Attendance, FieldChange, Meeting, Remedy, Task, Vote
 from .remedies import STATUS_TEXT
-from .rules import VERDICT_TEXT
+from .rules import VERDICT_TEXT, short
 from .tasks import MENTION_TEXT, status_text
 
 # Fields that are the record's life, not its content: never reported as changes.
@@ -58,12 +58,12 @@ def _lines(m: Meeting) -> dict[str, tuple[str, str]]:
         out[f"attendance:{a.member_id}"] = (T.ATTENDANCE.format(name=a.full_name), _presence(a))
     for f in m.follow_ups:
         value = STATUS_TEXT[f.status] + (f" — {f.note}" if f.note.strip() else "")
-        out[f"follow_up:{f.remedy_id}"] = (T.FOLLOW_UP.format(text=_short(f.text)), value)
+        out[f"follow_up:{f.remedy_id}"] = (T.FOLLOW_UP.format(text=short(f.text, 50)), value)
     for r in sorted(m.reviews, key=lambda r: r.number):
         n = r.number
         for i, check in enumerate(r.checks):
             mark = T.UNMARKED if check.passed is None else ("đạt" if check.passed else "không đạt")
-            out[f"check:{n}:{i}"] = (T.CHECK.format(n=n, text=_short(check.text)), mark)
+            out[f"check:{n}:{i}"] = (T.CHECK.format(n=n, text=short(check.text, 50)), mark)
         said = " / ".join(f"{d.speaker}: {d.text}" for d in r.discussion)
         out[f"discussion:{n}"] = (T.DISCUSSION.format(n=n), said)
         out[f"causes:{n}"] = (T.CAUSES.format(n=n), r.causes)
@@ -75,7 +75,7 @@ def _lines(m: Meeting) -> dict[str, tuple[str, str]]:
         out[f"minority:{n}"] = (T.MINORITY.format(n=n), r.minority_opinions)
     for t in m.task_reviews:
         value = status_text(t.status) + (f" — {t.note}" if t.note.strip() else "")
-        out[f"task_review:{t.task_id}"] = (T.TASK_REVIEW.format(text=_short(t.text)), value)
+        out[f"task_review:{t.task_id}"] = (T.TASK_REVIEW.format(text=short(t.text, 50)), value)
     out["tasks"] = (T.TASKS, "; ".join(_task(t) for t in m.tasks))
     out["commendations"] = (
         T.COMMENDATIONS,
@@ -128,8 +128,3 @@ def _vote(v: Vote | None) -> str:
     return T.VOTE_TEXT.format(
         yes=v.in_favour, no=v.against, other=v.other, put=VERDICT_TEXT[v.verdict_put]
     )
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -18,12 +18,12 @@ from textual.containers import Horizontal
 from textual.widgets import Input, Label
 
 from ..dialogs.text_entry import TextEntryDialog, required
-from ..domain import paperwork, rules, scoresheet
+from ..domain import paperwork, scoresheet
 from ..domain.model import Cell, Meeting, MeetingScore, Verdict
 from ..domain.timefmt import parse_date, show_date
 from ..text import score_sheet as T
 from .pane import MeetingPane
-from .vote import VoteContext, VoteEditor
+from .vote import VoteEditor, vote_context
 from .wrap_table import WrapColumn, WrapTable
 
 
@@ -118,9 +118,7 @@ class ScorePane(MeetingPane):
     def refresh_view(self) -> None:
         self._fill()
         if self.cell.score_vote:
-            counts = rules.attendance_counts(self.meeting.attendance)
-            ctx = VoteContext(counts.voters, counts.official_voting_base)
-            self.query_one(VoteEditor).show(self.score.vote, ctx, [])
+            self.query_one(VoteEditor).show(self.score.vote, vote_context(self.meeting), [])
 
     def _fill(self) -> None:
         result = self.result()
