@@ -53,6 +53,15 @@ class ChiboApp(KeysInOrder):
     COMMANDS = {ChiboCommands}
     BINDINGS = [
         Binding("ctrl+q", "quit", T.KEY_QUIT, tooltip=T.KEY_QUIT_HELP, id="quit", priority=True),
+        # Declared here so that Textual does not add its own, labelled "palette".
+        Binding(
+            COMMAND_PALETTE_BINDING,
+            "command_palette",
+            T.KEY_PALETTE,
+            show=False,
+            priority=True,
+            tooltip=T.KEY_PALETTE_HELP,
+        ),
         Binding("f1", "show_files", T.KEY_FILES, tooltip=T.KEY_FILES_HELP, id="files"),
         Binding(
             "f5", "pick_month", T.KEY_PICK_MONTH, tooltip=T.KEY_PICK_MONTH_HELP, id="pick-month"

@@ -232,7 +232,6 @@ class CriterionPane(MeetingPane):
         table.set_rows(
             (marked(d.speaker, i == editing), d.text) for i, d in enumerate(self.review.discussion)
         )
-        table.display = bool(self.review.discussion)
 
     # -- an entry taken back to edit stays in the record until it is replaced ----
 
@@ -285,7 +284,6 @@ class CriterionPane(MeetingPane):
             (marked(remedy.text, i == editing), remedy.owner, show_date(remedy.due))
             for i, remedy in enumerate(self.review.remedies)
         )
-        table.display = bool(self.review.remedies)
 
     @on(Input.Submitted, ".remedy-text")
     def _remedy_text_done(self) -> None:

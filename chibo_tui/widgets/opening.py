@@ -74,7 +74,6 @@ class OpeningPane(MeetingPane):
         table.clear()
         for g in self.meeting.guests:
             table.add_row(g.name, g.position)
-        table.display = bool(self.meeting.guests)
 
     @on(Input.Changed, "#opening-date")
     def _date(self, event: Input.Changed) -> None:

@@ -110,7 +110,6 @@ class ResolutionPane(MeetingPane):
             (marked(c.name, i == editing), tasks.MENTION_TEXT[c.kind], c.text)
             for i, c in enumerate(self.meeting.commendations)
         )
-        table.display = bool(self.meeting.commendations)
 
     @on(MemberPicker.Picked, "#commend-name")
     def _name_picked(self) -> None:

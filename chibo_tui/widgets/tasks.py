@@ -120,7 +120,6 @@ class TasksPane(MeetingPane):
             )
             for i, task in enumerate(self.meeting.tasks)
         )
-        table.display = bool(self.meeting.tasks)
 
     # -- typing a task ---------------------------------------------------------
 

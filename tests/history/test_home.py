@@ -129,6 +129,16 @@ async def test_every_view_is_a_command_in_the_palette(app: ChiboApp) -> None:
         assert isinstance(app.screen, YearScreen)
 
 
+async def test_the_footer_names_the_palette_key_in_vietnamese(app: ChiboApp) -> None:
+    from textual.widgets._footer import FooterKey
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        keys = {key.action: key.description for key in app.screen.query(FooterKey)}
+        assert keys["command_palette"] == "Lệnh"
+        assert "palette" not in keys.values()
+
+
 async def test_the_list_follows_a_meeting_started_meanwhile(app: ChiboApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
