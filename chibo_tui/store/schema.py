@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import msgspec
+
 SCHEMA_VERSION = 2
 """2: the main file's meta names each year file's generation (see ``layout``)."""
 
@@ -32,18 +34,12 @@ def parse(raw: bytes, tables: tuple[str, ...]) -> Tables:
     if not raw.strip():
         raise SchemaError("tệp rỗng (0 byte hoặc chỉ có khoảng trắng)")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        if exc.end == len(raw) and exc.reason == "unexpected end of data":
-            # The last letter's bytes stop short: a write cut off, not another encoding.
-            raise SchemaError(
-                f"tệp bị cắt cụt giữa một chữ UTF-8 (byte {exc.start}): có thể ghi dở"
-            ) from None
-        raise SchemaError(f"tệp không phải văn bản UTF-8 (byte {exc.start})") from None
-    except json.JSONDecodeError as exc:
-        raise SchemaError(
-            f"JSON hỏng ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg} (có thể tệp bị cắt cụt)"
-        ) from None
+        # A third faster than json (120 months: 27 against 37 ms), and it takes no
+        # file that json refuses; what it refuses (damage, but also NaN or a lone
+        # surrogate, which json takes) goes to json, which decides and says why.
+        data = msgspec.json.decode(raw)
+    except msgspec.DecodeError:
+        data = _parse_with_json(raw)
     if not isinstance(data, dict):
         raise SchemaError(f"nội dung là {_kind(data)}, không phải một cơ sở dữ liệu chibo")
     for name in tables:
@@ -62,6 +58,22 @@ def parse(raw: bytes, tables: tuple[str, ...]) -> Tables:
             "hãy cập nhật chibo"
         )
     return data
+
+
+def _parse_with_json(raw: bytes) -> Any:
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        if exc.end == len(raw) and exc.reason == "unexpected end of data":
+            # The last letter's bytes stop short: a write cut off, not another encoding.
+            raise SchemaError(
+                f"tệp bị cắt cụt giữa một chữ UTF-8 (byte {exc.start}): có thể ghi dở"
+            ) from None
+        raise SchemaError(f"tệp không phải văn bản UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise SchemaError(
+            f"JSON hỏng ở dòng {exc.lineno}, cột {exc.colno}: {exc.msg} (có thể tệp bị cắt cụt)"
+        ) from None
 
 
 def schema_version(data: Tables) -> int:

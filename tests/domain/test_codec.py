@@ -7,10 +7,10 @@ import json
 from datetime import date, datetime, time
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from chibo_tui.domain.codec import CodecError, from_dict, to_dict
+from chibo_tui.domain.codec import CodecError, from_dict, reference_from_dict, to_dict
 from chibo_tui.domain.lifecycle import amend, finalise
 from chibo_tui.domain.model import (
     Attendance,
@@ -217,3 +217,86 @@ def test_a_cell_stored_before_the_report_bases_reads_with_the_defaults():
     cell.plan_adopted_years.append(2027)
     assert from_dict(Cell, json.loads(json.dumps(to_dict(cell)))) == cell
     assert Cell().report_bases[0].text != "Hướng dẫn mới"  # defaults are not shared
+
+
+# -- the fast path (msgspec) is held to the reference decoder -----------------------
+
+_ODD_VALUES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False),
+    st.text(max_size=8),
+    st.sampled_from(
+        [
+            "2026-03-05",
+            "20260305",
+            "2026-03-05T19:00:00",
+            "2026-03-05T19:00:00Z",
+            "2026-03-05 19:00",
+            "19:00:00",
+            "19:00",
+            "23:59:60",
+            "2026-02-30",
+            "pass",
+            "finalised",
+            "official",
+        ]
+    ),
+    st.lists(st.integers(0, 60), max_size=5),
+    st.just({}),
+    st.dictionaries(st.sampled_from(["text", "id", "number"]), st.integers(), max_size=2),
+)
+
+
+def _paths(node, path=()):  # type: ignore[no-untyped-def]
+    yield path
+    children = (
+        node.items()
+        if isinstance(node, dict)
+        else enumerate(node)
+        if isinstance(node, list)
+        else ()
+    )
+    for key, child in children:
+        yield from _paths(child, (*path, key))
+
+
+def _replaced(data, path, value):  # type: ignore[no-untyped-def]
+    if not path:
+        return value
+    copied = copy.deepcopy(data)
+    node = copied
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return copied
+
+
+def _outcome(decode, cls, data):  # type: ignore[no-untyped-def]
+    try:
+        return ("ok", decode(cls, data))
+    except CodecError:
+        return ("refused", None)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pick=st.integers(min_value=0), value=_ODD_VALUES, drop=st.booleans())
+def test_damaged_records_decode_as_the_reference_decoder_says(factory, pick, value, drop):  # type: ignore[no-untyped-def]
+    """Whatever one changed value does to a meeting or a cell, the fast path takes
+    exactly what the reference decoder takes, and gives the same record."""
+    for cls, record in ((Meeting, full_meeting(factory)), (Cell, factory.cell())):
+        data = to_dict(record)
+        paths = list(_paths(data))
+        path = paths[pick % len(paths)]
+        if drop and path and path[-1] == "id":
+            continue  # a missing id is made anew, at random, by either decoder
+        if drop and path and isinstance(path[-1], str):
+            damaged = copy.deepcopy(data)
+            node = damaged
+            for key in path[:-1]:
+                node = node[key]
+            del node[path[-1]]
+        else:
+            damaged = _replaced(data, path, value)
+        assert _outcome(from_dict, cls, damaged) == _outcome(reference_from_dict, cls, damaged)

@@ -7,8 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from chibo_tui.store import DamagedDatabaseError, Repository
+from chibo_tui.store import DamagedDatabaseError, Repository, schema
 from chibo_tui.store.backups import list_backups
 
 
@@ -173,3 +175,46 @@ def test_document_id_that_is_not_a_number_is_damage(good_db, file, year_file):
     with repo:
         repo.summaries()
         repo.check()
+
+
+_JSON_LEAVES = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**80), 2**80),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(),
+)
+_JSON = st.recursive(
+    _JSON_LEAVES,
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=4), st.dictionaries(st.text(), inner, max_size=4)
+    ),
+    max_leaves=12,
+)
+
+
+@given(
+    records=st.dictionaries(
+        st.integers(1, 999).map(str), st.dictionaries(st.text(), _JSON), max_size=3
+    ),
+    ascii_only=st.booleans(),
+)
+def test_a_file_parses_to_what_json_reads_from_it(records, ascii_only):  # type: ignore[no-untyped-def]
+    """The fast parser gives exactly what the standard library's json gives."""
+    tables = {"meta": {"1": {"schema_version": 2}}, "meetings": records}
+    raw = json.dumps(tables, ensure_ascii=ascii_only).encode("utf-8")
+    parsed = schema.parse(raw, schema.YEAR_TABLES)
+    assert parsed == json.loads(raw)
+    assert json.dumps(parsed) == json.dumps(json.loads(raw))  # same types, same order
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"meta": {"1": {"schema_version": 2, "x": NaN}}, "meetings": {}}',
+        b'{"meta": {"1": {"schema_version": 2, "x": "\\ud800"}}, "meetings": {}}',
+        b'{"meta": {"1": {"schema_version": 2, "x": 1e400}}, "meetings": {}}',
+    ],
+)
+def test_what_only_json_reads_is_read_as_before(raw):  # type: ignore[no-untyped-def]
+    assert schema.parse(raw, schema.YEAR_TABLES)["meta"]["1"]["schema_version"] == 2
