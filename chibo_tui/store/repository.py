@@ -48,9 +48,10 @@ from .errors import DamagedDatabaseError, LockedMeetingError, StoreError, write_
 from .layout import database_path
 from .lock import DatabaseLock
 from .restore import restore
-from .snapshot import FileDamage, read_database
+from .snapshot import FileDamage, parse_year, read_database
 from .storage import MemoryStorage
-from .validate import cell_damage, meeting_damage, newest_good_backup, validate
+from .validate import cell_damage, meeting_damage, newest_good_backup, sound_year, validate
+from .year_tables import YearTables
 
 __all__ = ["CheckReport", "Repository", "restore"]
 
@@ -96,7 +97,7 @@ class Committed:
 
     db_path: Path
     main: schema.Tables
-    years: Mapping[int, schema.Tables]
+    years: YearTables
     generations: Mapping[int, int]  # year → the generation of its file on disk
     main_on_disk: bool
 
@@ -148,7 +149,9 @@ class Repository:
         self._depth = 0  # transactions open, one inside the other
         self._writer: int | None = None  # the thread inside them
         self._after_commit: list[Callable[[], object]] = []
-        self._committed = Committed(path, schema.empty(schema.MAIN_TABLES), {}, {}, False)
+        self._committed = Committed(
+            path, schema.empty(schema.MAIN_TABLES), YearTables({}), {}, False
+        )
         # The last summaries decoded: the committed table they came from, the list, and
         # each record with its summary (see :meth:`summaries`).
         self._summaries: (
@@ -202,7 +205,13 @@ class Repository:
             remove_stale_temps(self.path.parent, f"{self.path.stem}.meetings-")
             remove_stale_backup_temps(self.path)
         try:
-            snap = read_database(self.path, writer=not self.read_only)
+            snap = read_database(self.path, writer=not self.read_only, lazy=True)
+            for year in sorted(snap.unparsed):
+                # A sound file stays unparsed until a reader needs it; any other is
+                # parsed now and goes through the validator, which says what is wrong.
+                if not sound_year(year, snap.unparsed[year]):
+                    snap.years[year] = parse_year(snap, year)
+                    del snap.unparsed[year]
         except FileDamage as exc:
             self._damaged(exc.path, exc.reason)
         main = snap.main if snap.main is not None else schema.empty(schema.MAIN_TABLES)
@@ -223,12 +232,16 @@ class Repository:
         self._main_on_disk = snap.main is not None
         self._generations, self._generation = dict(snap.generations), snap.generation
         self._committed = Committed(
-            self.path, main, dict(snap.years), dict(snap.generations), self._main_on_disk
+            self.path,
+            main,
+            YearTables(snap.years, snap.unparsed),
+            dict(snap.generations),
+            self._main_on_disk,
         )
         # The writer's tables are copied from the readers' when it first needs them:
         # a read-only open, and each year never saved to, costs no copy.
         self._main = self._db(None, self._reload_main)
-        self._years = {year: self._db(None, self._reloader(year)) for year in snap.years}
+        self._years = {year: self._db(None, self._reloader(year)) for year in snap.generations}
         if any(migrated) and not self.read_only:
             with self.transaction():
                 # Every file is written anew, under new names, in one commit.
@@ -250,7 +263,7 @@ class Repository:
         return _copy(self._committed.main)
 
     def _reloader(self, year: int) -> Callable[[], schema.Tables]:
-        return lambda: _copy(self._committed.years[year])
+        return lambda: self._committed.years.private_copy(year)
 
     def _year_db(self, year: int) -> TinyDB:
         """The year's tables, created empty (in memory) for a year not held yet."""
@@ -362,22 +375,21 @@ class Repository:
         years = {y: _storage(db).data for y, db in self._years.items()}
         generations = {y: self._generations.get(y, self._generation + 1) for y in years}
         return Committed(
-            self.path, _storage(self.main).data, years, generations, self._main_on_disk
+            self.path, _storage(self.main).data, YearTables(years), generations, self._main_on_disk
         )
 
     def _publish(self, main: bytes | None, years: dict[int, bytes], gone: set[int]) -> None:
-        """Swap in what was just committed, parsed from the bytes on disk, for readers.
+        """Swap in what was just committed, from the bytes on disk, for readers.
 
         One assignment: a reader has the old state or the new one, whole. The files
-        not written this time keep their tables (no copy: nothing changes them).
+        not written this time keep their tables (no copy: nothing changes them); those
+        written are parsed when a reader first needs them.
         """
         old = self._committed
-        tables = {y: t for y, t in old.years.items() if y not in gone and y not in years}
-        tables.update({y: json.loads(raw) for y, raw in years.items()})
         self._committed = Committed(
             self.path,
             json.loads(main) if main is not None else old.main,
-            tables,
+            old.years.carried(years, gone),
             dict(self._generations),
             self._main_on_disk,
         )
@@ -423,7 +435,7 @@ class Repository:
         return (
             bool(committed.main["cell"])
             or bool(committed.main["summaries"])
-            or any(tables["meetings"] for tables in committed.years.values())
+            or any(committed.years.has_meetings(year) for year in committed.years)
         )
 
     # -- meetings ------------------------------------------------------------
@@ -466,7 +478,11 @@ class Repository:
         year = int(month[:4])
         if year not in committed.years:
             return None
-        doc = committed.years[year]["meetings"].get(str(month_id(month)))
+        key = str(month_id(month))
+        decoded = committed.years.meetings(year)
+        if decoded is not None:
+            return decoded.get(key)
+        doc = committed.years[year]["meetings"].get(key)
         if not doc:
             return None
         return self._decode(Meeting, dict(doc), f"meetings.{month}", committed.year_path(year))
@@ -475,11 +491,15 @@ class Repository:
         committed = self._view()
         if year not in committed.years:
             return []
-        path = committed.year_path(year)
-        meetings = [
-            self._decode(Meeting, dict(d), f"meetings.{id_month(key)}", path)
-            for key, d in committed.years[year]["meetings"].items()
-        ]
+        decoded = committed.years.meetings(year)
+        if decoded is not None:
+            meetings = list(decoded.values())
+        else:
+            path = committed.year_path(year)
+            meetings = [
+                self._decode(Meeting, dict(d), f"meetings.{id_month(key)}", path)
+                for key, d in committed.years[year]["meetings"].items()
+            ]
         return sorted(meetings, key=lambda m: m.month)
 
     def years(self) -> list[int]:

@@ -44,6 +44,7 @@ class Snapshot:
     db_path: Path
     main: schema.Tables | None  # None: a new database, nothing written yet
     years: dict[int, schema.Tables] = field(default_factory=dict)
+    unparsed: dict[int, bytes] = field(default_factory=dict)  # year → bytes (``lazy``)
     generations: dict[int, int] = field(default_factory=dict)  # year → its file's generation
     generation: int = 0  # the number of the commit that wrote the main file
     raw: dict[str, bytes] = field(default_factory=dict)  # file name → bytes, for backups
@@ -56,11 +57,12 @@ class Snapshot:
         return schema.schema_version(self.main) if self.main is not None else schema.SCHEMA_VERSION
 
 
-def read_database(db_path: Path, *, writer: bool = False) -> Snapshot:
+def read_database(db_path: Path, *, writer: bool = False, lazy: bool = False) -> Snapshot:
     """The database's state on disk; :class:`FileDamage` when a file is unreadable.
 
     ``writer``: the caller holds the lock, so nothing changes under it and the
-    main file need not be read twice.
+    main file need not be read twice. ``lazy``: the year files are read but left
+    unparsed, in ``unparsed``, for the caller to check (see ``year_tables``).
     """
     for _ in range(ATTEMPTS):
         main_raw = _read(db_path)
@@ -71,7 +73,7 @@ def read_database(db_path: Path, *, writer: bool = False) -> Snapshot:
             return Snapshot(db_path, None)
         names = [p.name for p in layout.year_files_on_disk(db_path)]
         try:
-            snapshot = _build(db_path, main_raw, _read_named, names)
+            snapshot = _build(db_path, main_raw, _read_named, names, lazy)
         except _Vanished as gone:
             if _read(db_path) == main_raw:  # no commit meanwhile: the file is missing
                 raise FileDamage(gone.path, "thiếu tệp này, mà tệp chính ghi tên") from None
@@ -99,7 +101,11 @@ def read_archive(db_path: Path, files: dict[str, bytes]) -> Snapshot:
 
 
 def _build(
-    db_path: Path, main_raw: bytes, fetch: Callable[[Path], bytes], names: list[str]
+    db_path: Path,
+    main_raw: bytes,
+    fetch: Callable[[Path], bytes],
+    names: list[str],
+    lazy: bool = False,
 ) -> Snapshot:
     main = _parse(db_path, main_raw, schema.MAIN_TABLES)
     try:
@@ -116,8 +122,16 @@ def _build(
         path = snapshot.year_path(year)
         raw = fetch(path)
         snapshot.raw[path.name] = raw
-        snapshot.years[year] = _parse(path, raw, schema.YEAR_TABLES)
+        if lazy:
+            snapshot.unparsed[year] = raw
+        else:
+            snapshot.years[year] = _parse(path, raw, schema.YEAR_TABLES)
     return snapshot
+
+
+def parse_year(snapshot: Snapshot, year: int) -> schema.Tables:
+    """Parse a year left ``unparsed``; :class:`FileDamage` when it is damaged."""
+    return _parse(snapshot.year_path(year), snapshot.unparsed[year], schema.YEAR_TABLES)
 
 
 def _parse(path: Path, raw: bytes, tables: tuple[str, ...]) -> schema.Tables:

@@ -29,6 +29,7 @@ from ..domain.model import Cell, Meeting, MeetingSummary, Vote
 from . import schema
 from .backups import list_backups, read_backup
 from .snapshot import FileDamage, Snapshot, read_archive
+from .year_tables import decode_meetings
 
 T = TypeVar("T")
 
@@ -225,6 +226,22 @@ def _meetings(path: Path, year: int, data: schema.Tables, report: Report) -> lis
         if not problems:
             meetings.append(meeting)
     return meetings
+
+
+def sound_year(year: int, raw: bytes) -> bool:
+    """A year file with no damage, checked without building its tables (fast).
+
+    ``False`` does not mean damage: the file goes through :func:`validate`, which
+    decides and explains. ``True`` only when :func:`validate` would find nothing.
+    """
+    meetings = decode_meetings(raw)
+    if meetings is None:
+        return False
+    for key, meeting in meetings.items():
+        month = _month_of_key(key)
+        if month is None or meeting_damage(meeting, month, year):
+            return False
+    return True
 
 
 def meeting_damage(meeting: Meeting, month: str, year: int) -> list[str]:

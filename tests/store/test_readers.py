@@ -134,3 +134,32 @@ def test_summaries_are_decoded_once_per_record_and_follow_each_commit(
         assert after["2026-10"] is not first["2026-10"]
         assert after["2026-10"].present == first["2026-10"].present - 1
         assert [s.month for s in repo.summaries()] == ["2026-10", "2026-09"]
+
+
+def test_a_reader_sees_the_year_files_as_they_were_when_it_opened(factory, db_path: Path) -> None:
+    """Year files are parsed when first needed, from the bytes read at open: a file the
+    writer replaced since (in place, or under a new name) does not leak into the reader's
+    state, and the one it no longer names on disk is still readable."""
+    cell = factory.cell()
+    with Repository.open(db_path) as writer:
+        writer.save_cell(cell)
+        for month in ("2025-12", "2026-09", "2026-10"):
+            writer.save_meeting(factory.meeting(cell, month))
+        reader = Repository.open(db_path, read_only=True)
+        october = writer.load_meeting("2026-10")
+        october.other_business = "Đã sửa sau khi người đọc mở"
+        writer.save_meeting(october)  # one file, replaced in place
+        december = writer.load_meeting("2025-12")
+        december.attendance[0].presence = Presence.UNEXCUSED
+        september = writer.load_meeting("2026-09")
+        september.attendance[0].presence = Presence.UNEXCUSED
+        with writer.transaction():  # both years under new names, the old files removed
+            writer.save_meeting(december)
+            writer.save_meeting(september)
+        assert writer.load_meeting("2026-10").other_business == "Đã sửa sau khi người đọc mở"
+        assert reader.load_meeting("2026-10").other_business == ""
+        assert reader.load_meeting("2025-12").attendance[0].presence is Presence.PRESENT
+        assert [m.month for m in reader.load_year(2026)] == ["2026-09", "2026-10"]
+        assert reader.load_year(2026)[0].attendance[0].presence is Presence.PRESENT
+        assert writer.load_year(2026)[0].attendance[0].presence is Presence.UNEXCUSED
+        reader.close()
