@@ -37,20 +37,33 @@ class TrackedRemedy:
 
 def track(meetings: Iterable[Meeting], before: str | None = None) -> list[TrackedRemedy]:
     """Every remedy raised before ``before`` (all when ``None``), oldest first."""
-    ordered = sorted(meetings, key=lambda m: m.month)
-    if before is not None:
-        ordered = [m for m in ordered if m.month < before]
-    latest: dict[str, tuple[str, RemedyFollowUp]] = {}
-    for meeting in ordered:
+    tracker = RemedyTracker()
+    for meeting in sorted(meetings, key=lambda m: m.month):
+        if before is None or meeting.month < before:
+            tracker.add(meeting)
+    return tracker.tracked()
+
+
+class RemedyTracker:
+    """:func:`track` fed one meeting at a time, oldest first, so that a long history
+    need not be held in memory at once (home counts open remedies at start-up)."""
+
+    def __init__(self) -> None:
+        self._latest: dict[str, tuple[str, RemedyFollowUp]] = {}
+        self._raised: list[tuple[str, int, Remedy]] = []
+
+    def add(self, meeting: Meeting) -> None:
         for f in meeting.follow_ups:
-            latest[f.remedy_id] = (meeting.month, f)
-    tracked = []
-    for meeting in ordered:
-        for criterion, remedy in meeting.remedies():
-            month, follow = latest.get(remedy.id, (None, None))
+            self._latest[f.remedy_id] = (meeting.month, f)
+        self._raised += [(meeting.month, c, remedy) for c, remedy in meeting.remedies()]
+
+    def tracked(self) -> list[TrackedRemedy]:
+        tracked = []
+        for source, criterion, remedy in self._raised:
+            month, follow = self._latest.get(remedy.id, (None, None))
             tracked.append(
                 TrackedRemedy(
-                    source_month=meeting.month,
+                    source_month=source,
                     criterion=criterion,
                     remedy=remedy,
                     status=follow.status if follow else RemedyStatus.OPEN,
@@ -58,7 +71,7 @@ def track(meetings: Iterable[Meeting], before: str | None = None) -> list[Tracke
                     updated_month=month,
                 )
             )
-    return tracked
+        return tracked
 
 
 def follow_ups_for(meetings: Iterable[Meeting], month: str) -> list[RemedyFollowUp]:

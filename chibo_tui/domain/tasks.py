@@ -146,23 +146,36 @@ class TrackedTask:
 
 def track(meetings: Iterable[Meeting]) -> list[TrackedTask]:
     """Every task set, oldest first, with its latest review."""
-    ordered = sorted(meetings, key=lambda m: m.month)
-    latest: dict[str, tuple[str, TaskReview]] = {}
-    for meeting in ordered:
+    tracker = TaskTracker()
+    for meeting in sorted(meetings, key=lambda m: m.month):
+        tracker.add(meeting)
+    return tracker.tracked()
+
+
+class TaskTracker:
+    """:func:`track` fed one meeting at a time, oldest first (see ``RemedyTracker``)."""
+
+    def __init__(self) -> None:
+        self._latest: dict[str, tuple[str, TaskReview]] = {}
+        self._set: list[tuple[str, Task]] = []
+
+    def add(self, meeting: Meeting) -> None:
         for review in meeting.task_reviews:
             if review.status is not None:
-                latest[review.task_id] = (meeting.month, review)
-    tracked = []
-    for meeting in ordered:
-        for task in meeting.tasks:
-            found = latest.get(task.id)
+                self._latest[review.task_id] = (meeting.month, review)
+        self._set += [(meeting.month, task) for task in meeting.tasks]
+
+    def tracked(self) -> list[TrackedTask]:
+        tracked = []
+        for source, task in self._set:
+            found = self._latest.get(task.id)
             tracked.append(
                 TrackedTask(
-                    source_month=meeting.month,
+                    source_month=source,
                     task=task,
                     status=found[1].status if found else None,
                     note=found[1].note if found else "",
                     updated_month=found[0] if found else None,
                 )
             )
-    return tracked
+        return tracked

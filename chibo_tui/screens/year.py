@@ -194,15 +194,11 @@ class YearScreen(ChiboScreen[None]):
     @work(thread=True, exclusive=True, group="year-remedies", exit_on_error=False)
     def count_remedies(self, year: int, stamp: object) -> None:
         snapshot = self.session.history()
-        tasks = {
-            int(m.month[5:7]): completion(m)
-            for m in snapshot.meetings
-            if m.month.startswith(f"{year:04d}-")
-        }
+        mine = snapshot.year(year)
+        tasks = {int(m.month[5:7]): completion(m) for m in mine}
         remedies = totals(snapshot.remedies, self.today(), year)
         cell = self.session.cell
         scores = {}
-        mine = [m for m in snapshot.meetings if m.month.startswith(f"{year:04d}-")]
         for m in mine:
             if m.score is not None and cell is not None:
                 result = scoresheet.evaluate(m.score, m, scoresheet.year_context(cell, m, mine))
