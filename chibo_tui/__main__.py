@@ -122,8 +122,9 @@ def _warn_takeover(repo: Repository) -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    repo = Repository.open(db_path(args))
-    _warn_takeover(repo)
+    # The opening backup is taken while the first screen is drawn; the app says so
+    # if it fails, and the warning is printed again once the terminal is back.
+    repo = Repository.open(db_path(args), backup_in_background=True)
     try:
         from .app import make_app
 
@@ -131,6 +132,7 @@ def run_app(args: argparse.Namespace) -> int:
         app.run()
     finally:
         repo.close()
+        _warn_takeover(repo)
     return app.return_code or 0
 
 

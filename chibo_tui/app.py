@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -117,6 +118,15 @@ class ChiboApp(KeysInOrder):
             self.notify(T.TOOK_OVER.format(holder=self.took_over_from), severity="warning")
         self.push_screen(self.first_screen())
         self.call_after_refresh(self.freeze_heap)
+        self.call_after_refresh(self.report_opening_backup)
+
+    @work(thread=True, group="opening-backup", exit_on_error=False)
+    def report_opening_backup(self) -> None:
+        """Say if the backup taken at open failed (it is taken while home is drawn)."""
+        failed = self.session.repo.backup_failed
+        if failed:
+            notice = T.NO_OPENING_BACKUP.format(reason=failed)
+            self.call_from_thread(self.notify, notice, severity="warning", timeout=15)
 
     def freeze_heap(self) -> None:
         """Keep what is loaded so far out of Python's full garbage collections.

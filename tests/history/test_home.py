@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from history_fixtures import MONTHS, NOW, prompts, settle, text_of
 
-from chibo_tui.app import ChiboApp
+from chibo_tui.app import ChiboApp, make_app
 from chibo_tui.domain.rules import percent
 from chibo_tui.screens.home import HomeScreen
 from chibo_tui.screens.month import MonthScreen
 from chibo_tui.screens.remedies import RemediesScreen
 from chibo_tui.screens.search import SearchScreen
 from chibo_tui.screens.year import YearScreen
+from chibo_tui.store import Repository
 from chibo_tui.widgets.history_list import HistoryList
 
 
@@ -177,3 +181,26 @@ async def test_home_never_claims_remedies_were_all_done_when_none_was_set(
         text = str(stats.render())
         assert "Chưa đặt giải pháp khắc phục nào" in text
         assert "Mọi giải pháp đã khắc phục" not in text
+
+
+async def test_a_failed_opening_backup_is_said_on_screen(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The backup at open is taken while home is drawn; when it fails, the chair is told."""
+    with Repository.open(db_path) as repo:
+        repo.record("test", "", "")  # changed since the last backup: the next open takes one
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr("chibo_tui.store.repository.take_backup", refused)
+    repo = Repository.open(db_path, backup_in_background=True)
+    app = make_app(repo, tmp_path / "exports", clock=lambda: NOW)
+    async with app.run_test(size=(120, 40)) as pilot:
+        for _ in range(100):
+            await pilot.pause()
+            shown = [n.message for n in app._notifications]
+            if shown:
+                break
+        assert any("Không tạo được bản sao lưu khi mở" in m and "quyền" in m for m in shown)
+    repo.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -140,6 +141,36 @@ def test_opening_takes_a_backup_but_not_an_identical_one(factory, db_path, clock
         with Repository.open(db_path, clock=clock) as repo:
             assert repo.opening_backup is None
     assert [b.path for b in list_backups(db_path)] == [first]
+
+
+def test_the_opening_backup_taken_in_the_background_is_of_the_state_at_open(
+    factory, db_path, clock
+):
+    """The app takes it while its first screen is drawn: a change saved meanwhile is
+    not in it, and closing waits for it."""
+    with Repository.open(db_path, clock=clock) as repo:
+        repo.save_cell(factory.cell())
+    at_open = db_path.read_bytes()
+    with Repository.open(db_path, clock=clock, backup_in_background=True) as repo:
+        renamed = factory.cell()
+        renamed.name = "Chi bộ đổi tên sau khi mở"
+        repo.save_cell(renamed)
+        taken = repo.opening_backup
+    assert taken is not None and read_backup(taken) == {"chibo.json": at_open}
+    assert repo.backup_failed is None
+
+
+def test_a_failed_background_backup_is_reported(factory, db_path, clock, monkeypatch):
+    with Repository.open(db_path, clock=clock) as repo:
+        repo.save_cell(factory.cell())
+
+    def full_disk(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("chibo_tui.store.repository.take_backup", full_disk)
+    with Repository.open(db_path, clock=clock, backup_in_background=True) as repo:
+        assert repo.opening_backup is None
+        assert repo.backup_failed is not None and "đầy" in repo.backup_failed
 
 
 def test_backups_keep_the_newest_thirty(db_path, clock):
