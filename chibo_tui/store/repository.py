@@ -34,7 +34,7 @@ from tinydb.table import Document
 from ..domain import rules
 from ..domain.codec import CodecError, from_dict, to_dict
 from ..domain.model import Cell, Meeting, MeetingState, MeetingSummary
-from . import layout, schema
+from . import checked, layout, schema
 from .atomic import remove_stale_temps
 from .backups import (
     Backup,
@@ -48,7 +48,7 @@ from .errors import DamagedDatabaseError, LockedMeetingError, StoreError, write_
 from .layout import database_path
 from .lock import DatabaseLock
 from .restore import restore
-from .snapshot import FileDamage, parse_year, read_database
+from .snapshot import FileDamage, Snapshot, parse_year, read_database
 from .storage import MemoryStorage
 from .validate import cell_damage, meeting_damage, newest_good_backup, sound_year, validate
 from .year_tables import YearTables
@@ -140,6 +140,7 @@ class Repository:
         self._clock = clock
         self._lock = DatabaseLock(path)
         self._background = False
+        self._found_sound: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self._mutex = threading.RLock()
         self._main: TinyDB | None = None
         self._years: dict[int, TinyDB] = {}
@@ -210,14 +211,10 @@ class Repository:
             remove_stale_temps(self.path.parent, self.path.name)
             remove_stale_temps(self.path.parent, f"{self.path.stem}.meetings-")
             remove_stale_backup_temps(self.path)
+            checked.remove_stale(self.path)
         try:
             snap = read_database(self.path, writer=not self.read_only, lazy=True)
-            for year in sorted(snap.unparsed):
-                # A sound file stays unparsed until a reader needs it; any other is
-                # parsed now and goes through the validator, which says what is wrong.
-                if not sound_year(year, snap.unparsed[year]):
-                    snap.years[year] = parse_year(snap, year)
-                    del snap.unparsed[year]
+            self._check_years(snap)
         except FileDamage as exc:
             self._damaged(exc.path, exc.reason)
         main = snap.main if snap.main is not None else schema.empty(schema.MAIN_TABLES)
@@ -227,6 +224,10 @@ class Repository:
         if report.damage:
             # Before any backup: a copy of the damage must not become "the newest backup".
             self._damaged(report.damage[0].path, report.reason())
+        known, sound = self._found_sound
+        if sound != known and not self.read_only:
+            # Only once the open succeeded: a refused open leaves the folder as it was.
+            checked.save(self.path, sound)
         if snap.raw and not self.read_only:
             # Of the bytes just checked, kept in memory: a write made meanwhile does not
             # change what is backed up as the state at open.
@@ -260,6 +261,25 @@ class Repository:
                 self._audit(
                     "migrate", "", f"Nâng cấp dữ liệu lên phiên bản {schema.SCHEMA_VERSION}"
                 )
+
+    def _check_years(self, snap: Snapshot) -> None:
+        """Leave each sound year file unparsed until a reader needs it; parse any other
+        now, for the validator to say what is wrong with it.
+
+        A file whose bytes are those found sound at an earlier open is not decoded
+        again (``checked``): the open of a long history costs what home needs.
+        """
+        known = checked.load(self.path)
+        sound: dict[str, str] = {}
+        for year in sorted(snap.unparsed):
+            raw = snap.unparsed[year]
+            name, digest = snap.year_path(year).name, checked.digest(raw)
+            if known.get(name) == digest or sound_year(year, raw):
+                sound[name] = digest
+            else:
+                snap.years[year] = parse_year(snap, year)
+                del snap.unparsed[year]
+        self._found_sound = (known, sound)
 
     def _back_up_opening(self, files: dict[str, bytes]) -> None:
         try:

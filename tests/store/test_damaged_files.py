@@ -218,3 +218,56 @@ def test_a_file_parses_to_what_json_reads_from_it(records, ascii_only):  # type:
 )
 def test_what_only_json_reads_is_read_as_before(raw):  # type: ignore[no-untyped-def]
     assert schema.parse(raw, schema.YEAR_TABLES)["meta"]["1"]["schema_version"] == 2
+
+
+# -- files found sound at an earlier open are not decoded again -------------------------
+
+
+def _counting_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    from chibo_tui.store import repository
+
+    checked_years: list[int] = []
+    real = repository.sound_year
+
+    def counting(year: int, raw: bytes) -> bool:
+        checked_years.append(year)
+        return real(year, raw)
+
+    monkeypatch.setattr(repository, "sound_year", counting)
+    return checked_years
+
+
+def test_an_unchanged_year_file_is_not_decoded_again(factory, good_db, monkeypatch):  # type: ignore[no-untyped-def]
+    checked_years = _counting_checks(monkeypatch)
+    with Repository.open(good_db) as repo:
+        assert checked_years == []  # both years as they were at the last open
+        january = repo.load_meeting("2026-01")
+        january.other_business = "Sửa sau lần mở trước"
+        repo.save_meeting(january)
+    with Repository.open(good_db) as repo:
+        assert checked_years == [2026]  # only the file that changed
+        assert repo.load_meeting("2026-01").other_business == "Sửa sau lần mở trước"
+
+
+def test_a_file_damaged_after_it_was_found_sound_is_still_refused(good_db, year_file):  # type: ignore[no-untyped-def]
+    path = year_file(good_db, 2026)
+    data = json.loads(path.read_bytes())
+    (record,) = data["meetings"].values()
+    record["reviews"][0]["vote"] = {"in_favour": "mười"}  # the same length of file or not
+    path.write_bytes(json.dumps(data, ensure_ascii=False).encode())
+    before = {p.name: p.read_bytes() for p in good_db.parent.iterdir() if p.is_file()}
+    with pytest.raises(DamagedDatabaseError) as refused:
+        Repository.open(good_db)
+    assert "in_favour" in str(refused.value)
+    after = {p.name: p.read_bytes() for p in good_db.parent.iterdir() if p.is_file()}
+    assert after == before  # the record of sound files included
+
+
+@pytest.mark.parametrize("cache", [b"", b"{not json", b'{"version": "1/0.0.1", "files": {}}'])
+def test_a_damaged_or_foreign_cache_means_every_file_is_checked(good_db, monkeypatch, cache):  # type: ignore[no-untyped-def]
+    from chibo_tui.store import checked
+
+    checked.cache_path(good_db).write_bytes(cache)
+    checked_years = _counting_checks(monkeypatch)
+    with Repository.open(good_db):
+        assert sorted(checked_years) == [2025, 2026]
