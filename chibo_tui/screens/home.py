@@ -45,6 +45,8 @@ DUE_WINDOW_DAYS = 10
 
 WIDE = 100
 """From this width on, each month also names the criteria it failed."""
+FIRST_ROWS = 60
+"""Rows put in the month list before the first frame (more than any screen shows)."""
 
 COLUMNS = (
     ("month", 10),
@@ -102,6 +104,7 @@ class HomeScreen(ChiboScreen[None]):
         self._note_width: int | None = None
         """Width of the "Không đạt" column the rows were laid out for (0: none)."""
         self._filled = False
+        self._fill_generation = 0
         """Whether the list shows :attr:`summaries`."""
         self._rows: dict[str, tuple[MeetingSummary, int, Option]] = {}
         """Each month's row as last built, with the summary and width it was built for."""
@@ -238,11 +241,26 @@ class HomeScreen(ChiboScreen[None]):
         self.query_one("#home-header", Static).update(header)
         months = self.query_one("#home-months", HistoryList)
         keep = months.highlighted_option.id if months.highlighted_option else None
-        months.set_options(self._cached_row(s, note_width) for s in self.summaries)
-        self._rows = {s.month: self._rows[s.month] for s in self.summaries}
-        self._filled = True
         ids = [s.month for s in self.summaries]
-        months.highlighted = ids.index(keep) if keep in ids else 0
+        kept = ids.index(keep) if keep in ids else 0
+        # The rows a screen can show first, the rest once they are painted: 600 months
+        # of rows took ~25 ms before the first frame, for ~35 rows seen.
+        first = max(FIRST_ROWS, kept + 1)
+        months.set_options(self._cached_row(s, note_width) for s in self.summaries[:first])
+        self._filled = True
+        self._fill_generation += 1
+        if first < len(self.summaries):
+            self.call_after_refresh(self._fill_rest, self._fill_generation, first, note_width)
+        else:
+            self._rows = {s.month: self._rows[s.month] for s in self.summaries}
+        months.highlighted = kept
+
+    def _fill_rest(self, generation: int, first: int, note_width: int) -> None:
+        if generation != self._fill_generation:
+            return  # the list was filled again meanwhile
+        months = self.query_one("#home-months", HistoryList)
+        months.add_options(self._cached_row(s, note_width) for s in self.summaries[first:])
+        self._rows = {s.month: self._rows[s.month] for s in self.summaries}
 
     def _cached_row(self, s: MeetingSummary, note_width: int) -> Option:
         """The month's row, built again only if its summary or the width changed (an

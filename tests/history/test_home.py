@@ -204,3 +204,24 @@ async def test_a_failed_opening_backup_is_said_on_screen(
                 break
         assert any("Không tạo được bản sao lưu khi mở" in m and "quyền" in m for m in shown)
     repo.close()
+
+
+async def test_a_long_history_lists_every_month_once_painted(make_history_app) -> None:  # type: ignore[no-untyped-def]
+    """The rows a screen shows come first, the rest right after: all 120 are there, in
+    order, End reaches the oldest, and back from a month the highlight stays."""
+    app = make_history_app(120)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        months = app.screen.query_one("#home-months", HistoryList)
+        ids = [months.get_option_at_index(i).id for i in range(months.option_count)]
+        summaries = app.session.repo.summaries()
+        assert ids == [s.month for s in summaries] and len(ids) == 120
+        await pilot.press("end")
+        assert months.highlighted_option.id == summaries[-1].month
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        months = app.screen.query_one("#home-months", HistoryList)
+        assert months.highlighted_option.id == summaries[-1].month
+        assert months.option_count == 120
