@@ -138,9 +138,7 @@ class SearchScreen(ChiboScreen[None]):
         found = self.index.search(query, LIMIT)
         self.results = found
         if not query.strip():
-            status.update(
-                T.SEARCH_READY.format(n=self.index.meetings, lines=len(self.index.entries))
-            )
+            status.update(T.SEARCH_READY.format(n=self.index.meetings, lines=self.index.lines))
         elif not found.total:
             status.update(T.SEARCH_NONE.format(query=query.strip()))
         elif found.total > len(found.hits):

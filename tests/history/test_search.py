@@ -2,15 +2,81 @@
 
 from __future__ import annotations
 
-from history_fixtures import NOW, prompts, settle, text_of
+from collections.abc import Iterable
+
+from history_fixtures import MONTHS, NOW, SEED, TODAY, prompts, settle, text_of
 from textual.widgets import Input
 
 from chibo_tui.app import ChiboApp
+from chibo_tui.domain.model import Meeting
 from chibo_tui.domain.vietnamese import fold
+from chibo_tui.sample import build_demo
 from chibo_tui.screens import search
 from chibo_tui.screens.month import MonthBody, MonthScreen
 from chibo_tui.screens.search import SearchScreen
+from chibo_tui.views.month_text import Kind, month_sections
+from chibo_tui.views.search import SearchIndex, marked_terms, match_spans
 from chibo_tui.widgets.history_list import HistoryList
+
+_, MEETINGS = build_demo(MONTHS, TODAY, seed=SEED)
+
+QUERIES = [
+    "ket luan",
+    "KẾT LUẬN",
+    "Kết luận",
+    "dang phi",
+    "dang phi han",
+    "nguyen nhan chu quan",
+    "Nguyễn Văn",
+    "nguyen van",
+    "bieu quyet thong qua",
+    "nhiem vu",
+    "vang co ly do",
+    "✓",
+    "d",
+    "khong co tu nay",
+    "   ",
+]
+"""With and without diacritics, one word and several, a symbol, nothing to find."""
+
+Row = tuple[str, str, int, str, str, int | None, str, str, str, tuple[tuple[int, int], ...]]
+
+
+def searched_as_before(meetings: Iterable[Meeting], query: str) -> list[Row]:
+    """Every line the search found before its index was kept in columns: each line
+    of each month's text, newest month first, that has every word."""
+    terms = set(fold(query).split())
+    rows: list[Row] = []
+    for meeting in sorted(meetings, key=lambda m: m.month, reverse=True):
+        for section in month_sections(meeting):
+            for no, line in enumerate(section.lines):
+                folded = fold(line.display)
+                if line.kind is Kind.GROUP or not terms or not all(t in folded for t in terms):
+                    continue
+                spans = match_spans(line.display, marked_terms(query, folded), folded)
+                where = (meeting.month, section.anchor, no, section.title, line.group)
+                rows.append((*where, section.criterion, line.display, folded, line.what, spans))
+    return rows
+
+
+def rows_of(index: SearchIndex, query: str) -> list[Row]:
+    found = index.search(query, limit=len(MEETINGS) * 1000)
+    assert found.total == len(found.hits)
+    return [
+        (e.month, e.anchor, e.line_no, e.section, e.group, e.criterion, e.text, e.folded, e.what)
+        + (hit.spans,)
+        for hit in found.hits
+        for e in (hit.entry,)
+    ]
+
+
+def test_the_index_finds_every_line_it_found_before() -> None:
+    built = SearchIndex.build(MEETINGS)
+    found = {query: searched_as_before(MEETINGS, query) for query in QUERIES}
+    assert sum(bool(rows) for rows in found.values()) >= len(QUERIES) - 2
+    for query in QUERIES:
+        assert rows_of(built, query) == found[query], query
+    assert built.meetings == len(MEETINGS)
 
 
 async def open_search(app: ChiboApp, pilot) -> SearchScreen:  # type: ignore[no-untyped-def]
