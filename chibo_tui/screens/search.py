@@ -1,8 +1,10 @@
 """Search every meeting's text while typing, ignoring case and diacritics.
 
-A worker builds the folded index once (shared through the history snapshot);
-each keystroke, after a short pause, filters it in memory. A result opens the
-month in full at the line found.
+A worker builds the folded index while the screen is open, in parts, newest
+months first: the query runs on the first part (a year) at once, and each older
+part adds its hits below and to the count. Each keystroke, after a short pause,
+filters the index in memory. A result opens the month in full at the line found.
+The index goes with the screen: nothing keeps it once the screen is closed.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from ..domain.vietnamese import month_label
 from ..text import history as T
-from ..views.search import Hit, Results, SearchIndex, excerpt
+from ..views.search import Hit, Results, SearchIndex, excerpt, index_parts
 from ..widgets.history_list import HistoryList, with_separators
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import STYLE_LABEL, STYLE_MUTED, highlighted
@@ -59,11 +62,18 @@ class SearchScreen(ChiboScreen[None]):
     ]
 
     @dataclass
-    class IndexReady(Message):
-        """The worker built (or found) the index (posted from its thread)."""
+    class IndexPart(Message):
+        """A part of the index, of months before the parts before (posted from the
+        worker's thread)."""
 
-        index: SearchIndex
+        part: SearchIndex
+        build: int
+        """Which build it belongs to: a part of a build given up for a newer one is dropped."""
+        first: bool
+        meetings: int
+        """Meetings the whole index will hold."""
         seconds: float
+        """Since the build began."""
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -74,7 +84,10 @@ class SearchScreen(ChiboScreen[None]):
         """Seconds the last search took to filter the index and fill the list."""
         self._timer: Timer | None = None
         self._stamp: object = None
-        """The save the index was built after (``app.last_saved`` then)."""
+        """The save the index was built after (``session.revision`` then)."""
+        self._build = 0
+        self._meetings = 0
+        """Meetings the index will hold once every part is in."""
 
     def compose(self) -> ComposeResult:
         yield self.top_bar()
@@ -87,26 +100,77 @@ class SearchScreen(ChiboScreen[None]):
         self.query_one(TopBar).context = T.SEARCH_CONTEXT
         count = len(self.session.repo.summaries())
         self.query_one("#search-status", Static).update(T.SEARCH_BUILDING.format(n=count))
-        self._stamp = self.session.revision
-        self.build_index(self._stamp)
+        self._index_again()
+
+    def on_unmount(self) -> None:
+        # Let the index go with the screen (~10 MB at 600 months). Dropping the screen
+        # is not enough: Textual's pool thread that ran the last index worker keeps
+        # that worker, which holds this screen, until the thread runs another.
+        self.index = None
+        self.results = None
 
     def on_screen_resume(self) -> None:
         # Back from a month: if anything was saved meanwhile, index again.
         if self.index is not None and self.session.revision != self._stamp:
-            self._stamp = self.session.revision
-            self.build_index(self._stamp)
+            self._index_again()
 
     # -- the index (worker) ----------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
-    def build_index(self, stamp: object) -> None:
-        started = perf_counter()
-        index = self.session.history().index()
-        self.post_message(self.IndexReady(index, perf_counter() - started))
+    @property
+    def indexing(self) -> bool:
+        """Whether parts of the index are still to come."""
+        return self.index is None or self.index.meetings < self._meetings
 
-    def on_search_screen_index_ready(self, message: IndexReady) -> None:
-        self.index = message.index
-        self.search_now()
+    def _index_again(self) -> None:
+        self._stamp = self.session.revision
+        self._build += 1
+        self.build_index(self._build)
+
+    @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
+    def build_index(self, build: int) -> None:
+        started = perf_counter()
+        worker = get_current_worker()
+        meetings = self.session.history().meetings
+        for i, part in enumerate(index_parts(meetings)):
+            if worker.is_cancelled:  # a newer build took over, or the screen closed
+                return
+            self.post_message(
+                self.IndexPart(part, build, i == 0, len(meetings), perf_counter() - started)
+            )
+
+    def on_search_screen_index_part(self, message: IndexPart) -> None:
+        if message.build != self._build:
+            return
+        self._meetings = message.meetings
+        if message.first or self.index is None:
+            # A new build starts over: the index before it is of an older save.
+            self.index = message.part
+            self.search_now()
+        else:
+            self.index.extend(message.part)
+            self._search_part(message.part)
+
+    def _search_part(self, part: SearchIndex) -> None:
+        """Add ``part``'s hits for the query shown: its months are older than every
+        month searched so far, so its hits go below (while there is room) and the
+        rows already shown, and the one highlighted, stay."""
+        shown = self.results
+        if shown is None:
+            return
+        more = part.search(shown.query, max(LIMIT - len(shown.hits), 0))
+        self.results = Results(shown.query, shown.hits + more.hits, shown.total + more.total)
+        if more.hits:
+            results = self.query_one("#search-results", HistoryList)
+            width = self._width()
+            options = with_separators(
+                self._option(i, hit, width)
+                for i, hit in enumerate(self.results.hits)
+                if i >= len(shown.hits)
+            )
+            results.add_options([None, *options] if shown.hits else options)
+            if not shown.hits:
+                results.highlighted = 0
+        self._show_status()
 
     # -- searching -------------------------------------------------------------
 
@@ -133,33 +197,42 @@ class SearchScreen(ChiboScreen[None]):
             return
         started = perf_counter()
         query = self.query_one("#search-input", Input).value
-        status = self.query_one("#search-status", Static)
         results = self.query_one("#search-results", HistoryList)
         found = self.index.search(query, LIMIT)
         self.results = found
-        if not query.strip():
-            status.update(T.SEARCH_READY.format(n=self.index.meetings, lines=self.index.lines))
-        elif not found.total:
-            status.update(T.SEARCH_NONE.format(query=query.strip()))
-        elif found.total > len(found.hits):
-            status.update(
-                T.SEARCH_FOUND_LIMITED.format(
-                    total=found.total, query=query.strip(), shown=len(found.hits)
-                )
-                + " "
-                + T.SEARCH_HINT
-            )
-        else:
-            status.update(
-                T.SEARCH_FOUND.format(total=found.total, query=query.strip()) + ". " + T.SEARCH_HINT
-            )
-        width = max(results.size.width - 6, 40)
+        self._show_status()
+        width = self._width()
         results.set_options(
             with_separators(self._option(i, hit, width) for i, hit in enumerate(found.hits))
         )
         if found.hits:
             results.highlighted = 0
         self.last_latency = perf_counter() - started
+
+    def _show_status(self) -> None:
+        found, index = self.results, self.index
+        if found is None or index is None:
+            return
+        query = found.query.strip()
+        if not query:
+            text = T.SEARCH_READY.format(n=index.meetings, lines=index.lines)
+        elif not found.total:
+            text = T.SEARCH_NONE.format(query=query)
+        elif found.total > len(found.hits):
+            text = (
+                T.SEARCH_FOUND_LIMITED.format(total=found.total, query=query, shown=len(found.hits))
+                + " "
+                + T.SEARCH_HINT
+            )
+        else:
+            text = T.SEARCH_FOUND.format(total=found.total, query=query) + ". " + T.SEARCH_HINT
+        if self.indexing:
+            text += " " + T.SEARCH_MORE.format(done=index.meetings, n=self._meetings)
+        self.query_one("#search-status", Static).update(text)
+
+    def _width(self) -> int:
+        """Characters of a result line's excerpt."""
+        return max(self.query_one("#search-results", HistoryList).size.width - 6, 40)
 
     def _option(self, index: int, hit: Hit, width: int) -> Option:
         entry = hit.entry

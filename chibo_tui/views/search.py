@@ -1,13 +1,15 @@
 """Search across every meeting's text, ignoring case and diacritics.
 
-The index is built once (in a worker: it folds every line of every meeting) and
-then filtered in memory on each keystroke: "ket luan" finds "Kết luận".
+The index is built in a worker (it folds every line of every meeting), in parts,
+newest months first, so that the first results show while older years are still
+being read; then it is filtered in memory on each keystroke: "ket luan" finds
+"Kết luận".
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +18,9 @@ from ..domain.vietnamese import fold
 from .month_text import Kind, month_sections
 
 Span = tuple[int, int]
+
+FIRST_PART = 12
+"""Meetings in the first part of an index (a year): what the first results wait for."""
 
 
 @dataclass(frozen=True)
@@ -60,7 +65,8 @@ Place = tuple[str, str, str, int | None]
 
 
 class SearchIndex:
-    """Every line of every meeting, newest month first; :meth:`search` filters in memory.
+    """Every line of the meetings indexed so far, newest month first; :meth:`search`
+    filters in memory.
 
     The lines are kept column by column and an :class:`Entry` is made only for a
     hit: one object of nine fields a line held 22.6 MB at 600 months (53,000 lines),
@@ -85,6 +91,18 @@ class SearchIndex:
     @property
     def lines(self) -> int:
         return len(self._text)
+
+    def extend(self, older: SearchIndex) -> None:
+        """Add the lines of ``older``, an index of months before every month here."""
+        offset = len(self._places)
+        self._places += older._places
+        self._place.extend(array("I", (p + offset for p in older._place)))
+        self._line_no.extend(older._line_no)
+        self._group += older._group
+        self._what += older._what
+        self._text += older._text
+        self._folded += older._folded
+        self.meetings += older.meetings
 
     def entry(self, line: int) -> Entry:
         month, anchor, section, criterion = self._places[self._place[line]]
@@ -118,7 +136,7 @@ class SearchIndex:
 
 
 class _Indexer:
-    """Makes an index, sharing the strings of repeated lines.
+    """Makes the parts of one index, sharing the strings of repeated lines.
 
     A month repeats much of the month before ("✓ Sinh hoạt định kỳ …", "Vắng không
     lý do: Không có", the vote sentences): such a line is folded once and every
@@ -154,6 +172,25 @@ class _Indexer:
                     texts.append(text)
                     folds.append(folded)
         return index
+
+
+def index_parts(meetings: Iterable[Meeting], first: int = FIRST_PART) -> Iterator[SearchIndex]:
+    """The index of ``meetings`` in parts, newest month first, each of months before
+    the part before: ``first`` meetings, then each part twice the one before.
+
+    The first results wait for a year's lines only (~2 % of 600 months), and the
+    screen gets a few parts (six for 600 months), not one per month to fill a list with.
+    There is always a first part, empty when there are no meetings: the screen
+    then says there is nothing to search rather than waiting.
+    """
+    ordered = sorted(meetings, key=lambda m: m.month, reverse=True)
+    indexer = _Indexer()
+    start, size = 0, max(first, 1)
+    while True:
+        yield indexer.index(ordered[start : start + size])
+        start, size = start + size, size * 2
+        if start >= len(ordered):
+            return
 
 
 def marked_terms(query: str, folded: str) -> list[str]:

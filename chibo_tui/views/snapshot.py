@@ -1,7 +1,7 @@
 """Every meeting of a database, loaded once and shared by the history screens.
 
 Loading 120 meetings takes a noticeable fraction of a second, so the remedies
-list, the year's remedy counts and the search index share one snapshot. It is
+list, the year's remedy counts and the search screen share one snapshot. It is
 reused until the session saves something (the caller passes its count of
 saves as the ``stamp``) or another database is opened. Call from worker threads.
 """
@@ -12,32 +12,29 @@ import threading
 import weakref
 from collections.abc import Hashable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from ..domain.model import Meeting
 from ..domain.remedies import RemedyTracker, TrackedRemedy
 from ..domain.tasks import TaskTracker, TrackedTask
 from ..store import Repository
 
-if TYPE_CHECKING:  # imported when the first search is made, not at start-up
-    from .search import SearchIndex
-
 
 @dataclass
 class HistorySnapshot:
-    """Every remedy and task with where it stands; the meetings and the search index
-    on demand.
+    """Every remedy and task with where it stands; the meetings on demand.
 
     The meetings are not kept from the start: home needs only the open-remedy count,
     and holding 600 decoded meetings for it cost ~55 MB. They are read one year at a
     time to track remedies and tasks, and read whole only for what needs them all.
+    The search index is not kept here but by the search screen: the snapshot stays
+    for the whole session, and the index (10 MB at 600 months) is wanted only while
+    the screen is open.
     """
 
     remedies: list[TrackedRemedy]
     tasks: list[TrackedTask]
     _repo: Repository = field(repr=False)
     _meetings: list[Meeting] | None = field(default=None, repr=False)
-    _index: SearchIndex | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
@@ -62,20 +59,6 @@ class HistorySnapshot:
         if self._meetings is not None:
             return [m for m in self._meetings if m.year == year]
         return self._repo.load_year(year)
-
-    def index(self) -> SearchIndex:
-        """The search index, built the first time it is asked for."""
-        from .search import SearchIndex
-
-        meetings = self.meetings
-        with self._lock:
-            if self._index is None:
-                self._index = SearchIndex.build(meetings)
-            return self._index
-
-    @property
-    def has_index(self) -> bool:
-        return self._index is not None
 
 
 class HistoryCache:

@@ -25,6 +25,7 @@ from chibo_tui.app import make_app  # noqa: E402
 from chibo_tui.screens.home import HomeScreen  # noqa: E402
 from chibo_tui.screens.search import SearchScreen  # noqa: E402
 from chibo_tui.store import Repository  # noqa: E402
+from chibo_tui.views.search import SearchIndex  # noqa: E402
 from chibo_tui.views.snapshot import HistorySnapshot  # noqa: E402
 
 RUNS = 9
@@ -71,7 +72,7 @@ async def search_times(path: Path) -> tuple[float, list[float], list[float]]:
     repo = Repository.open(path)
     try:
         t = perf_counter()
-        index = HistorySnapshot.load(repo).index()
+        index = SearchIndex.build(HistorySnapshot.load(repo).meetings)
         build = perf_counter() - t
         filter_only = []
         for i in range(1, len(QUERY) + 1):

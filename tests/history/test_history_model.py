@@ -194,8 +194,6 @@ def test_the_snapshot_is_reused_until_the_stamp_changes(repo: Repository) -> Non
     assert cache.peek(repo, "saved later") is None
     second = cache.get(repo, "saved later")
     assert second is not first and len(second.meetings) == MONTHS
-    assert not second.has_index
-    assert second.index() is second.index()
 
 
 def test_a_snapshot_from_another_database_is_not_reused(repo: Repository, tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import gc
+import threading
+import weakref
+from collections.abc import Callable, Iterable, Iterator
 
+import pytest
 from history_fixtures import MONTHS, NOW, SEED, TODAY, prompts, settle, text_of
 from textual.widgets import Input
 
@@ -15,7 +19,7 @@ from chibo_tui.screens import search
 from chibo_tui.screens.month import MonthBody, MonthScreen
 from chibo_tui.screens.search import SearchScreen
 from chibo_tui.views.month_text import Kind, month_sections
-from chibo_tui.views.search import SearchIndex, marked_terms, match_spans
+from chibo_tui.views.search import SearchIndex, index_parts, marked_terms, match_spans
 from chibo_tui.widgets.history_list import HistoryList
 
 _, MEETINGS = build_demo(MONTHS, TODAY, seed=SEED)
@@ -43,8 +47,8 @@ Row = tuple[str, str, int, str, str, int | None, str, str, str, tuple[tuple[int,
 
 
 def searched_as_before(meetings: Iterable[Meeting], query: str) -> list[Row]:
-    """Every line the search found before its index was kept in columns: each line
-    of each month's text, newest month first, that has every word."""
+    """Every line the search found before its index was kept in columns and built in
+    parts: each line of each month's text, newest month first, that has every word."""
     terms = set(fold(query).split())
     rows: list[Row] = []
     for meeting in sorted(meetings, key=lambda m: m.month, reverse=True):
@@ -70,13 +74,39 @@ def rows_of(index: SearchIndex, query: str) -> list[Row]:
     ]
 
 
-def test_the_index_finds_every_line_it_found_before() -> None:
-    built = SearchIndex.build(MEETINGS)
+def in_parts(first: int) -> SearchIndex:
+    """The index as the screen puts it together, part after part."""
+    parts = index_parts(MEETINGS, first)
+    whole = next(parts)
+    for part in parts:
+        whole.extend(part)
+    return whole
+
+
+@pytest.mark.parametrize(
+    "index",
+    [lambda: SearchIndex.build(MEETINGS), lambda: in_parts(4), lambda: in_parts(1)],
+    ids=["at once", "in parts of 4, 8, 16, 2", "in parts of 1, 2, 4, 8, 15"],
+)
+def test_the_index_finds_every_line_it_found_before(index: Callable[[], SearchIndex]) -> None:
+    built = index()
     found = {query: searched_as_before(MEETINGS, query) for query in QUERIES}
     assert sum(bool(rows) for rows in found.values()) >= len(QUERIES) - 2
     for query in QUERIES:
         assert rows_of(built, query) == found[query], query
     assert built.meetings == len(MEETINGS)
+
+
+def test_the_index_comes_in_parts_each_of_older_months() -> None:
+    parts = list(index_parts(MEETINGS, first=4))
+    assert [p.meetings for p in parts] == [4, 8, 16, 2]
+    months = [[p.entry(i).month for i in range(p.lines)] for p in parts]
+    newest = sorted((m.month for m in MEETINGS), reverse=True)
+    assert sorted(set(months[0]), reverse=True) == newest[:4]
+    every = [month for part in months for month in part]
+    assert every == sorted(every, reverse=True)
+    [empty] = index_parts([])  # nothing to index still says so
+    assert empty.meetings == empty.lines == 0
 
 
 async def open_search(app: ChiboApp, pilot) -> SearchScreen:  # type: ignore[no-untyped-def]
@@ -189,3 +219,67 @@ async def test_the_index_is_built_again_after_a_save(app: ChiboApp) -> None:
         assert app.screen is screen
         assert screen.results is not None and screen.results.total == 1
         assert screen.results.hits[0].entry.anchor == "amendments"
+
+
+async def test_results_come_in_as_older_months_are_indexed(
+    app: ChiboApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    go_on = threading.Event()
+
+    def held_after_the_first(meetings: Iterable[Meeting]) -> Iterator[SearchIndex]:
+        for i, part in enumerate(index_parts(meetings, first=4)):
+            if i == 1:
+                go_on.wait(10)
+            yield part
+
+    monkeypatch.setattr(search, "index_parts", held_after_the_first)
+    whole = SearchIndex.build(MEETINGS).search("ket luan", search.LIMIT)
+    assert 5 < whole.total <= search.LIMIT
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = SearchScreen("ket luan")
+        app.push_screen(screen)
+        while screen.results is None:
+            await pilot.pause()
+        first = screen.results
+        assert 3 <= first.total < whole.total
+        assert first.hits == whole.hits[: first.total]
+        assert screen.indexing
+        assert text_of(screen.query_one("#search-status")).endswith(
+            f"Đang lập chỉ mục các tháng cũ hơn: đã có 4/{MONTHS} kỳ…"
+        )
+        rows = screen.query_one("#search-results", HistoryList)
+        rows.highlighted = 4  # the third hit, below two separators
+        go_on.set()
+        await settle(pilot)
+        assert not screen.indexing
+        assert screen.results == whole
+        assert len(prompts(rows)) == whole.total
+        assert [o.id for o in rows.options] == [str(i) for i in range(whole.total)]
+        assert rows.highlighted == 4  # the rows come in below: the chair's place stays
+        assert "Đang lập chỉ mục" not in text_of(screen.query_one("#search-status"))
+
+
+async def test_closing_the_screen_lets_its_index_go(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_search(app, pilot)
+        assert screen.index is not None
+        index = weakref.ref(screen.index)
+        del screen
+        await pilot.press("escape")
+        await pilot.pause()
+        gc.collect()
+        assert index() is None
+
+
+async def test_with_no_meeting_there_is_nothing_to_search(
+    make_history_app: Callable[[int], ChiboApp],
+) -> None:
+    app = make_history_app(0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = SearchScreen()
+        app.push_screen(screen)
+        await settle(pilot)
+        assert screen.index is not None and not screen.indexing
+        status = text_of(screen.query_one("#search-status"))
+        assert status == "Sẵn sàng tìm trong 0 kỳ sinh hoạt (0 dòng)."
