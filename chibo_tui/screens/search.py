@@ -70,10 +70,14 @@ class SearchScreen(ChiboScreen[None]):
         build: int
         """Which build it belongs to: a part of a build given up for a newer one is dropped."""
         first: bool
-        meetings: int
-        """Meetings the whole index will hold."""
         seconds: float
         """Since the build began."""
+
+    @dataclass
+    class IndexDone(Message):
+        """Every part of build ``build`` has been posted (from the worker's thread)."""
+
+        build: int
 
     def __init__(self, query: str = "") -> None:
         super().__init__()
@@ -87,7 +91,8 @@ class SearchScreen(ChiboScreen[None]):
         """The save the index was built after (``session.revision`` then)."""
         self._build = 0
         self._meetings = 0
-        """Meetings the index will hold once every part is in."""
+        """Meetings the index will hold once every part is in (for the status)."""
+        self._indexing = False
 
     def compose(self) -> ComposeResult:
         yield self.top_bar()
@@ -98,9 +103,9 @@ class SearchScreen(ChiboScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one(TopBar).context = T.SEARCH_CONTEXT
-        count = len(self.session.repo.summaries())
-        self.query_one("#search-status", Static).update(T.SEARCH_BUILDING.format(n=count))
         self._index_again()
+        status = self.query_one("#search-status", Static)
+        status.update(T.SEARCH_BUILDING.format(n=self._meetings))
 
     def on_unmount(self) -> None:
         # Let the index go with the screen (~10 MB at 600 months). Dropping the screen
@@ -119,29 +124,36 @@ class SearchScreen(ChiboScreen[None]):
     @property
     def indexing(self) -> bool:
         """Whether parts of the index are still to come."""
-        return self.index is None or self.index.meetings < self._meetings
+        return self.index is None or self._indexing
 
     def _index_again(self) -> None:
         self._stamp = self.session.revision
+        self._meetings = len(self.session.repo.summaries())
         self._build += 1
+        self._indexing = True
         self.build_index(self._build)
 
     @work(thread=True, exclusive=True, group="search-index", exit_on_error=False)
     def build_index(self, build: int) -> None:
         started = perf_counter()
         worker = get_current_worker()
-        meetings = self.session.history().meetings
+        # A year at a time, newest first: the first part waits for one year's file,
+        # not for every meeting to be read.
+        meetings = self.session.history().newest_first()
         for i, part in enumerate(index_parts(meetings)):
             if worker.is_cancelled:  # a newer build took over, or the screen closed
                 return
-            self.post_message(
-                self.IndexPart(part, build, i == 0, len(meetings), perf_counter() - started)
-            )
+            self.post_message(self.IndexPart(part, build, i == 0, perf_counter() - started))
+        self.post_message(self.IndexDone(build))
+
+    def on_search_screen_index_done(self, message: IndexDone) -> None:
+        if message.build == self._build:
+            self._indexing = False
+            self._show_status()
 
     def on_search_screen_index_part(self, message: IndexPart) -> None:
         if message.build != self._build:
             return
-        self._meetings = message.meetings
         if message.first or self.index is None:
             # A new build starts over: the index before it is of an older save.
             self.index = message.part

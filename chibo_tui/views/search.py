@@ -12,6 +12,7 @@ from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from ..domain.model import Meeting
 from ..domain.vietnamese import fold
@@ -174,23 +175,27 @@ class _Indexer:
         return index
 
 
-def index_parts(meetings: Iterable[Meeting], first: int = FIRST_PART) -> Iterator[SearchIndex]:
-    """The index of ``meetings`` in parts, newest month first, each of months before
-    the part before: ``first`` meetings, then each part twice the one before.
+def index_parts(newest_first: Iterable[Meeting], first: int = FIRST_PART) -> Iterator[SearchIndex]:
+    """The index of ``newest_first`` (meetings, the newest first) in parts, each of
+    months before the part before: ``first`` meetings, then each part twice the one
+    before. The meetings are taken only as each part is built.
 
     The first results wait for a year's lines only (~2 % of 600 months), and the
     screen gets a few parts (six for 600 months), not one per month to fill a list with.
     There is always a first part, empty when there are no meetings: the screen
     then says there is nothing to search rather than waiting.
     """
-    ordered = sorted(meetings, key=lambda m: m.month, reverse=True)
+    meetings = iter(newest_first)
     indexer = _Indexer()
-    start, size = 0, max(first, 1)
-    while True:
-        yield indexer.index(ordered[start : start + size])
-        start, size = start + size, size * 2
-        if start >= len(ordered):
+    size = max(first, 1)
+    part = indexer.index(islice(meetings, size))
+    yield part
+    while part.meetings == size:  # a full part: there may be more
+        size *= 2
+        part = indexer.index(islice(meetings, size))
+        if not part.meetings:
             return
+        yield part
 
 
 def marked_terms(query: str, folded: str) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 
 from ..domain.model import Meeting
@@ -59,6 +59,16 @@ class HistorySnapshot:
         if self._meetings is not None:
             return [m for m in self._meetings if m.year == year]
         return self._repo.load_year(year)
+
+    def newest_first(self) -> Iterator[Meeting]:
+        """Every meeting, newest first, read a year at a time when they have not been
+        read whole: the search screen indexes the newest year before the others are
+        read, and keeps none of them (600 meetings held ~55 MB)."""
+        if self._meetings is not None:
+            yield from reversed(self._meetings)
+            return
+        for year in reversed(self._repo.years()):
+            yield from reversed(self._repo.load_year(year))
 
 
 class HistoryCache:

@@ -9,7 +9,7 @@ from history_fixtures import MONTHS, SEED, TODAY
 from hypothesis import given
 from hypothesis import strategies as st
 
-from chibo_tui.domain.model import COLLECTIVE, RemedyStatus, Verdict
+from chibo_tui.domain.model import COLLECTIVE, Meeting, RemedyStatus, Verdict
 from chibo_tui.domain.remedies import track
 from chibo_tui.domain.rules import meeting_verdicts
 from chibo_tui.domain.vietnamese import fold
@@ -194,6 +194,28 @@ def test_the_snapshot_is_reused_until_the_stamp_changes(repo: Repository) -> Non
     assert cache.peek(repo, "saved later") is None
     second = cache.get(repo, "saved later")
     assert second is not first and len(second.meetings) == MONTHS
+
+
+def test_the_snapshot_gives_the_meetings_newest_first_a_year_at_a_time(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    snapshot = HistoryCache().get(repo, None)
+    years: list[int] = []
+    load_year = repo.load_year
+
+    def read(year: int) -> list[Meeting]:
+        years.append(year)
+        return load_year(year)
+
+    monkeypatch.setattr(repo, "load_year", read)
+    monkeypatch.setattr(repo, "load_all", lambda: pytest.fail("read whole"))
+    newest = snapshot.newest_first()
+    assert next(newest).month == MEETINGS[-1].month
+    assert years == [int(MEETINGS[-1].month[:4])]  # the newest year's file only
+    assert [m.month for m in newest] == [m.month for m in reversed(MEETINGS[:-1])]
+    monkeypatch.undo()
+    assert [m.month for m in snapshot.meetings] == [m.month for m in MEETINGS]
+    assert [m.month for m in snapshot.newest_first()] == [m.month for m in reversed(MEETINGS)]
 
 
 def test_a_snapshot_from_another_database_is_not_reused(repo: Repository, tmp_path) -> None:  # type: ignore[no-untyped-def]

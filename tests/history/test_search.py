@@ -23,6 +23,7 @@ from chibo_tui.views.search import SearchIndex, index_parts, marked_terms, match
 from chibo_tui.widgets.history_list import HistoryList
 
 _, MEETINGS = build_demo(MONTHS, TODAY, seed=SEED)
+NEWEST_FIRST = sorted(MEETINGS, key=lambda m: m.month, reverse=True)
 
 QUERIES = [
     "ket luan",
@@ -76,7 +77,7 @@ def rows_of(index: SearchIndex, query: str) -> list[Row]:
 
 def in_parts(first: int) -> SearchIndex:
     """The index as the screen puts it together, part after part."""
-    parts = index_parts(MEETINGS, first)
+    parts = index_parts(NEWEST_FIRST, first)
     whole = next(parts)
     for part in parts:
         whole.extend(part)
@@ -98,13 +99,23 @@ def test_the_index_finds_every_line_it_found_before(index: Callable[[], SearchIn
 
 
 def test_the_index_comes_in_parts_each_of_older_months() -> None:
-    parts = list(index_parts(MEETINGS, first=4))
-    assert [p.meetings for p in parts] == [4, 8, 16, 2]
-    months = [[p.entry(i).month for i in range(p.lines)] for p in parts]
-    newest = sorted((m.month for m in MEETINGS), reverse=True)
-    assert sorted(set(months[0]), reverse=True) == newest[:4]
+    taken: list[str] = []
+
+    def newest_first() -> Iterator[Meeting]:
+        for meeting in NEWEST_FIRST:
+            taken.append(meeting.month)
+            yield meeting
+
+    parts = index_parts(newest_first(), first=4)
+    first = next(parts)
+    assert len(taken) == 4  # the older meetings are not read for the first part
+    rest = list(parts)
+    assert [p.meetings for p in (first, *rest)] == [4, 8, 16, 2]
+    months = [[p.entry(i).month for i in range(p.lines)] for p in (first, *rest)]
+    assert sorted(set(months[0]), reverse=True) == taken[:4]
     every = [month for part in months for month in part]
     assert every == sorted(every, reverse=True)
+    assert [p.meetings for p in index_parts(NEWEST_FIRST[:12], first=4)] == [4, 8]
     [empty] = index_parts([])  # nothing to index still says so
     assert empty.meetings == empty.lines == 0
 
