@@ -271,6 +271,27 @@ async def test_results_come_in_as_older_months_are_indexed(
         assert "Đang lập chỉ mục" not in text_of(screen.query_one("#search-status"))
 
 
+async def test_a_part_is_built_once_the_part_before_is_on_screen(
+    app: ChiboApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = SearchScreen("ket luan")
+    shown: list[int] = []
+
+    def watched(meetings: Iterable[Meeting]) -> Iterator[SearchIndex]:
+        for i, part in enumerate(index_parts(meetings, first=4)):
+            if i:  # the worker asks for the next part: what does the screen hold?
+                shown.append(screen.index.meetings if screen.index else 0)
+            yield part
+
+    monkeypatch.setattr(search, "index_parts", watched)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.push_screen(screen)
+        await settle(pilot)
+        assert not screen.indexing
+        assert shown == [4, 12, 28]
+
+
 async def test_closing_the_screen_lets_its_index_go(app: ChiboApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_search(app, pilot)
