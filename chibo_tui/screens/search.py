@@ -244,7 +244,7 @@ class SearchScreen(ChiboScreen[None]):
         elif found.total > len(found.hits):
             text = (
                 T.SEARCH_FOUND_LIMITED.format(total=found.total, query=query, shown=len(found.hits))
-                + " "
+                + ". "
                 + T.SEARCH_HINT
             )
         else:
