@@ -15,7 +15,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widgets import Footer, Label, OptionList, Static, Tab, Tabs
+from textual.widgets import Label, OptionList, Static, Tab, Tabs
 from textual.widgets.option_list import Option
 
 from ..dialogs.confirm import ConfirmDialog
@@ -27,6 +27,7 @@ from ..domain.model import Criterion, SubCriterion
 from ..domain.vietnamese import fold, month_label, vn_letter
 from ..text import score_sheet as S
 from ..text import setup as T
+from ..widgets.footer import KeyFooter
 from .score_sheet import ScoreSheetScreen
 from .setup import SetupScreen
 
@@ -127,7 +128,7 @@ class CriteriaScreen(SetupScreen):
         yield Static(T.CRITERIA_EMPTY, id="criteria-empty", markup=False)
         yield Static(T.CRITERIA_KEYS, id="criteria-keys", classes="hint", markup=False)
         yield Static(id="criteria-applies", classes="hint", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

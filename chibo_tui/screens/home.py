@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..domain import paperwork
@@ -26,6 +26,7 @@ from ..domain.rules import percent
 from ..domain.vietnamese import month_label
 from ..text import history as T
 from ..views.remedy_view import RemedyTotals, totals
+from ..widgets.footer import KeyFooter
 from ..widgets.history_list import HistoryList
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import (
@@ -127,7 +128,7 @@ class HomeScreen(ChiboScreen[None]):
             yield HistoryList(id="home-months")
             yield Static(id="home-empty")
             yield Static(legend(), id="home-legend", classes="legend")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(TopBar).context = T.HOME_CONTEXT

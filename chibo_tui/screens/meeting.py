@@ -16,7 +16,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widget import AwaitMount
-from textual.widgets import ContentSwitcher, Footer, Label, OptionList
+from textual.widgets import ContentSwitcher, Label, OptionList
 from textual.widgets.option_list import Option
 
 from ..dialogs.confirm import ConfirmDialog
@@ -33,6 +33,7 @@ from ..widgets.attendance import AttendancePane
 from ..widgets.closing import ClosePane, ConclusionPane
 from ..widgets.criterion import CriterionPane
 from ..widgets.followups import FollowUpPane
+from ..widgets.footer import KeyFooter
 from ..widgets.opening import OpeningPane
 from ..widgets.pane import MeetingPane
 from ..widgets.resolution import ResolutionPane
@@ -118,7 +119,7 @@ class MeetingScreen(ChiboScreen[None]):
             with ContentSwitcher(initial=self.step, id="step-panes"):
                 # Only the step in view is built; the others are mounted on first visit.
                 yield self._make_pane(self.step, focus=self.meeting.resume.get("field", ""))
-        yield Footer()
+        yield KeyFooter()
 
     def _make_pane(self, step: str, focus: str | None = None) -> MeetingPane:
         m, c = self.meeting, self.cell

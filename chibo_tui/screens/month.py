@@ -13,7 +13,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widget import Widget
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..dialogs.text_entry import TextEntryDialog
 from ..domain import register
@@ -28,6 +28,7 @@ from ..text import resolution as RES
 from ..text import score_sheet as SC
 from ..views.month_text import Kind, Line, Section, Tone, criterion_anchor, month_sections
 from ..views.search import marked_terms, match_spans
+from ..widgets.footer import KeyFooter
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import (
     STYLE_FOUND,
@@ -138,7 +139,7 @@ class MonthScreen(ChiboScreen[None]):
         yield Static(id="month-numbers", classes="hint-line")
         yield Static(T.MONTH_HINT, id="month-hint", classes="hint-line")
         yield MonthBody(id="month-body")
-        yield Footer()
+        yield KeyFooter()
 
     async def on_mount(self) -> None:
         await self.show_month(

@@ -12,12 +12,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.suggester import Suggester
 from textual.timer import Timer
-from textual.widgets import Checkbox, Footer, Input, Label, Select, Static
+from textual.widgets import Checkbox, Input, Label, Select, Static
 
 from ..domain.model import Cell, FormatProfile, Member, ResolutionForm, Role, SignatureForm
 from ..domain.register import parse_term
 from ..domain.vietnamese import date_line, fold, name_sort_key, nfc
 from ..text import setup as T
+from ..widgets.footer import KeyFooter
 from .setup import SetupScreen
 
 TEXT_FIELDS: dict[str, str] = {
@@ -160,7 +161,7 @@ class ProfileScreen(SetupScreen):
             with Vertical(id="profile-preview-box"):
                 yield Label(T.PREVIEW_TITLE, classes="section-title")
                 yield Static(id="profile-preview")
-        yield Footer()
+        yield KeyFooter()
 
     @staticmethod
     def _text_row(

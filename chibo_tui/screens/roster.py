@@ -17,7 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.reactive import reactive
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.import_preview import ImportPreviewDialog
@@ -36,6 +36,7 @@ from ..domain.roster_import import (
 )
 from ..domain.vietnamese import month_label, name_sort_key
 from ..text import setup as T
+from ..widgets.footer import KeyFooter
 from .setup import SetupScreen
 
 ROSTER_SUFFIXES = (".txt", ".csv", ".tsv")
@@ -72,7 +73,7 @@ class RosterScreen(SetupScreen):
         yield DataTable(id="roster-table", cursor_type="row", zebra_stripes=True)
         yield Static(id="roster-summary", markup=False)
         yield Static(id="roster-issues", classes="warning-text", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Label, Static
+from textual.widgets import Label, Static
 
 from ..dialogs.confirm import ConfirmDialog
 from ..dialogs.import_source import ImportSourceDialog
@@ -22,6 +22,7 @@ from ..export.errors import ExportError
 from ..export.facts import roman
 from ..export.writer import prepare_folder, write_atomic
 from ..text import score_sheet as T
+from ..widgets.footer import KeyFooter
 from ..widgets.wrap_table import WrapColumn, WrapTable
 from .setup import SetupScreen
 
@@ -69,7 +70,7 @@ class ScoreSheetScreen(SetupScreen):
         )
         yield Label(id="sheet-vote")
         yield Static(T.HINT, classes="hint", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         super().on_mount()

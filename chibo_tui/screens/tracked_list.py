@@ -15,11 +15,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Select, Static
+from textual.widgets import OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from ..text import history as T
 from ..views.snapshot import HistorySnapshot
+from ..widgets.footer import KeyFooter
 from ..widgets.history_list import HistoryList, with_separators
 from ..widgets.topbar import TopBar
 from .base import ChiboScreen
@@ -99,7 +100,7 @@ class TrackedListScreen(ChiboScreen[None], Generic[Item]):
             )
         yield Static(self.LOADING, id=f"{p}-count", classes="tracked-count")
         yield HistoryList(id=f"{p}-list", classes="tracked-list")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(TopBar).context = self.CONTEXT

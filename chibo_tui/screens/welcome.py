@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Footer, Label, OptionList, Static
+from textual.widgets import Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..session import fill_sample, open_sample, sample_path
 from ..store import Repository
 from ..text import setup as T
+from ..widgets.footer import KeyFooter
 from ..widgets.topbar import TopBar
 from .base import ChiboScreen
 from .setup import open_setup
@@ -49,7 +50,7 @@ class WelcomeScreen(ChiboScreen[None]):
             yield Static(id="welcome-state", markup=False)
             yield OptionList(id="welcome-choices")
             yield Label(T.WELCOME_HINT, id="welcome-hint", classes="hint")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(TopBar).context = T.WELCOME_CONTEXT

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from ..domain import scoresheet
 from ..domain.model import MeetingSummary, Verdict
@@ -27,6 +27,7 @@ from ..session import DocumentKind
 from ..text import history as T
 from ..text import year_review as YR
 from ..views.remedy_view import RemedyTotals, totals
+from ..widgets.footer import KeyFooter
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import STYLE_LABEL, STYLE_MUTED, legend, state_mark
 from ..widgets.year_grid import YearGrid
@@ -91,7 +92,7 @@ class YearScreen(ChiboScreen[None]):
                 id="year-legend",
                 classes="legend",
             )
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.summaries = self.session.repo.summaries()

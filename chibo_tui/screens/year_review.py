@@ -11,7 +11,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.widgets import Footer, Input, Label, Select, Static, TextArea
+from textual.widgets import Input, Label, Select, Static, TextArea
 
 from ..dialogs.confirm import ConfirmDialog
 from ..domain import year_review as Y
@@ -20,6 +20,7 @@ from ..domain.remedies import STATUS_TEXT
 from ..domain.vietnamese import month_label
 from ..session import DocumentKind
 from ..text import year_review as T
+from ..widgets.footer import KeyFooter
 from ..widgets.topbar import TopBar
 from .base import ChiboScreen
 
@@ -79,7 +80,7 @@ class YearReviewScreen(ChiboScreen[None]):
             yield Label(T.CONDITIONS_TITLE, classes="section-title")
             yield Static(T.CONDITIONS_NONE, id="review-conditions", markup=False)
             yield Label("", id="review-adopted")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one(TopBar).context = T.TITLE.format(year=self.year)
