@@ -72,14 +72,20 @@ class KeyFooter(Footer):
         yield from super().compose()
 
     async def recompose(self) -> None:
-        if not self._bindings_ready or not self.is_attached or self._keys is None:
+        if not self.is_attached or self._pruning:
+            # As Footer's: a footer on its way out reads no bindings; its screen's
+            # widgets may be gone already, and its ``check_action`` with them.
+            return
+        if not self._bindings_ready or self._keys is None:
             await super().recompose()
             return
-        keys = self.keys()
-        if keys == self._keys:
-            return  # the same keys: a rebuild would only cost a layout and a paint
-        if not await self._relabel(keys):
-            await super().recompose()
+        async with self.batch():  # as Footer's rebuild: one at a time, in one frame
+            keys = self.keys()
+            if keys == self._keys:
+                return  # the same keys: a rebuild would only cost a layout and a paint
+            if await self._relabel(keys):
+                return
+        await super().recompose()
 
     async def _relabel(self, keys: Keys) -> bool:
         """Show ``keys`` by changing the mounted keys; ``False`` if only a rebuild can."""

@@ -95,3 +95,22 @@ async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(app: ChiboA
         # The same key widgets, untouched: nothing mounted, nothing removed.
         assert list(footer.query_children(FooterKey)) == before
         assert footer.rebuilds == 1
+
+
+async def test_a_footer_on_its_way_out_reads_no_bindings(app: ChiboApp) -> None:
+    # A screen being replaced may have lost the widgets its ``check_action`` reads
+    # (the roster's table): its footer, removed with it, must not ask any more.
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen, footer = await at_step(app, pilot, "opening")
+        asked: list[str] = []
+        check = screen.check_action
+
+        def check_action(action: str, parameters: tuple[object, ...]) -> bool | None:
+            asked.append(action)
+            return check(action, parameters)
+
+        screen.check_action = check_action  # type: ignore[method-assign]
+        removing = footer.remove()
+        await footer.recompose()
+        assert asked == []
+        await removing
