@@ -18,6 +18,7 @@ from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
+from textual.dom import DOMNode
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -108,6 +109,17 @@ class ChiboApp(KeysInOrder):
             self.post_message(self.SaveFailed(error))
 
         session.on_saved, session.on_save_failed = saved, failed
+
+    # -- styles --------------------------------------------------------------
+
+    def update_styles(self, node: DOMNode, animate: bool = True) -> None:
+        # Textual restyles a widget whose classes change even before it is in the DOM:
+        # an ``Input(compact=True)``, a ``TextArea`` given a class, each cost a CSS
+        # pass at construction (~1 ms each; ~50 per criterion step) that mounting
+        # does again anyway (``App._register`` styles every widget it attaches).
+        if not node.is_attached:
+            return
+        super().update_styles(node, animate)
 
     # -- start-up ------------------------------------------------------------
 
