@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 
 from textual import work
+from textual._styles_cache import StylesCache
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -33,6 +34,7 @@ from .session import DocumentKind, Session
 from .store import Repository
 from .text import common as T
 from .text import setup as S
+from .widgets.topbar import TopBar
 
 AUTOSAVE_INTERVAL = 0.5
 """Seconds between handing edits to the writer thread: saved within a second."""
@@ -41,6 +43,10 @@ EXIT_SIGNALS = ("SIGHUP", "SIGTERM", "SIGBREAK")
 SIGNAL_SAVE_TIMEOUT = 3.0
 """Seconds a signal leaves for the pending save before chibo goes anyway."""
 SIGNAL_EXIT_TIMEOUT = 5.0
+RELEASE_DELAY = 2.0
+"""Seconds after a meeting closes before its screen is collected: asyncio keeps each
+cancelled timer of the screen (the clock's, the cursors') until it was due, and
+with it the context that refers to the screen."""
 QUIT_WAIT = 5.0
 """Seconds Ctrl+Q waits for the save in progress before saying why it cannot leave."""
 
@@ -148,6 +154,38 @@ class ChiboApp(KeysInOrder):
         """
         gc.freeze()
 
+    def release_heap(self) -> None:
+        """A meeting closes; its screen was frozen with the heap when it opened.
+
+        Frozen objects are never collected: each meeting opened and closed kept its
+        screen, ~7 MB at 120 months. They go at one full collection a little later,
+        at home (~60–120 ms at 120–600 months); what is left is frozen again.
+        """
+        # Started from the app's own queue: a timer started here would run in the
+        # closing screen's context, and that context would keep the screen alive.
+        self.call_later(self.set_timer, RELEASE_DELAY, self._collect_heap)
+
+    def _collect_heap(self) -> None:
+        from .screens.meeting import MeetingScreen
+
+        if any(isinstance(screen, MeetingScreen) for screen in self.screen_stack):
+            return  # a meeting is open again: not while typing; its close collects both
+        # Textual keeps the watchers of an app reactive until that reactive next
+        # changes, closed widgets included: every TextArea watches ``theme``, so each
+        # note box of the meeting, and what it holds, would stay. Dropped here as
+        # Textual drops them (``Reactive._check_watchers``).
+        watchers: dict[str, list[tuple[DOMNode, object]]] = getattr(self, "__watchers", {})
+        for entries in watchers.values():
+            entries[:] = [(node, callback) for node, callback in entries if not node._closing]
+        # And a cache of Textual's keyed by each widget's styles cache (up to 1024 of
+        # them, the lines each widget last drew with them): ~80 per meeting closed.
+        clear = getattr(getattr(StylesCache, "get_inner_outer", None), "cache_clear", None)
+        if callable(clear):
+            clear()
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+
     def first_screen(self) -> Screen[None]:
         if not self.session.has_members:
             from .screens.welcome import WelcomeScreen
@@ -253,6 +291,11 @@ class ChiboApp(KeysInOrder):
 
     def on_chibo_app_saved(self, message: Saved) -> None:
         self.last_saved = message.at
+
+    def watch_last_saved(self, at: datetime | None) -> None:
+        for screen in self.screen_stack:  # the screens below a dialog show it too
+            for bar in screen.query(TopBar):
+                bar.show_saved(at)
 
     def on_chibo_app_save_failed(self, message: SaveFailed) -> None:
         reason = save_error_text(message.error, self.session.repo.path.parent)

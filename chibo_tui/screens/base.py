@@ -31,7 +31,9 @@ class ChiboScreen(Screen[ScreenResultType]):
 
     def top_bar(self) -> TopBar:
         """The top bar, with the cell's name in the first frame."""
-        return TopBar(self.session.cell_name, sample=self.session.is_sample)
+        return TopBar(
+            self.session.cell_name, sample=self.session.is_sample, saved_at=self.chibo.last_saved
+        )
 
     @on(events.ScreenResume)
     def _refresh_top_bar(self) -> None:

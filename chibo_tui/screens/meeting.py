@@ -167,6 +167,10 @@ class MeetingScreen(ChiboScreen[None]):
         self._refresh_steps()
         self._update_context()  # the resolution step's name follows the profile
 
+    def on_unmount(self) -> None:
+        # Frozen with the heap when it opened (ChiboApp.open_meeting): let it go.
+        self.chibo.release_heap()
+
     def _tick(self) -> None:
         start = self.meeting.start_time
         if start is None:

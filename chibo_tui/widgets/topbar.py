@@ -20,10 +20,14 @@ class TopBar(Horizontal):
     saved: reactive[str] = reactive(T.NOT_SAVED_YET)
     """When the last change reached the disk."""
 
-    def __init__(self, cell_name: str, *, sample: bool = False) -> None:
+    def __init__(
+        self, cell_name: str, *, sample: bool = False, saved_at: datetime | None = None
+    ) -> None:
         super().__init__()
         self._cell_name = cell_name
         self._sample = sample
+        self._saved = T.NOT_SAVED_YET if saved_at is None else saved_text(saved_at)
+        self.set_reactive(TopBar.saved, self._saved)
 
     def compose(self) -> ComposeResult:
         yield Label(self._cell_name, id="topbar-cell")
@@ -32,15 +36,13 @@ class TopBar(Horizontal):
         yield badge
         yield Label(id="topbar-context")
         yield Label(id="topbar-extra")
-        yield Label(id="topbar-saved")
+        yield Label(self._saved, id="topbar-saved")
 
-    def on_mount(self) -> None:
-        # The app's ``last_saved`` is the one place the save time lives.
-        self.watch(self.app, "last_saved", self._show_saved)
-
-    def _show_saved(self, at: datetime | None) -> None:
+    def show_saved(self, at: datetime | None) -> None:
+        """The app's ``last_saved``, the one place the save time lives (the app tells
+        every top bar: a watcher on the app would keep each bar ever shown alive)."""
         if at is not None:
-            self.saved = T.SAVED_AT.format(time=at.strftime("%H:%M:%S"))
+            self.saved = saved_text(at)
 
     def watch_context(self, value: str) -> None:
         self.query_one("#topbar-context", Label).update(value)
@@ -57,3 +59,7 @@ class TopBar(Horizontal):
 
     def set_extra(self, text: str) -> None:
         self.query_one("#topbar-extra", Label).update(text)
+
+
+def saved_text(at: datetime) -> str:
+    return T.SAVED_AT.format(time=at.strftime("%H:%M:%S"))

@@ -1,0 +1,80 @@
+"""A meeting closed is let go: its screen, its widgets and what Textual cached for them.
+
+The heap is frozen when a meeting opens (full collections then skip it while the chair
+types); frozen objects are never collected, so each meeting opened and closed used to
+stay in memory for the rest of the session (~7 MB at 120 months).
+"""
+
+from __future__ import annotations
+
+import gc
+import weakref
+
+from textual.pilot import Pilot
+from textual.widgets import Label, TextArea
+
+from chibo_tui.app import ChiboApp
+from chibo_tui.screens.meeting import MeetingScreen
+from chibo_tui.widgets.topbar import TopBar
+
+MONTH = "2026-11"
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    for _ in range(4):
+        await pilot.pause()
+
+
+async def test_a_closed_meeting_is_collected(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.open_meeting(MONTH)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.go_to("criterion-1")
+        await settle(pilot)
+        note = screen.query_one("#criterion-1").query(TextArea).first()
+        gone = [
+            weakref.ref(screen),
+            weakref.ref(screen.query_one(TopBar)),
+            weakref.ref(note),
+            weakref.ref(note._styles_cache),
+        ]
+        assert gc.get_freeze_count() > 0  # frozen with the heap
+        del screen, note
+
+        await pilot.press("escape")  # home
+        for _ in range(200):  # bounded: 10 s; collected about 2 s after the close
+            if gone[0]() is None:
+                break
+            await pilot.pause(0.05)
+        await settle(pilot)
+        assert [ref() is None for ref in gone] == [True] * len(gone)
+        assert gc.get_freeze_count() > 0  # and what stays is frozen again
+
+
+def saved_label(bar: TopBar) -> str:
+    return str(bar.query_one("#topbar-saved", Label).render())
+
+
+async def test_every_top_bar_shows_the_last_save_without_watching_the_app(
+    app: ChiboApp,
+) -> None:
+    from chibo_tui.screens.month import MonthScreen
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.open_meeting(MONTH)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        home = app.screen_stack[-2]
+        screen.meeting.conclusion = "Chi bộ thống nhất"
+        app.session.save_now()
+        for _ in range(200):  # the save's time comes from the writer thread
+            await pilot.pause()
+            if app.last_saved is not None:
+                break
+        # The meeting's top bar and home's, below it, both say it.
+        assert saved_label(screen.query_one(TopBar)) == "Đã lưu 19:30:00"
+        assert saved_label(home.query_one(TopBar)) == "Đã lưu 19:30:00"
+        app.push_screen(MonthScreen("2026-10"))  # a screen built after: at once
+        await settle(pilot)
+        assert saved_label(app.screen.query_one(TopBar)) == "Đã lưu 19:30:00"
