@@ -87,8 +87,9 @@ class ChiboApp(KeysInOrder):
         ),
     ]
 
-    last_saved: reactive[datetime | None] = reactive(None)
-    """When the last change reached the disk (the top bars watch it)."""
+    last_saved: reactive[datetime | None] = reactive(None, repaint=False)
+    """When the last change reached the disk (the top bars show it). Not a repaint of
+    the whole screen at each save, twice a second while typing: the bars repaint."""
 
     @dataclass
     class Saved(Message):

@@ -11,7 +11,7 @@ import gc
 import weakref
 
 from textual.pilot import Pilot
-from textual.widgets import Label, TextArea
+from textual.widgets import TextArea
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.screens.meeting import MeetingScreen
@@ -50,31 +50,3 @@ async def test_a_closed_meeting_is_collected(app: ChiboApp) -> None:
         await settle(pilot)
         assert [ref() is None for ref in gone] == [True] * len(gone)
         assert gc.get_freeze_count() > 0  # and what stays is frozen again
-
-
-def saved_label(bar: TopBar) -> str:
-    return str(bar.query_one("#topbar-saved", Label).render())
-
-
-async def test_every_top_bar_shows_the_last_save_without_watching_the_app(
-    app: ChiboApp,
-) -> None:
-    from chibo_tui.screens.month import MonthScreen
-
-    async with app.run_test(size=(120, 40)) as pilot:
-        await app.open_meeting(MONTH)
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        home = app.screen_stack[-2]
-        screen.meeting.conclusion = "Chi bộ thống nhất"
-        app.session.save_now()
-        for _ in range(200):  # the save's time comes from the writer thread
-            await pilot.pause()
-            if app.last_saved is not None:
-                break
-        # The meeting's top bar and home's, below it, both say it.
-        assert saved_label(screen.query_one(TopBar)) == "Đã lưu 19:30:00"
-        assert saved_label(home.query_one(TopBar)) == "Đã lưu 19:30:00"
-        app.push_screen(MonthScreen("2026-10"))  # a screen built after: at once
-        await settle(pilot)
-        assert saved_label(app.screen.query_one(TopBar)) == "Đã lưu 19:30:00"

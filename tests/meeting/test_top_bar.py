@@ -1,0 +1,74 @@
+"""The top bar shows when the last change reached the disk, on every screen shown.
+
+The app tells the top bars (a watcher on the app would keep every bar ever shown
+alive), and a save repaints the bars, not the whole screen.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from textual.pilot import Pilot
+from textual.widgets import Label
+
+from chibo_tui.app import ChiboApp
+from chibo_tui.screens.meeting import MeetingScreen
+from chibo_tui.screens.month import MonthScreen
+from chibo_tui.widgets.topbar import TopBar
+
+MONTH = "2026-11"
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    for _ in range(4):
+        await pilot.pause()
+
+
+def saved_label(bar: TopBar) -> str:
+    return str(bar.query_one("#topbar-saved", Label).render())
+
+
+async def test_every_top_bar_shows_the_last_save_without_watching_the_app(
+    app: ChiboApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.open_meeting(MONTH)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        home = app.screen_stack[-2]
+        screen.meeting.conclusion = "Chi bộ thống nhất"
+        app.session.save_now()
+        for _ in range(200):  # the save's time comes from the writer thread
+            await pilot.pause()
+            if app.last_saved is not None:
+                break
+        # The meeting's top bar and home's, below it, both say it.
+        assert saved_label(screen.query_one(TopBar)) == "Đã lưu 19:30:00"
+        assert saved_label(home.query_one(TopBar)) == "Đã lưu 19:30:00"
+        app.push_screen(MonthScreen("2026-10"))  # a screen built after: at once
+        await settle(pilot)
+        assert saved_label(app.screen.query_one(TopBar)) == "Đã lưu 19:30:00"
+
+
+async def test_a_save_repaints_the_top_bar_not_the_screen(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.open_meeting(MONTH)
+        screen = app.screen
+        for _ in range(200):  # the opening's own save (where the chair is) first
+            await pilot.pause()
+            if app.last_saved is not None and not app.session.saving:
+                break
+        await settle(pilot)
+        repaints: list[dict[str, bool]] = []
+        refresh = screen.refresh
+
+        def counted(*regions: object, **flags: bool) -> MeetingScreen:
+            if not regions:  # the whole screen (a region: what changed behind)
+                repaints.append(flags)
+            return refresh(*regions, **flags)  # type: ignore[arg-type]
+
+        screen.refresh = counted  # type: ignore[method-assign]
+        app.last_saved = datetime(2026, 11, 27, 19, 31, 5)
+        await settle(pilot)
+        assert saved_label(screen.query_one(TopBar)) == "Đã lưu 19:31:05"
+        assert repaints == []
