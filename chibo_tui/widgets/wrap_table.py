@@ -52,11 +52,19 @@ class WrapTable(DataTable[str]):
         """Replace every row (``keys``: one per row, to address rows later)."""
         listed = [list(r) for r in rows]
         names: list[str | None] = list(keys) if keys is not None else [None] * len(listed)
-        self._rows_text = list(zip(names, listed, strict=True))
+        rows_text = list(zip(names, listed, strict=True))
+        if rows_text == self._rows_text:
+            # The same rows: a step shown again (its view is refreshed each time)
+            # rebuilt the whole table, wrapped for the width of a hidden pane (0), then
+            # again when shown. A new width lays it out anyway (``on_resize``).
+            return
+        self._rows_text = rows_text
         self._lay_out()
 
     def set_cell(self, row: int, column: str, value: str) -> None:
         index = next(i for i, spec in enumerate(self._specs) if spec.key == column)
+        if self._rows_text[row][1][index] == value:
+            return
         self._rows_text[row][1][index] = value
         self._lay_out()
 

@@ -10,28 +10,16 @@ from __future__ import annotations
 import gc
 import weakref
 
-from textual.pilot import Pilot
+from meeting_steps import at_step, settle
 from textual.widgets import TextArea
 
 from chibo_tui.app import ChiboApp
-from chibo_tui.screens.meeting import MeetingScreen
 from chibo_tui.widgets.topbar import TopBar
-
-MONTH = "2026-11"
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(4):
-        await pilot.pause()
 
 
 async def test_a_closed_meeting_is_collected(app: ChiboApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.open_meeting(MONTH)
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        await screen.go_to("criterion-1")
-        await settle(pilot)
+        screen = await at_step(app, pilot, "criterion-1")
         note = screen.query_one("#criterion-1").query(TextArea).first()
         gone = [
             weakref.ref(screen),

@@ -6,6 +6,7 @@ only the keys that changed. What it shows must stay what Textual's would show.
 
 from __future__ import annotations
 
+from meeting_steps import at_step, settle
 from textual.pilot import Pilot
 from textual.widgets import Footer, Input
 from textual.widgets._footer import FooterKey
@@ -14,8 +15,6 @@ from chibo_tui.app import ChiboApp
 from chibo_tui.screens.meeting import MeetingScreen
 from chibo_tui.widgets.criterion import ChecklistTable
 from chibo_tui.widgets.footer import KeyFooter
-
-MONTH = "2026-11"
 
 Key = tuple[str, str, str, bool, object, frozenset[str]]
 
@@ -40,23 +39,16 @@ async def rebuilt(pilot: Pilot[None], screen: MeetingScreen) -> list[Key]:
     return shown
 
 
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(3):
-        await pilot.pause()
-
-
-async def at_step(app: ChiboApp, pilot: Pilot[None], step: str) -> tuple[MeetingScreen, KeyFooter]:
-    await app.open_meeting(MONTH)
-    screen = app.screen
-    assert isinstance(screen, MeetingScreen)
-    await screen.go_to(step)
-    await settle(pilot)
+async def with_footer(
+    app: ChiboApp, pilot: Pilot[None], step: str
+) -> tuple[MeetingScreen, KeyFooter]:
+    screen = await at_step(app, pilot, step)
     return screen, screen.query_one(KeyFooter)
 
 
 async def test_the_footer_follows_the_focus_as_textuals_would(app: ChiboApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        screen, footer = await at_step(app, pilot, "criterion-1")
+        screen, footer = await with_footer(app, pilot, "criterion-1")
         pane = screen.query_one("#criterion-1")
         assert isinstance(screen.focused, ChecklistTable)
         assert "Đạt" in [k[2] for k in keys(footer)]
@@ -85,7 +77,7 @@ async def test_the_footer_follows_the_focus_as_textuals_would(app: ChiboApp) -> 
 
 async def test_the_footer_is_not_rebuilt_when_its_keys_stay_the_same(app: ChiboApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        screen, footer = await at_step(app, pilot, "opening")
+        screen, footer = await with_footer(app, pilot, "opening")
         before = list(footer.query_children(FooterKey))
         inputs = [i for i in screen.query_one("#opening").query(Input) if i.focusable]
         assert len(inputs) >= 2
@@ -101,7 +93,7 @@ async def test_a_footer_on_its_way_out_reads_no_bindings(app: ChiboApp) -> None:
     # A screen being replaced may have lost the widgets its ``check_action`` reads
     # (the roster's table): its footer, removed with it, must not ask any more.
     async with app.run_test(size=(120, 40)) as pilot:
-        screen, footer = await at_step(app, pilot, "opening")
+        screen, footer = await with_footer(app, pilot, "opening")
         asked: list[str] = []
         check = screen.check_action
 

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
+from meeting_steps import at_step
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.screens.meeting import MeetingScreen
 
-MONTH = "2026-11"
-
 
 async def _open(pilot: Pilot, step: str) -> MeetingScreen:
     app = pilot.app
     assert isinstance(app, ChiboApp)
-    await app.open_meeting(MONTH)
-    screen = app.screen
-    assert isinstance(screen, MeetingScreen)
-    await screen.go_to(step)
+    screen = await at_step(app, pilot, step)
     await settle(pilot)
     return screen
 

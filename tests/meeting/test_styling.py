@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from meeting_steps import MONTH
 from textual.dom import DOMNode
 from textual.widgets import Input, TextArea
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.screens.meeting import MeetingScreen
-
-MONTH = "2026-11"
 
 
 async def test_a_field_is_styled_once_it_is_on_the_screen_and_not_before(app: ChiboApp) -> None:

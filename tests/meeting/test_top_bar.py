@@ -8,20 +8,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from textual.pilot import Pilot
+from meeting_steps import MONTH, saved, settle
 from textual.widgets import Label
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.screens.meeting import MeetingScreen
 from chibo_tui.screens.month import MonthScreen
 from chibo_tui.widgets.topbar import TopBar
-
-MONTH = "2026-11"
-
-
-async def settle(pilot: Pilot[None]) -> None:
-    for _ in range(4):
-        await pilot.pause()
 
 
 def saved_label(bar: TopBar) -> str:
@@ -38,10 +31,7 @@ async def test_every_top_bar_shows_the_last_save_without_watching_the_app(
         home = app.screen_stack[-2]
         screen.meeting.conclusion = "Chi bộ thống nhất"
         app.session.save_now()
-        for _ in range(200):  # the save's time comes from the writer thread
-            await pilot.pause()
-            if app.last_saved is not None:
-                break
+        await saved(app, pilot)
         # The meeting's top bar and home's, below it, both say it.
         assert saved_label(screen.query_one(TopBar)) == "Đã lưu 19:30:00"
         assert saved_label(home.query_one(TopBar)) == "Đã lưu 19:30:00"
@@ -54,10 +44,7 @@ async def test_a_save_repaints_the_top_bar_not_the_screen(app: ChiboApp) -> None
     async with app.run_test(size=(120, 40)) as pilot:
         await app.open_meeting(MONTH)
         screen = app.screen
-        for _ in range(200):  # the opening's own save (where the chair is) first
-            await pilot.pause()
-            if app.last_saved is not None and not app.session.saving:
-                break
+        await saved(app, pilot)  # the opening's own save (where the chair is) first
         await settle(pilot)
         repaints: list[dict[str, bool]] = []
         refresh = screen.refresh

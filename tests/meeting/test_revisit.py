@@ -1,0 +1,43 @@
+"""A step shown again is not rebuilt: only what changed meanwhile is redrawn.
+
+The score sheet's view is refreshed each time its step is shown; it used to clear
+and re-add every row, wrapped first for the hidden pane's width, then again once
+shown (~40 ms of the ~75 ms a return to the step cost, 120 months).
+"""
+
+from __future__ import annotations
+
+from meeting_steps import at_step, settle
+
+from chibo_tui.app import ChiboApp
+from chibo_tui.widgets.scoring import ScoreTable
+
+
+def shown(table: ScoreTable) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_the_score_sheet_is_kept_when_its_step_is_shown_again(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_step(app, pilot, "scoring")
+        table = screen.query_one(ScoreTable)
+        keys, rows = list(table.rows), shown(table)
+        assert rows
+
+        await screen.go_to("opening")
+        await settle(pilot)
+        await screen.go_to("scoring")
+        await settle(pilot)
+        assert list(table.rows) == keys  # the same rows: not cleared and added again
+        assert shown(table) == rows
+
+        # What changed in another step still shows: the attendance item scores
+        # once everyone is marked.
+        assert rows[1][2] == "—/4"
+        await screen.go_to("attendance")
+        await settle(pilot)
+        await pilot.press("a")  # everyone not yet marked: present
+        await settle(pilot)
+        await screen.go_to("scoring")
+        await settle(pilot)
+        assert shown(table)[1][2] == "4/4"
