@@ -9,6 +9,7 @@ from typing import ClassVar
 from textual import on
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.walk import walk_depth_first
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
@@ -63,16 +64,25 @@ class MeetingPane(VerticalScroll):
                 return node.id
         return None
 
+    def first_field(self) -> Widget | None:
+        """The first field in Tab order, found without listing them all."""
+        return next(
+            (w for w in walk_depth_first(self, Widget, with_root=False) if w.focusable), None
+        )
+
     def focus_field(self, field: str) -> None:
         """Focus the field with id ``field``, or the first field if it is not there."""
-        fields = self.fields()
-        if not fields:
+        first = self.first_field()  # a step switch asks for it: the walk stops early
+        if first is None:
             self.focus()
             return
-        if field.isdigit():  # saved before fields had ids: the field's place in Tab order
-            target = fields[min(int(field), len(fields) - 1)]
-        else:
-            target = next((w for w in fields if self.field_id(w) == field), fields[0])
+        target = first
+        if field:
+            fields = self.fields()
+            if field.isdigit():  # saved before fields had ids: the field's place in Tab order
+                target = fields[min(int(field), len(fields) - 1)]
+            else:
+                target = next((w for w in fields if self.field_id(w) == field), first)
         # The first field is at the top already; a later one (a resumed meeting) is
         # scrolled into view once the layout is known, not before.
         self.screen.set_focus(target, scroll_visible=False)
@@ -80,7 +90,7 @@ class MeetingPane(VerticalScroll):
             target.move_cursor(target.document.end)  # resume typing where the text ends
         elif isinstance(target, Input):
             target.cursor_position = len(target.value)
-        if target is not fields[0]:
+        if target is not first:
             self.call_after_refresh(self.scroll_to_widget, target, animate=False)
 
     # -- text typed but not yet entered --------------------------------------

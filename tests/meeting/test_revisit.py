@@ -10,6 +10,7 @@ from __future__ import annotations
 from meeting_steps import at_step, settle
 
 from chibo_tui.app import ChiboApp
+from chibo_tui.widgets.pane import MeetingPane
 from chibo_tui.widgets.scoring import ScoreTable
 
 
@@ -41,3 +42,20 @@ async def test_the_score_sheet_is_kept_when_its_step_is_shown_again(app: ChiboAp
         await screen.go_to("scoring")
         await settle(pilot)
         assert shown(table)[1][2] == "4/4"
+
+
+async def test_a_step_focuses_its_first_field_or_the_one_asked_for(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_step(app, pilot, "criterion-2")
+        pane = screen.query_one("#criterion-2", MeetingPane)
+        fields = pane.fields()
+        await screen.go_to("opening")
+        await settle(pilot)
+        await screen.go_to("criterion-2")  # shown again: its first field
+        assert screen.focused is fields[0]
+        for asked, expected in (("causes", pane.query_one(".causes")), ("2", fields[2])):
+            pane.focus_field(asked)  # by name, or by place (saved by older versions)
+            await settle(pilot)
+            assert screen.focused is expected
+        pane.focus_field("no-such-field")
+        assert screen.focused is fields[0]
