@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, cast
 
 from textual import events, on
 from textual.binding import ActiveBinding
+from textual.reactive import Reactive
 from textual.screen import Screen, ScreenResultType
+from textual.widget import Widget
 
 from ..session import Session
 from ..vietnamese_keys import vietnamese_bindings
@@ -19,6 +21,11 @@ if TYPE_CHECKING:
 
 class ChiboScreen(Screen[ScreenResultType]):
     """A screen of chibo: reaches the state through :attr:`session`, nowhere else."""
+
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """Textual's, without its repaint of the whole screen at every focus change (each
+    Tab, each step switch): the two fields repaint themselves as their focus style
+    changes, and the footer follows the bindings."""
 
     @property
     def chibo(self) -> ChiboApp:

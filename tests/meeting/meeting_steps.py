@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.pilot import Pilot
+from textual.screen import Screen
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.screens.meeting import MeetingScreen
@@ -31,3 +32,18 @@ async def saved(app: ChiboApp, pilot: Pilot[None]) -> None:
         await pilot.pause()
         if app.last_saved is not None and not app.session.saving:
             return
+
+
+def whole_repaints(screen: Screen[None]) -> list[dict[str, bool]]:
+    """From now on, each repaint of the whole of ``screen`` (not of a region: what
+    changed on a screen behind it), with its flags."""
+    repaints: list[dict[str, bool]] = []
+    refresh = screen.refresh
+
+    def counted(*regions: object, **flags: bool) -> Screen[None]:
+        if not regions:
+            repaints.append(flags)
+        return refresh(*regions, **flags)  # type: ignore[arg-type]
+
+    screen.refresh = counted  # type: ignore[method-assign]
+    return repaints

@@ -7,7 +7,7 @@ shown (~40 ms of the ~75 ms a return to the step cost, 120 months).
 
 from __future__ import annotations
 
-from meeting_steps import at_step, settle
+from meeting_steps import at_step, settle, whole_repaints
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.widgets.pane import MeetingPane
@@ -59,3 +59,16 @@ async def test_a_step_focuses_its_first_field_or_the_one_asked_for(app: ChiboApp
             assert screen.focused is expected
         pane.focus_field("no-such-field")
         assert screen.focused is fields[0]
+
+
+async def test_moving_to_another_field_repaints_the_two_fields_not_the_screen(
+    app: ChiboApp,
+) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_step(app, pilot, "criterion-1")
+        repaints = whole_repaints(screen)
+        before = screen.focused
+        await pilot.press("tab")
+        await settle(pilot)
+        assert screen.focused is not before
+        assert repaints == []

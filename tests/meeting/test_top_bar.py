@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from meeting_steps import MONTH, saved, settle
+from meeting_steps import MONTH, saved, settle, whole_repaints
 from textual.widgets import Label
 
 from chibo_tui.app import ChiboApp
@@ -46,15 +46,7 @@ async def test_a_save_repaints_the_top_bar_not_the_screen(app: ChiboApp) -> None
         screen = app.screen
         await saved(app, pilot)  # the opening's own save (where the chair is) first
         await settle(pilot)
-        repaints: list[dict[str, bool]] = []
-        refresh = screen.refresh
-
-        def counted(*regions: object, **flags: bool) -> MeetingScreen:
-            if not regions:  # the whole screen (a region: what changed behind)
-                repaints.append(flags)
-            return refresh(*regions, **flags)  # type: ignore[arg-type]
-
-        screen.refresh = counted  # type: ignore[method-assign]
+        repaints = whole_repaints(screen)
         app.last_saved = datetime(2026, 11, 27, 19, 31, 5)
         await settle(pilot)
         assert saved_label(screen.query_one(TopBar)) == "Đã lưu 19:31:05"
