@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
-import gc
 import os
 import signal
 import threading
@@ -15,7 +14,6 @@ from datetime import datetime
 from pathlib import Path
 
 from textual import work
-from textual._styles_cache import StylesCache
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandPalette
@@ -25,6 +23,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import AwaitMount
 
+from . import heap
 from .commands import ChiboCommands
 from .domain.model import Meeting
 from .domain.vietnamese import month_label
@@ -43,10 +42,6 @@ EXIT_SIGNALS = ("SIGHUP", "SIGTERM", "SIGBREAK")
 SIGNAL_SAVE_TIMEOUT = 3.0
 """Seconds a signal leaves for the pending save before chibo goes anyway."""
 SIGNAL_EXIT_TIMEOUT = 5.0
-RELEASE_DELAY = 2.0
-"""Seconds after a meeting closes before its screen is collected: asyncio keeps each
-cancelled timer of the screen (the clock's, the cursors') until it was due, and
-with it the context that refers to the screen."""
 QUIT_WAIT = 5.0
 """Seconds Ctrl+Q waits for the save in progress before saying why it cannot leave."""
 
@@ -148,44 +143,21 @@ class ChiboApp(KeysInOrder):
             self.call_from_thread(self.notify, notice, severity="warning", timeout=15)
 
     def freeze_heap(self) -> None:
-        """Keep what is loaded so far out of Python's full garbage collections.
-
-        With 600 meetings a full collection walked ~200,000 objects and froze the
-        UI for 100–500 ms while typing (docs/benchmarks.md); frozen, it walks ~3,000.
-        """
-        gc.freeze()
+        """Keep what is loaded so far out of full collections (see :mod:`.heap`)."""
+        heap.freeze()
 
     def release_heap(self) -> None:
-        """A meeting closes; its screen was frozen with the heap when it opened.
-
-        Frozen objects are never collected: each meeting opened and closed kept its
-        screen, ~7 MB at 120 months. They go at one full collection a little later,
-        at home (~60–120 ms at 120–600 months); what is left is frozen again.
-        """
+        """A meeting closes: its screen, frozen when it opened, goes a little later."""
         # Started from the app's own queue: a timer started here would run in the
         # closing screen's context, and that context would keep the screen alive.
-        self.call_later(self.set_timer, RELEASE_DELAY, self._collect_heap)
+        self.call_later(self.set_timer, heap.RELEASE_DELAY, self._collect_heap)
 
     def _collect_heap(self) -> None:
         from .screens.meeting import MeetingScreen
 
         if any(isinstance(screen, MeetingScreen) for screen in self.screen_stack):
             return  # a meeting is open again: not while typing; its close collects both
-        # Textual keeps the watchers of an app reactive until that reactive next
-        # changes, closed widgets included: every TextArea watches ``theme``, so each
-        # note box of the meeting, and what it holds, would stay. Dropped here as
-        # Textual drops them (``Reactive._check_watchers``).
-        watchers: dict[str, list[tuple[DOMNode, object]]] = getattr(self, "__watchers", {})
-        for entries in watchers.values():
-            entries[:] = [(node, callback) for node, callback in entries if not node._closing]
-        # And a cache of Textual's keyed by each widget's styles cache (up to 1024 of
-        # them, the lines each widget last drew with them): ~80 per meeting closed.
-        clear = getattr(getattr(StylesCache, "get_inner_outer", None), "cache_clear", None)
-        if callable(clear):
-            clear()
-        gc.unfreeze()
-        gc.collect()
-        gc.freeze()
+        heap.collect(self)
 
     def first_screen(self) -> Screen[None]:
         if not self.session.has_members:

@@ -1,4 +1,4 @@
-"""A meeting closed is let go: its screen, its widgets and what Textual cached for them.
+"""A meeting closed is let go: its screen and its widgets.
 
 The heap is frozen when a meeting opens (full collections then skip it while the chair
 types); frozen objects are never collected, so each meeting opened and closed used to
@@ -25,7 +25,6 @@ async def test_a_closed_meeting_is_collected(app: ChiboApp) -> None:
             weakref.ref(screen),
             weakref.ref(screen.query_one(TopBar)),
             weakref.ref(note),
-            weakref.ref(note._styles_cache),
         ]
         assert gc.get_freeze_count() > 0  # frozen with the heap
         del screen, note
