@@ -169,13 +169,23 @@ async def test_results_follow_the_query_as_it_changes(app: ChiboApp) -> None:
         assert not prompts(screen.query_one("#search-results", HistoryList))
 
 
-async def test_the_pause_after_typing_runs_the_search(app: ChiboApp) -> None:
+async def test_the_pause_after_typing_runs_the_search(
+    app: ChiboApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While keys keep coming nothing is searched: each key restarts the wait. The
+    # wait is made long here, so that no load on the machine can end it between keys.
+    monkeypatch.setattr(search, "DEBOUNCE", 3600.0)
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_search(app, pilot)
-        await pilot.press(*"camera")
+        await pilot.press(*"camer")
         assert screen._timer is not None  # waiting for a pause in the typing
         assert screen.results is not None and screen.results.query == ""
-        await pilot.pause(3 * search.DEBOUNCE)  # the debounce is about time itself
+        monkeypatch.setattr(search, "DEBOUNCE", 0.01)
+        await pilot.press("a")  # the last key, then the pause
+        for _ in range(500):  # bounded; the debounce is about time itself
+            if screen._timer is None:
+                break
+            await pilot.pause(0.01)
         assert screen._timer is None
         assert screen.results.query == "camera" and screen.results.total > 0
 
