@@ -19,12 +19,25 @@ own included (the command palette's search).
 
 from __future__ import annotations
 
+import sys
+from typing import TypeGuard
+
 from textual import events
 from textual.app import App
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
-TEXT_FIELDS: tuple[type[Widget], ...] = (Input, TextArea)
+
+def is_text_field(widget: Widget | None) -> TypeGuard[Widget]:
+    """An ``Input`` or a ``TextArea``, without importing ``TextArea`` at start-up.
+
+    Its module and its document classes cost ~5 ms that home does not need; no
+    widget can be a ``TextArea`` before its module is loaded.
+    """
+    if isinstance(widget, Input):
+        return True
+    text_area = sys.modules.get("textual.widgets._text_area")
+    return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
 class KeysInOrder(App[None]):
@@ -67,11 +80,7 @@ class KeysInOrder(App[None]):
 
     async def _deliver(self, event: events.Key) -> None:
         field = self.focused
-        if (
-            isinstance(field, TEXT_FIELDS)
-            and not event.is_printable
-            and self._own_binding(field, event.key)
-        ):
+        if is_text_field(field) and not event.is_printable and self._own_binding(field, event.key):
             # Keys bound with priority (Ctrl+Q, F4, Ctrl+S) still come first, as in Textual.
             if not await self._check_bindings(event.key, priority=True):
                 field.call_later(self._run_in_field, field, event)

@@ -6,6 +6,10 @@ Screens edit the live objects in place; the session finds what changed by
 comparing each one with the form it last handed to the writer, so no edit can
 be lost by a screen forgetting to report it. Nothing here imports Textual: the
 command line, the benchmark and the tests use it bare.
+
+What only a meeting, a backup or a new cell needs (``lifecycle``, the sample
+criteria and their TOML, the backup zip) is imported when first used: ~10 ms
+that home's first frame does not wait for.
 """
 
 from __future__ import annotations
@@ -18,15 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .autosave import AutoSaver
-from .domain import lifecycle, register
+from .domain import register
 from .domain.codec import to_dict
-from .domain.criteria import sample_criteria
 from .domain.model import Cell, Meeting, MeetingState, ResolutionForm
 from .domain.months import month_of
 from .domain.vietnamese import month_label
 from .rescue import save_error_text, write_rescue
 from .store import Repository
-from .store.backups import take_backup
 from .text import common as T
 from .views.snapshot import HistoryCache, HistorySnapshot
 
@@ -390,6 +392,8 @@ class Session:
     def ensure_cell(self) -> Cell:
         """The cell, created with the sample criteria on a new database."""
         if self.cell is None:
+            from .domain.criteria import sample_criteria
+
             self.cell = Cell(criteria=sample_criteria(), criteria_is_sample=True)
         return self.cell
 
@@ -414,6 +418,8 @@ class Session:
                 self._forms[month] = to_dict(meeting)
             self._live[month] = meeting
         if not meeting.is_final:
+            from .domain import lifecycle
+
             previous = self._previous(month)
             lifecycle.sync_follow_ups(meeting, previous)
             lifecycle.sync_task_reviews(meeting, previous)
@@ -430,6 +436,8 @@ class Session:
             day, start = now.date(), now.time().replace(second=0, microsecond=0)
         else:  # a month recorded after the fact: the chair fills in date and time
             day, start = date(int(month[:4]), int(month[5:]), 1), None
+        from .domain import lifecycle
+
         return lifecycle.new_meeting(cell, month, day, [previous] if previous else [], start=start)
 
     def _previous(self, month: str) -> Meeting | None:
@@ -472,6 +480,8 @@ class Session:
         self._forms.pop(month, None)
         self.wait_saved()
         files = {p.name: p.read_bytes() for p in self.repo.files()}
+        from .store.backups import take_backup
+
         backup = take_backup(self.repo.path, files, "discard", self.clock())
         with self.repo.transaction():
             self.repo.discard_draft(month)
@@ -479,10 +489,14 @@ class Session:
         return backup
 
     def finalise(self, meeting: Meeting, override_reason: str = "") -> None:
+        from .domain import lifecycle
+
         lifecycle.finalise(meeting, self.clock(), override_reason)
         self.flush_edits()
 
     def reopen(self, meeting: Meeting, reason: str) -> None:
+        from .domain import lifecycle
+
         lifecycle.reopen(meeting, self.clock(), reason)
         self.flush_edits()
 

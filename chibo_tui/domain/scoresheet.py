@@ -33,13 +33,13 @@ from .model import (
     ScoreItem,
     ScoreSheet,
 )
+from .paperwork import POSTED_AFTER_DAYS
 from .vietnamese import nfc
 
 TOTAL = 100
 RATINGS = ((90, "Tốt"), (70, "Khá"), (50, "Trung bình"), (0, "Kém"))
 """HD 42 bands as two localities print them: Tốt ≥ 90, Khá 70–<90, TB 50–<70, Kém < 50."""
 RATING_RULE = "Tốt: từ 90 điểm; Khá: từ 70 đến dưới 90; Trung bình: từ 50 đến dưới 70; Kém: dưới 50"
-POSTED_AFTER_DAYS = 2  # HD 42 as two localities report it: within 02 days after
 
 
 class ScoreSheetError(ValueError):
