@@ -98,6 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": run_check,
             "restore": run_restore,
         }[args.command]
+        if args.command == "export":
+            from . import heap
+
+            with heap.collections_held():
+                return handler(args)
         return handler(args)
     except UsageError as exc:
         print(T.ERROR_PREFIX + str(exc), file=sys.stderr)
@@ -122,17 +127,23 @@ def _warn_takeover(repo: Repository) -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    # The opening backup is taken while the first screen is drawn; the app says so
-    # if it fails, and the warning is printed again once the terminal is back.
-    repo = Repository.open(db_path(args), backup_in_background=True)
-    try:
-        from .app import make_app
+    from . import heap
 
-        app = make_app(repo, exports_dir(args), took_over_from=repo.took_over_from)
-        app.run()
+    heap.hold_collections()  # until the first screen is up (ChiboApp.freeze_heap)
+    try:
+        # The opening backup is taken while the first screen is drawn; the app says
+        # so if it fails, and the warning is printed again once the terminal is back.
+        repo = Repository.open(db_path(args), backup_in_background=True)
+        try:
+            from .app import make_app
+
+            app = make_app(repo, exports_dir(args), took_over_from=repo.took_over_from)
+            app.run()
+        finally:
+            repo.close()
+            _warn_takeover(repo)
     finally:
-        repo.close()
-        _warn_takeover(repo)
+        heap.resume_collections()  # if the app never reached its first screen
     return app.return_code or 0
 
 

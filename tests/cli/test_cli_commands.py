@@ -6,6 +6,7 @@ Vietnamese on stderr, never a traceback.
 
 from __future__ import annotations
 
+import gc
 import json
 import shutil
 import sys
@@ -31,6 +32,10 @@ def _isolated(tmp_path, monkeypatch):
         raise AssertionError("the app was about to start")
 
     monkeypatch.setitem(sys.modules, "chibo_tui.app", types.SimpleNamespace(make_app=no_ui))
+    yield
+    # A start or an export holds Python's collections while it runs; whatever the
+    # outcome, the process (here: the test session) has them back.
+    assert gc.isenabled()
 
 
 @pytest.fixture(scope="session")

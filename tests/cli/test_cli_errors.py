@@ -30,6 +30,10 @@ def _isolated(tmp_path, monkeypatch):
     monkeypatch.setitem(
         sys.modules, "chibo_tui.app", types.SimpleNamespace(make_app=lambda *a, **k: started)
     )
+    yield
+    # A start or an export holds Python's collections while it runs; whatever the
+    # outcome, the process (here: the test session) has them back.
+    assert gc.isenabled()
 
 
 @pytest.fixture

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import errno
+import gc
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from history_fixtures import MONTHS, NOW, prompts, settle, text_of
 
+from chibo_tui import heap
 from chibo_tui.app import ChiboApp, make_app
 from chibo_tui.domain.rules import percent
 from chibo_tui.screens.home import HomeScreen
@@ -225,3 +227,20 @@ async def test_a_long_history_lists_every_month_once_painted(make_history_app) -
         months = app.screen.query_one("#home-months", HistoryList)
         assert months.highlighted_option.id == summaries[-1].month
         assert months.option_count == 120
+
+
+async def test_collections_held_for_the_start_resume_once_home_is_up(app: ChiboApp) -> None:
+    # ``chibo`` holds Python's collections until its first screen is up (run_app):
+    # left off, every object of the session would stay until the process ends.
+    heap.hold_collections()
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            for _ in range(20):  # bounded: the app resumes them after home's first frame
+                if gc.isenabled():
+                    break
+                await pilot.pause()
+            assert isinstance(app.screen, HomeScreen)
+            assert gc.isenabled()
+            assert gc.get_freeze_count() > 0  # what the start-up made, frozen once
+    finally:
+        gc.enable()
