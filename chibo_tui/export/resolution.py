@@ -384,7 +384,14 @@ def quality_section(doc: Document, score: Result | None) -> None:
         if line.points is not None and line.points < line.item.points
     ]
     if short:
-        styles.paragraph(doc, R.TO_IMPROVE.format(text="; ".join(short) + "."))
+        # One item a line, as the sheet words it: run into one sentence, each item's
+        # capital letter stood mid-sentence, and lowercasing could not tell "Đảng ủy"
+        # from a common word.
+        styles.paragraph(doc, R.TO_IMPROVE, keep_next=True)
+        for n, text in enumerate(short, start=1):
+            last = n == len(short)
+            end = ";" if not last else "" if text.endswith("…") else "."
+            styles.item(doc, text + end)
 
 
 @dataclass(frozen=True)

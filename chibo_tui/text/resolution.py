@@ -102,7 +102,7 @@ ISSUE = (
 PART_IV = "IV. TỰ ĐÁNH GIÁ CHẤT LƯỢNG KỲ SINH HOẠT"
 SCORE = "Chi bộ tự chấm {points}/100 điểm; xếp loại chất lượng sinh hoạt: {rating}."
 SCORE_PARTIAL = "Chi bộ tự chấm {points}/100 điểm, còn {n} mục chưa chấm: chưa xếp loại."
-TO_IMPROVE = "Hạn chế cần khắc phục trong kỳ sinh hoạt tiếp theo: {text}"
+TO_IMPROVE = "Hạn chế cần khắc phục trong kỳ sinh hoạt tiếp theo:"
 
 # -- the adoption sentence --------------------------------------------------------------
 ADOPTED = (

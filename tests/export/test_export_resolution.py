@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, datetime
 from pathlib import Path
 
@@ -29,6 +30,7 @@ from chibo_tui.domain.model import (
 )
 from chibo_tui.domain.register import assign, code_of, issued
 from chibo_tui.export import export_minutes, export_resolution
+from chibo_tui.export.facts import clause
 from chibo_tui.export.header import DRAFT
 from chibo_tui.export.resolution import build_resolution
 
@@ -271,8 +273,15 @@ def test_part_four_from_the_score_sheet(cell: Cell, planned: Meeting) -> None:
         f"Chi bộ tự chấm {result.total}/100 điểm; xếp loại chất lượng sinh hoạt: "
         f"{result.rating}." in body
     )
-    improve = next(r for r in body.split("\n") if r.startswith("Hạn chế cần khắc phục"))
-    assert lost.text.rstrip(".") in improve
+    rows = body.split("\n")
+    at = rows.index("Hạn chế cần khắc phục trong kỳ sinh hoạt tiếp theo:")
+    listed = list(itertools.takewhile(lambda row: row.startswith("- "), rows[at + 1 :]))
+    # Each item that lost points on its own line, worded as on the sheet (its own
+    # capital), ";" between them and the last one ending the list.
+    assert f"- {clause(lost.text)}" in [row.rstrip(";.") for row in listed]
+    assert all(row.endswith(";") for row in listed[:-1])
+    assert listed[-1].endswith((".", "…")) and not listed[-1].endswith("….")
+    assert all(row[2].isupper() for row in listed)
     assert body.index("IV. TỰ ĐÁNH GIÁ") < body.index("Nghị quyết này được chi bộ")
 
 
