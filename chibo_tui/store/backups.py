@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -57,22 +58,53 @@ def list_backups(db_path: Path) -> list[Backup]:
 # store: a command-line export never needs them.
 
 
-def _digest(files: dict[str, bytes]) -> str:
-    import hashlib
+class FilesDigest:
+    """What a backup's comment holds to tell identical copies: a digest of every file,
+    fed one file at a time in the order of their names (no need to hold them all)."""
 
-    h = hashlib.sha256()
+    def __init__(self) -> None:
+        import hashlib
+
+        self._hash = hashlib.sha256()
+        self._last: str | None = None
+
+    def add(self, name: str, data: bytes) -> None:
+        assert self._last is None or name > self._last, "files in the order of their names"
+        self._last = name
+        self._hash.update(name.encode() + b"\0")
+        self._hash.update(data)
+        self._hash.update(b"\0")
+
+    def hexdigest(self) -> str:
+        return self._hash.hexdigest()
+
+
+def _digest(files: Mapping[str, bytes]) -> str:
+    found = FilesDigest()
     for name in sorted(files):
-        h.update(name.encode() + b"\0" + files[name] + b"\0")
-    return h.hexdigest()
+        found.add(name, files[name])
+    return found.hexdigest()
 
 
-def take_backup(db_path: Path, files: dict[str, bytes], tag: str, now: datetime) -> Path | None:
-    """Zip ``files`` (name → bytes); ``None`` when identical to the newest backup."""
+def take_backup(
+    db_path: Path,
+    files: Mapping[str, bytes],
+    tag: str,
+    now: datetime,
+    digest: str | None = None,
+) -> Path | None:
+    """Zip ``files`` (name → bytes); ``None`` when identical to the newest backup.
+
+    ``files`` may read each file when asked for it (the store's year files are not
+    held in memory): it is asked once for the digest, unless the caller gives it, and
+    once more for the zip, one file at a time.
+    """
     import zipfile
 
     if not files:
         return None
-    digest = _digest(files)
+    if digest is None:
+        digest = _digest(files)
     backups = list_backups(db_path)
     if backups and tag != "restore":
         try:
@@ -83,8 +115,8 @@ def take_backup(db_path: Path, files: dict[str, bytes], tag: str, now: datetime)
             pass
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
-        for name, data in sorted(files.items()):
-            archive.writestr(name, data)
+        for name in sorted(files):
+            archive.writestr(name, files[name])
         archive.comment = digest.encode()
     folder = backup_folder(db_path)
     base = f"{db_path.stem}-{now:%Y%m%d-%H%M%S}"

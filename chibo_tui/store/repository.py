@@ -9,10 +9,12 @@ the length of the history, and a change that spans files has one commit point.
 Two copies of the tables live in memory. The writer's (TinyDB over
 ``MemoryStorage``) is changed by a transaction and written at its end, under
 the repository's mutex. The readers' (:class:`Committed`) is what the last
-commit put on disk, parsed from the very bytes written, and is never changed:
-a commit swaps in a new one with one assignment. So the UI thread's reads never
-wait for a commit in progress and its fsyncs (20–750 ms, seconds on a slow
-disk), and never see a change that is not on disk yet.
+commit put on disk, and is never changed: a commit swaps in a new one with one
+assignment. So the UI thread's reads never wait for a commit in progress and its
+fsyncs (20–750 ms, seconds on a slow disk), and never see a change that is not
+on disk yet. Its main tables are parsed from the very bytes written; its year
+files are read from disk when a reader needs them, checked by digest, and kept
+by the writer for older snapshots before it replaces them (``year_tables``).
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from . import checked, layout, schema
 from .atomic import remove_stale_temps
 from .backups import (
     Backup,
+    FilesDigest,
     backup_folder,
     list_backups,
     remove_stale_backup_temps,
@@ -48,10 +51,10 @@ from .errors import DamagedDatabaseError, LockedMeetingError, StoreError, write_
 from .layout import database_path
 from .lock import DatabaseLock
 from .restore import restore
-from .snapshot import FileDamage, Snapshot, parse_year, read_database
+from .snapshot import FileDamage, Snapshot, parse_year, read_database, read_year_file
 from .storage import MemoryStorage
 from .validate import cell_damage, meeting_damage, newest_good_backup, sound_year, validate
-from .year_tables import YearTables
+from .year_tables import YearFile, YearTables
 
 __all__ = ["CheckReport", "Repository", "restore"]
 
@@ -142,6 +145,8 @@ class Repository:
         self._background = False
         self._found_sound: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self._mutex = threading.RLock()
+        # Held to read a year file from disk or to pin its bytes, never across a write.
+        self._files_lock = threading.Lock()
         self._main: TinyDB | None = None
         self._years: dict[int, TinyDB] = {}
         # What is on disk: the generation of each year's file and of the last commit.
@@ -214,7 +219,7 @@ class Repository:
             checked.remove_stale(self.path)
         try:
             snap = read_database(self.path, writer=not self.read_only, lazy=True)
-            self._check_years(snap)
+            files, backup_digest = self._check_years(snap)
         except FileDamage as exc:
             self._damaged(exc.path, exc.reason)
         main = snap.main if snap.main is not None else schema.empty(schema.MAIN_TABLES)
@@ -228,16 +233,18 @@ class Repository:
         if sound != known and not self.read_only:
             # Only once the open succeeded: a refused open leaves the folder as it was.
             checked.save(self.path, sound)
-        if snap.raw and not self.read_only:
-            # Of the bytes just checked, kept in memory: a write made meanwhile does not
-            # change what is backed up as the state at open.
+        if snap.main is not None and not self.read_only:
+            # The versions just checked: a write made meanwhile pins what it replaces, so
+            # it does not change what is backed up as the state at open.
+            opened = _Files(snap.db_path, snap.raw[snap.db_path.name], files, self._damaged)
+            args = (opened, backup_digest)
             if self._background:
                 self._backing_up = threading.Thread(
-                    target=self._back_up_opening, args=(snap.raw,), name="chibo-backup"
+                    target=self._back_up_opening, args=args, name="chibo-backup"
                 )
                 self._backing_up.start()
             else:
-                self._back_up_opening(snap.raw)
+                self._back_up_opening(*args)
         if not self.read_only:
             remove_unnamed(self.path, {snap.year_path(year) for year in snap.generations})
         self._main_on_disk = snap.main is not None
@@ -245,7 +252,7 @@ class Repository:
         self._committed = Committed(
             self.path,
             main,
-            YearTables(snap.years, snap.unparsed),
+            YearTables(snap.years, files),
             dict(snap.generations),
             self._main_on_disk,
         )
@@ -262,31 +269,47 @@ class Repository:
                     "migrate", "", f"Nâng cấp dữ liệu lên phiên bản {schema.SCHEMA_VERSION}"
                 )
 
-    def _check_years(self, snap: Snapshot) -> None:
-        """Leave each sound year file unparsed until a reader needs it; parse any other
-        now, for the validator to say what is wrong with it.
+    def _check_years(self, snap: Snapshot) -> tuple[dict[int, YearFile], str | None]:
+        """Check each year file and keep only its version (path and digest) for readers
+        to read it again when they need it; parse any file not plainly sound now, for
+        the validator to say what is wrong with it.
 
         A file whose bytes are those found sound at an earlier open is not decoded
-        again (``checked``): the open of a long history costs what home needs.
+        again (``checked``): the open of a long history costs what home needs. A
+        writer reads the files one at a time and holds none of them afterwards; on
+        the way it computes the opening backup's digest (``None`` for a reader). A
+        reader, whose files a writer may replace, keeps the bytes it read.
         """
         known = checked.load(self.path)
         sound: dict[str, str] = {}
-        for year in sorted(snap.unparsed):
-            raw = snap.unparsed[year]
-            name, digest = snap.year_path(year).name, checked.digest(raw)
-            if known.get(name) == digest or sound_year(year, raw):
-                sound[name] = digest
+        files: dict[int, YearFile] = {}
+        backup = FilesDigest() if snap.main is not None and not self.read_only else None
+        if backup is not None:
+            backup.add(self.path.name, snap.raw[self.path.name])
+        # In the order of the names, for the backup's digest (one year, one file).
+        for year in sorted(snap.generations, key=lambda y: snap.year_path(y).name):
+            path = snap.year_path(year)
+            raw = snap.unparsed.pop(year) if self.read_only else read_year_file(path)
+            if backup is not None:
+                backup.add(path.name, raw)
+            digest = checked.digest(raw)
+            if known.get(path.name) == digest or sound_year(year, raw):
+                sound[path.name] = digest
             else:
-                snap.years[year] = parse_year(snap, year)
-                del snap.unparsed[year]
+                snap.years[year] = parse_year(path, raw)
+            files[year] = YearFile(path, digest, self._files_lock, raw if self.read_only else None)
         self._found_sound = (known, sound)
+        return files, backup.hexdigest() if backup is not None else None
 
-    def _back_up_opening(self, files: dict[str, bytes]) -> None:
+    def _back_up_opening(self, files: Mapping[str, bytes], digest: str | None) -> None:
         try:
-            self._opening_backup = take_backup(self.path, files, "open", self._clock())
+            self._opening_backup = take_backup(self.path, files, "open", self._clock(), digest)
         except OSError as exc:
             # A full disk must not lock the chair out of the record; say so instead.
             self._backup_failed = write_failure(exc, backup_folder(self.path))
+        except DamagedDatabaseError as exc:
+            # A year file changed by hand since the open: not backed up as its state.
+            self._backup_failed = f"{exc.path}: {exc.reason}"
 
     def _backed_up(self) -> None:
         """Wait for the opening backup, if it is still being taken."""
@@ -318,7 +341,20 @@ class Repository:
         return _copy(self._committed.main)
 
     def _reloader(self, year: int) -> Callable[[], schema.Tables]:
-        return lambda: self._committed.years.private_copy(year)
+        def reload() -> schema.Tables:
+            with self._reading():
+                return self._committed.years.private_copy(year)
+
+        return reload
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[None]:
+        """A year file read after the open that is not the version found then is damage,
+        refused with the open's message (its bytes are never taken)."""
+        try:
+            yield
+        except FileDamage as exc:
+            self._damaged(exc.path, exc.reason)
 
     def _year_db(self, year: int) -> TinyDB:
         """The year's tables, created empty (in memory) for a year not held yet."""
@@ -395,6 +431,7 @@ class Repository:
             (year,) = changed
             if year in self._generations:
                 data = schema.dumps(_storage(self._years[year]).data)
+                self._committed.years.pin({year})  # readers of the snapshots holding it
                 replace_in_place(self._year_path(year), data)
                 _storage(self._years[year]).committed()
                 self._publish(None, {year: data}, set())
@@ -415,6 +452,10 @@ class Repository:
             self._main_on_disk = True
             self._publish(None, {}, set())
         main_bytes = self._main_bytes(generation, generations)
+        # The files removed once the main file names others: readers of the snapshots
+        # holding them keep them (a commit that fails keeps them in memory for nothing,
+        # until the next one).
+        self._committed.years.pin((changed | gone) & set(self._generations))
         commit(self.path, main_bytes, new_files, old)
         self._generation, self._generations = generation, generations
         main = _storage(self.main)
@@ -442,10 +483,20 @@ class Repository:
         written are parsed when a reader first needs them.
         """
         old = self._committed
+        # A write of one year (typing, a finalise) keeps the bytes it wrote: it is the
+        # year being worked on, and the next in-place save need not read them to pin
+        # them. A write of many (an import, a migration) keeps none.
+        keep = len(years) == 1
+        written = {
+            y: YearFile(
+                self._year_path(y), checked.digest(b), self._files_lock, b if keep else None
+            )
+            for y, b in years.items()
+        }
         self._committed = Committed(
             self.path,
             json.loads(main) if main is not None else old.main,
-            old.years.carried(years, gone),
+            old.years.carried(written, gone),
             dict(self._generations),
             self._main_on_disk,
         )
@@ -488,11 +539,10 @@ class Repository:
 
     def has_data(self) -> bool:
         committed = self._view()
-        return (
-            bool(committed.main["cell"])
-            or bool(committed.main["summaries"])
-            or any(committed.years.has_meetings(year) for year in committed.years)
-        )
+        if committed.main["cell"] or committed.main["summaries"]:
+            return True
+        with self._reading():
+            return any(committed.years.has_meetings(year) for year in committed.years)
 
     # -- meetings ------------------------------------------------------------
 
@@ -535,10 +585,11 @@ class Repository:
         if year not in committed.years:
             return None
         key = str(month_id(month))
-        decoded = committed.years.meetings(year)
-        if decoded is not None:
-            return decoded.get(key)
-        doc = committed.years[year]["meetings"].get(key)
+        with self._reading():
+            decoded = committed.years.meetings(year)
+            if decoded is not None:
+                return decoded.get(key)
+            doc = committed.years[year]["meetings"].get(key)
         if not doc:
             return None
         return self._decode(Meeting, dict(doc), f"meetings.{month}", committed.year_path(year))
@@ -547,14 +598,16 @@ class Repository:
         committed = self._view()
         if year not in committed.years:
             return []
-        decoded = committed.years.meetings(year)
+        with self._reading():
+            decoded = committed.years.meetings(year)
+            table = committed.years[year]["meetings"] if decoded is None else {}
         if decoded is not None:
             meetings = list(decoded.values())
         else:
             path = committed.year_path(year)
             meetings = [
                 self._decode(Meeting, dict(d), f"meetings.{id_month(key)}", path)
-                for key, d in committed.years[year]["meetings"].items()
+                for key, d in table.items()
             ]
         return sorted(meetings, key=lambda m: m.month)
 
@@ -697,8 +750,12 @@ class Repository:
 
     # -- backups -------------------------------------------------------------
 
-    def _current_bytes(self) -> dict[str, bytes]:
-        return {p.name: p.read_bytes() for p in self.files()}
+    def _current_bytes(self) -> Mapping[str, bytes]:
+        """The files of the last commit, each read (and checked) when the backup asks."""
+        committed = self._committed
+        main = self.path.read_bytes()  # this process wrote it last: what it committed
+        files = {y: f for y in committed.years if (f := committed.years.file(y)) is not None}
+        return _Files(self.path, main, files, self._damaged)
 
     def backups(self) -> list[Backup]:
         return list_backups(self.path)
@@ -708,12 +765,43 @@ class Repository:
     def check(self) -> CheckReport:
         """Decode everything and test what must hold (``validate``): damage and findings."""
         committed = self._view()
-        years = {y: (committed.year_path(y), t) for y, t in committed.years.items()}
+        with self._reading():
+            years = {y: (committed.year_path(y), t) for y, t in committed.years.items()}
         found = validate(self.path, committed.main, years)
         report = CheckReport(counts=found.counts)
         report.problems = [p.text for p in found.damage] + found.findings
         report.counts["tệp"] = len(self.files())
         return report
+
+
+class _Files(Mapping[str, bytes]):
+    """File name → bytes of one committed state, each year file read when asked for
+    (a backup zips them one at a time, never holding them all)."""
+
+    def __init__(
+        self,
+        db_path: Path,
+        main: bytes,
+        years: Mapping[int, YearFile],
+        damaged: Callable[[Path, str], NoReturn],
+    ) -> None:
+        self._main_name, self._main = db_path.name, main
+        self._years = {f.path.name: f for f in years.values()}
+        self._damaged = damaged
+
+    def __getitem__(self, name: str) -> bytes:
+        if name == self._main_name:
+            return self._main
+        try:
+            return self._years[name].read()
+        except FileDamage as exc:
+            self._damaged(exc.path, exc.reason)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([self._main_name, *self._years])
+
+    def __len__(self) -> int:
+        return 1 + len(self._years)
 
 
 def _refuse_damage(problems: list[str]) -> None:

@@ -61,8 +61,11 @@ def read_database(db_path: Path, *, writer: bool = False, lazy: bool = False) ->
     """The database's state on disk; :class:`FileDamage` when a file is unreadable.
 
     ``writer``: the caller holds the lock, so nothing changes under it and the
-    main file need not be read twice. ``lazy``: the year files are read but left
-    unparsed, in ``unparsed``, for the caller to check (see ``year_tables``).
+    main file need not be read twice. ``lazy``: the year files are left unparsed
+    for the caller to check (see ``year_tables``): a writer's are not even read
+    here (it reads one at a time, :func:`read_year_file`, and holds none of them
+    all at once); a reader's, which a writer may replace meanwhile, are read
+    into ``unparsed`` as part of the one consistent state.
     """
     for _ in range(ATTEMPTS):
         main_raw = _read(db_path)
@@ -73,7 +76,8 @@ def read_database(db_path: Path, *, writer: bool = False, lazy: bool = False) ->
             return Snapshot(db_path, None)
         names = [p.name for p in layout.year_files_on_disk(db_path)]
         try:
-            snapshot = _build(db_path, main_raw, _read_named, names, lazy)
+            fetch = None if writer and lazy else _read_named
+            snapshot = _build(db_path, main_raw, fetch, names, lazy)
         except _Vanished as gone:
             if _read(db_path) == main_raw:  # no commit meanwhile: the file is missing
                 raise FileDamage(gone.path, "thiếu tệp này, mà tệp chính ghi tên") from None
@@ -103,7 +107,7 @@ def read_archive(db_path: Path, files: dict[str, bytes]) -> Snapshot:
 def _build(
     db_path: Path,
     main_raw: bytes,
-    fetch: Callable[[Path], bytes],
+    fetch: Callable[[Path], bytes] | None,
     names: list[str],
     lazy: bool = False,
 ) -> Snapshot:
@@ -119,6 +123,8 @@ def _build(
     snapshot.raw[db_path.name] = main_raw
     snapshot.generations = generations
     for year in sorted(generations):
+        if fetch is None:
+            continue  # the caller reads them (a writer's lazy open)
         path = snapshot.year_path(year)
         raw = fetch(path)
         snapshot.raw[path.name] = raw
@@ -129,9 +135,18 @@ def _build(
     return snapshot
 
 
-def parse_year(snapshot: Snapshot, year: int) -> schema.Tables:
-    """Parse a year left ``unparsed``; :class:`FileDamage` when it is damaged."""
-    return _parse(snapshot.year_path(year), snapshot.unparsed[year], schema.YEAR_TABLES)
+def read_year_file(path: Path) -> bytes:
+    """The bytes of a year file the main file names; :class:`FileDamage` when there are
+    none (for a writer, which holds the lock: nothing is replacing it)."""
+    raw = _read(path)
+    if raw is None:
+        raise FileDamage(path, "thiếu tệp này, mà tệp chính ghi tên")
+    return raw
+
+
+def parse_year(path: Path, raw: bytes) -> schema.Tables:
+    """Parse a year file left unparsed; :class:`FileDamage` when it is damaged."""
+    return _parse(path, raw, schema.YEAR_TABLES)
 
 
 def _parse(path: Path, raw: bytes, tables: tuple[str, ...]) -> schema.Tables:
