@@ -7,6 +7,7 @@ copies are skipped so that 30 openings in a day do not push out older states.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import io
 import re
 from collections.abc import Mapping
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from . import checked
 from .atomic import TEMP_SUFFIX, atomic_write
 
 KEEP = 30
@@ -54,26 +56,29 @@ def list_backups(db_path: Path) -> list[Backup]:
     return sorted(found, key=lambda b: (b.taken, b.sequence), reverse=True)
 
 
-# zipfile and hashlib are imported where a backup is written or read, not with the
-# store: a command-line export never needs them.
+# zipfile is imported where a backup is written or read, not with the store: a
+# command-line export never needs it.
 
 
 class FilesDigest:
-    """What a backup's comment holds to tell identical copies: a digest of every file,
-    fed one file at a time in the order of their names (no need to hold them all)."""
+    """What a backup's comment holds to tell identical copies: a digest over each file's
+    name and SHA-256, fed one file at a time in the order of their names.
+
+    Built from the files' own digests, which the open computes anyway to check them
+    (``checked``): the open of a long history then knows whether its state is backed
+    up already without hashing 13.5 MB a second time (600 months: ~8 ms) or holding
+    the files. Backups taken before this used a digest of the bytes themselves: the
+    first open after the change takes one more backup, the same as the newest.
+    """
 
     def __init__(self) -> None:
-        import hashlib
-
         self._hash = hashlib.sha256()
         self._last: str | None = None
 
-    def add(self, name: str, data: bytes) -> None:
+    def add(self, name: str, file_digest: str) -> None:
         assert self._last is None or name > self._last, "files in the order of their names"
         self._last = name
-        self._hash.update(name.encode() + b"\0")
-        self._hash.update(data)
-        self._hash.update(b"\0")
+        self._hash.update(f"{name}\0{file_digest}\0".encode())
 
     def hexdigest(self) -> str:
         return self._hash.hexdigest()
@@ -82,7 +87,7 @@ class FilesDigest:
 def _digest(files: Mapping[str, bytes]) -> str:
     found = FilesDigest()
     for name in sorted(files):
-        found.add(name, files[name])
+        found.add(name, checked.digest(files[name]))
     return found.hexdigest()
 
 

@@ -276,23 +276,23 @@ class Repository:
 
         A file whose bytes are those found sound at an earlier open is not decoded
         again (``checked``): the open of a long history costs what home needs. A
-        writer reads the files one at a time and holds none of them afterwards; on
-        the way it computes the opening backup's digest (``None`` for a reader). A
-        reader, whose files a writer may replace, keeps the bytes it read.
+        writer reads the files one at a time and holds none of them afterwards; from
+        their digests it makes the opening backup's (``None`` for a reader). A reader,
+        whose files a writer may replace, keeps the bytes it read.
         """
         known = checked.load(self.path)
         sound: dict[str, str] = {}
         files: dict[int, YearFile] = {}
         backup = FilesDigest() if snap.main is not None and not self.read_only else None
         if backup is not None:
-            backup.add(self.path.name, snap.raw[self.path.name])
+            backup.add(self.path.name, checked.digest(snap.raw[self.path.name]))
         # In the order of the names, for the backup's digest (one year, one file).
         for year in sorted(snap.generations, key=lambda y: snap.year_path(y).name):
             path = snap.year_path(year)
             raw = snap.unparsed.pop(year) if self.read_only else read_year_file(path)
-            if backup is not None:
-                backup.add(path.name, raw)
             digest = checked.digest(raw)
+            if backup is not None:
+                backup.add(path.name, digest)
             if known.get(path.name) == digest or sound_year(year, raw):
                 sound[path.name] = digest
             else:
