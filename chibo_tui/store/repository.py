@@ -219,7 +219,7 @@ class Repository:
             checked.remove_stale(self.path)
         try:
             snap = read_database(self.path, writer=not self.read_only, lazy=True)
-            files, backup_digest = self._check_years(snap)
+            files = self._check_years(snap)
         except FileDamage as exc:
             self._damaged(exc.path, exc.reason)
         main = snap.main if snap.main is not None else schema.empty(schema.MAIN_TABLES)
@@ -237,7 +237,7 @@ class Repository:
             # The versions just checked: a write made meanwhile pins what it replaces, so
             # it does not change what is backed up as the state at open.
             opened = _Files(snap.db_path, snap.raw[snap.db_path.name], files, self._damaged)
-            args = (opened, backup_digest)
+            args = (opened, opened.digest())  # from the digests just computed: no bytes read
             if self._background:
                 self._backing_up = threading.Thread(
                     target=self._back_up_opening, args=args, name="chibo-backup"
@@ -269,39 +269,32 @@ class Repository:
                     "migrate", "", f"Nâng cấp dữ liệu lên phiên bản {schema.SCHEMA_VERSION}"
                 )
 
-    def _check_years(self, snap: Snapshot) -> tuple[dict[int, YearFile], str | None]:
+    def _check_years(self, snap: Snapshot) -> dict[int, YearFile]:
         """Check each year file and keep only its version (path and digest) for readers
         to read it again when they need it; parse any file not plainly sound now, for
         the validator to say what is wrong with it.
 
         A file whose bytes are those found sound at an earlier open is not decoded
         again (``checked``): the open of a long history costs what home needs. A
-        writer reads the files one at a time and holds none of them afterwards; from
-        their digests it makes the opening backup's (``None`` for a reader). A reader,
-        whose files a writer may replace, keeps the bytes it read.
+        writer reads the files one at a time and holds none of them afterwards; a
+        reader, whose files a writer may replace, keeps the bytes it read.
         """
         known = checked.load(self.path)
         sound: dict[str, str] = {}
         files: dict[int, YearFile] = {}
-        backup = FilesDigest() if snap.main is not None and not self.read_only else None
-        if backup is not None:
-            backup.add(self.path.name, checked.digest(snap.raw[self.path.name]))
-        # In the order of the names, for the backup's digest (one year, one file).
-        for year in sorted(snap.generations, key=lambda y: snap.year_path(y).name):
+        for year in sorted(snap.generations):
             path = snap.year_path(year)
             raw = snap.unparsed.pop(year) if self.read_only else read_year_file(path)
             digest = checked.digest(raw)
-            if backup is not None:
-                backup.add(path.name, digest)
             if known.get(path.name) == digest or sound_year(year, raw):
                 sound[path.name] = digest
             else:
                 snap.years[year] = parse_year(path, raw)
             files[year] = YearFile(path, digest, self._files_lock, raw if self.read_only else None)
         self._found_sound = (known, sound)
-        return files, backup.hexdigest() if backup is not None else None
+        return files
 
-    def _back_up_opening(self, files: Mapping[str, bytes], digest: str | None) -> None:
+    def _back_up_opening(self, files: Mapping[str, bytes], digest: str) -> None:
         try:
             self._opening_backup = take_backup(self.path, files, "open", self._clock(), digest)
         except OSError as exc:
@@ -659,7 +652,8 @@ class Repository:
 
         def back_up() -> None:
             self._backed_up()  # one backup at a time: they number themselves per second
-            take_backup(self.path, self._current_bytes(), "finalise", self._clock())
+            files = self._current_bytes()
+            take_backup(self.path, files, "finalise", self._clock(), files.digest())
 
         self._after_commit.append(back_up)
 
@@ -750,7 +744,7 @@ class Repository:
 
     # -- backups -------------------------------------------------------------
 
-    def _current_bytes(self) -> Mapping[str, bytes]:
+    def _current_bytes(self) -> _Files:
         """The files of the last commit, each read (and checked) when the backup asks."""
         committed = self._committed
         main = self.path.read_bytes()  # this process wrote it last: what it committed
@@ -788,6 +782,16 @@ class _Files(Mapping[str, bytes]):
         self._main_name, self._main = db_path.name, main
         self._years = {f.path.name: f for f in years.values()}
         self._damaged = damaged
+
+    def digest(self) -> str:
+        """The backup's digest of these files, from the digests their versions carry
+        (checked whenever a file is read): none is read for it."""
+        found = FilesDigest()
+        digests = {self._main_name: checked.digest(self._main)}
+        digests.update({name: f.digest for name, f in self._years.items()})
+        for name in sorted(digests):
+            found.add(name, digests[name])
+        return found.hexdigest()
 
     def __getitem__(self, name: str) -> bytes:
         if name == self._main_name:
