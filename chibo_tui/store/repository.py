@@ -472,8 +472,8 @@ class Repository:
         """Swap in what was just committed, from the bytes on disk, for readers.
 
         One assignment: a reader has the old state or the new one, whole. The files
-        not written this time keep their tables (no copy: nothing changes them); those
-        written are parsed when a reader first needs them.
+        not written this time keep their versions (shared: nothing changes them); those
+        written get new ones, read from disk when a reader needs them.
         """
         old = self._committed
         # A write of one year (typing, a finalise) keeps the bytes it wrote: it is the

@@ -47,7 +47,8 @@ class Snapshot:
     unparsed: dict[int, bytes] = field(default_factory=dict)  # year → bytes (``lazy``)
     generations: dict[int, int] = field(default_factory=dict)  # year → its file's generation
     generation: int = 0  # the number of the commit that wrote the main file
-    raw: dict[str, bytes] = field(default_factory=dict)  # file name → bytes, for backups
+    # File name → bytes, for backups (a writer's lazy read: the main file alone).
+    raw: dict[str, bytes] = field(default_factory=dict)
 
     def year_path(self, year: int) -> Path:
         return layout.year_path(self.db_path, year, self.generations[year])
