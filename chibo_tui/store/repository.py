@@ -54,7 +54,7 @@ from .restore import restore
 from .snapshot import FileDamage, Snapshot, parse_year, read_database, read_year_file
 from .storage import MemoryStorage
 from .validate import cell_damage, meeting_damage, newest_good_backup, sound_year, validate
-from .year_tables import YearFile, YearTables
+from .year_tables import YearTables, YearVersion
 
 __all__ = ["CheckReport", "Repository", "restore"]
 
@@ -269,7 +269,7 @@ class Repository:
                     "migrate", "", f"Nâng cấp dữ liệu lên phiên bản {schema.SCHEMA_VERSION}"
                 )
 
-    def _check_years(self, snap: Snapshot) -> dict[int, YearFile]:
+    def _check_years(self, snap: Snapshot) -> dict[int, YearVersion]:
         """Check each year file and keep only its version (path and digest) for readers
         to read it again when they need it; parse any file not plainly sound now, for
         the validator to say what is wrong with it.
@@ -281,7 +281,7 @@ class Repository:
         """
         known = checked.load(self.path)
         sound: dict[str, str] = {}
-        files: dict[int, YearFile] = {}
+        files: dict[int, YearVersion] = {}
         for year in sorted(snap.generations):
             path = snap.year_path(year)
             raw = snap.unparsed.pop(year) if self.read_only else read_year_file(path)
@@ -290,7 +290,9 @@ class Repository:
                 sound[path.name] = digest
             else:
                 snap.years[year] = parse_year(path, raw)
-            files[year] = YearFile(path, digest, self._files_lock, raw if self.read_only else None)
+            files[year] = YearVersion(
+                path, digest, self._files_lock, raw if self.read_only else None
+            )
         self._found_sound = (known, sound)
         return files
 
@@ -481,7 +483,7 @@ class Repository:
         # them. A write of many (an import, a migration) keeps none.
         keep = len(years) == 1
         written = {
-            y: YearFile(
+            y: YearVersion(
                 self._year_path(y), checked.digest(b), self._files_lock, b if keep else None
             )
             for y, b in years.items()
@@ -748,7 +750,7 @@ class Repository:
         """The files of the last commit, each read (and checked) when the backup asks."""
         committed = self._committed
         main = self.path.read_bytes()  # this process wrote it last: what it committed
-        files = {y: f for y in committed.years if (f := committed.years.file(y)) is not None}
+        files = {y: f for y in committed.years if (f := committed.years.version(y)) is not None}
         return _Files(self.path, main, files, self._damaged)
 
     def backups(self) -> list[Backup]:
@@ -776,7 +778,7 @@ class _Files(Mapping[str, bytes]):
         self,
         db_path: Path,
         main: bytes,
-        years: Mapping[int, YearFile],
+        years: Mapping[int, YearVersion],
         damaged: Callable[[Path, str], NoReturn],
     ) -> None:
         self._main_name, self._main = db_path.name, main

@@ -4,7 +4,7 @@ Home needs the main file alone, and a save writes one year; yet parsing every
 year file at open cost ~36 ms and ~10 MB for 120 months (5× that for 600), and
 keeping their bytes cost 13.5 MB at 600 months. The open reads each year file
 once, to check it (or to find its digest in ``.chibo.checked``), and keeps only
-a :class:`YearFile`: its path and the SHA-256 of the bytes found sound. A reader
+a :class:`YearVersion`: its path and the SHA-256 of the bytes found sound. A reader
 reads the file again when it needs it and takes the bytes only if they have that
 digest; anything else (a hand edit, a bit flipped, the file gone) is damage, never
 another state's data. The meetings of a year are decoded straight from the bytes,
@@ -13,7 +13,7 @@ once), and neither the bytes nor the decoded meetings are kept.
 
 A snapshot must keep its data when a later commit replaces a file under the same
 name (an in-place save) or removes it (a commit over several files): before it
-does, the writer *pins* the bytes into the :class:`YearFile`, which every snapshot
+does, the writer *pins* the bytes into the :class:`YearVersion`, which every snapshot
 holding that version shares. The pinned bytes live as long as a snapshot that
 holds the version, usually until the commit is published. Pinning and reading
 take one lock, held for a file's read and digest (~0.3 ms), never for an fsync.
@@ -63,7 +63,7 @@ def decode_meetings(raw: bytes) -> dict[str, Meeting] | None:
     return data.meetings
 
 
-class YearFile:
+class YearVersion:
     """One version of a year file on disk: where it is and the digest of its bytes.
 
     Shared by every snapshot that holds this version. ``read`` gives its bytes, from
@@ -132,7 +132,7 @@ class YearTables(Mapping[int, schema.Tables]):
     """
 
     def __init__(
-        self, parsed: Mapping[int, schema.Tables], files: Mapping[int, YearFile] | None = None
+        self, parsed: Mapping[int, schema.Tables], files: Mapping[int, YearVersion] | None = None
     ) -> None:
         self._parsed = dict(parsed)
         self._files = dict(files or {})
@@ -154,7 +154,7 @@ class YearTables(Mapping[int, schema.Tables]):
     def __contains__(self, year: object) -> bool:
         return year in self._parsed or year in self._files
 
-    def file(self, year: int) -> YearFile | None:
+    def version(self, year: int) -> YearVersion | None:
         """The version on disk of a year's file (``None`` for the writer's own tables)."""
         return self._files.get(year)
 
@@ -191,7 +191,7 @@ class YearTables(Mapping[int, schema.Tables]):
         """Bytes of year files this snapshot keeps in memory (tests, the benchmark)."""
         return sum(len(f.read()) for f in self._files.values() if f.pinned)
 
-    def carried(self, written: Mapping[int, YearFile], gone: set[int]) -> YearTables:
+    def carried(self, written: Mapping[int, YearVersion], gone: set[int]) -> YearTables:
         """The next commit's years: those ``written`` in their new version, the rest as
         they are here (shared: nothing changes them), without those ``gone``."""
         keep = {y for y in self if y not in gone and y not in written}

@@ -138,7 +138,7 @@ def test_a_version_replaced_is_kept_only_while_a_snapshot_holds_it(factory, db_p
         meeting = repo.load_meeting("2024-03")
         meeting.other_business = "Thêm một dòng"
         repo.save_meeting(meeting)  # in place
-        old = held.years.file(2024)
+        old = held.years.version(2024)
         assert old is not None and old.pinned
         assert held.years.meetings(2024)["202403"].other_business == ""
         # The snapshot now published keeps the one year it wrote, and no other.
