@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .carried import Carried
 from .model import Meeting, Remedy, RemedyFollowUp, RemedyStatus
 
 STATUS_TEXT = {
@@ -35,8 +36,11 @@ class TrackedRemedy:
         return self.status is not RemedyStatus.DONE and due is not None and due < today
 
 
-def track(meetings: Iterable[Meeting], before: str | None = None) -> list[TrackedRemedy]:
-    """Every remedy raised before ``before`` (all when ``None``), oldest first."""
+def track(meetings: Iterable[Meeting | Carried], before: str | None = None) -> list[TrackedRemedy]:
+    """Every remedy raised before ``before`` (all when ``None``), oldest first.
+
+    A :class:`Carried` counts as the meeting it was taken from.
+    """
     tracker = RemedyTracker()
     for meeting in sorted(meetings, key=lambda m: m.month):
         if before is None or meeting.month < before:
@@ -52,7 +56,7 @@ class RemedyTracker:
         self._latest: dict[str, tuple[str, RemedyFollowUp]] = {}
         self._raised: list[tuple[str, int, Remedy]] = []
 
-    def add(self, meeting: Meeting) -> None:
+    def add(self, meeting: Meeting | Carried) -> None:
         for f in meeting.follow_ups:
             self._latest[f.remedy_id] = (meeting.month, f)
         self._raised += [(meeting.month, c, remedy) for c, remedy in meeting.remedies()]

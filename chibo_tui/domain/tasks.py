@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
+from .carried import Carried
 from .model import (
     Meeting,
     Mention,
@@ -160,10 +161,15 @@ class TaskTracker:
         self._set: list[tuple[str, Task]] = []
 
     def add(self, meeting: Meeting) -> None:
+        self.add_reviews(meeting)
+        self._set += [(meeting.month, task) for task in meeting.tasks]
+
+    def add_reviews(self, meeting: Meeting | Carried) -> None:
+        """Only the reviews ``meeting`` made, not the tasks it set: for a meeting whose
+        own tasks are not asked for (the year review's earlier years)."""
         for review in meeting.task_reviews:
             if review.status is not None:
                 self._latest[review.task_id] = (meeting.month, review)
-        self._set += [(meeting.month, task) for task in meeting.tasks]
 
     def tracked(self) -> list[TrackedTask]:
         tracked = []

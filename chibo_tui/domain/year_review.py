@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from . import rules, scoresheet, tasks
+from .carried import Carried
 from .model import (
     Cell,
     Meeting,
@@ -164,18 +165,34 @@ class YearFacts:
         return out
 
 
-def year_facts(cell: Cell, meetings: Iterable[Meeting], year: int) -> YearFacts:
-    """The facts of ``year`` from every meeting held (earlier years for carry-overs)."""
+def year_facts(
+    cell: Cell, meetings: Iterable[Meeting], year: int, earlier: Sequence[Carried] = ()
+) -> YearFacts:
+    """The facts of ``year`` from every meeting held (earlier years for carry-overs).
+
+    The years before ``year`` may come as what their meetings carried (``earlier``)
+    instead of in ``meetings``: only their remedies, follow-ups and task reviews
+    count here.
+    """
     everything = sorted(meetings, key=lambda m: m.month)
+    # Oldest first, as the history was read, and sorted as before (a stable sort).
+    history: list[Meeting | Carried] = sorted([*earlier, *meetings], key=lambda m: m.month)
     mine = [m for m in everything if m.year == year]
     months = tuple(_month(cell, m, everything) for m in mine)
     shortcomings = tuple(s for m in mine if m.is_final for s in _shortcomings(m))
     previous = tuple(
         RemedyOutcome(t.source_month, t.remedy.text, t.status, t.note)
-        for t in track(everything)
+        for t in track(history)
         if t.source_month.startswith(f"{year - 1:04d}-")
     )
-    tally = TaskTally(tuple(t for t in tasks.track(everything) if t.source_month[:4] == str(year)))
+    tracker = tasks.TaskTracker()
+    for m in history:
+        # Of an earlier year only the reviews matter: its own tasks are not the year's.
+        if isinstance(m, Carried):
+            tracker.add_reviews(m)
+        else:
+            tracker.add(m)
+    tally = TaskTally(tuple(t for t in tracker.tracked() if t.source_month[:4] == str(year)))
     return YearFacts(year, months, shortcomings, previous, tally)
 
 

@@ -9,11 +9,13 @@ DỰ THẢO until the cell adopts it. The appendix is the month-by-month evidenc
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import year_review as Y
+from ..domain.carried import Carried
 from ..domain.model import Cell, Meeting, Role, Verdict, YearReview
 from ..domain.register import number_of
 from ..domain.rules import VERDICT_TEXT
@@ -63,9 +65,16 @@ FROM_RECORDS = "Theo hồ sơ sinh hoạt của chi bộ:"
 
 
 def export_review(
-    cell: Cell, meetings: list[Meeting], year: int, out_dir: Path, *, today: date
+    cell: Cell,
+    meetings: list[Meeting],
+    year: int,
+    out_dir: Path,
+    *,
+    today: date,
+    earlier: Sequence[Carried] = (),
 ) -> Path:
-    """Write ``YYYY_kiem-diem.docx``; ``meetings`` is the whole history.
+    """Write ``YYYY_kiem-diem.docx`` from the history up to ``year``: the years before
+    it in ``meetings`` or as what they carried (``earlier``, see ``year_facts``).
 
     Raises :class:`ExportError` when ``year`` has no finalised meeting.
     """
@@ -73,13 +82,19 @@ def export_review(
     if not any(m.year == year and m.is_final for m in meetings):
         raise ExportError(f"Năm {year} chưa có kỳ sinh hoạt nào đã chốt; chưa có gì để kiểm điểm.")
     folder = prepare_folder(out_dir)
-    doc = build_review(cell, meetings, year, today)
+    doc = build_review(cell, meetings, year, today, earlier)
     return write_atomic(folder, f"{year:04d}_kiem-diem", doc.save)
 
 
-def build_review(cell: Cell, meetings: list[Meeting], year: int, today: date) -> Document:
+def build_review(
+    cell: Cell,
+    meetings: list[Meeting],
+    year: int,
+    today: date,
+    earlier: Sequence[Carried] = (),
+) -> Document:
     review = cell.year_review(year) or YearReview(year)
-    facts = Y.year_facts(cell, meetings, year)
+    facts = Y.year_facts(cell, meetings, year, earlier)
     subject = (
         f"Kiểm điểm, tự đánh giá, xếp loại chất lượng tập thể {cell_title(cell.name)} năm {year}"
     )

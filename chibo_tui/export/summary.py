@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..domain import rules
+from ..domain.carried import Carried
 from ..domain.criteria import FOUR_GOOD
 from ..domain.model import Cell, Meeting, MeetingSummary, RemedyStatus, Role, Verdict
 from ..domain.months import quarter
@@ -62,17 +63,20 @@ def export_summary(
     out_dir: Path,
     *,
     today: date | None = None,
+    earlier: Sequence[Carried] = (),
 ) -> Path:
-    """Write ``YYYY_tong-hop.docx`` (or ``-2`` …); ``meetings`` is the whole history.
+    """Write ``YYYY_tong-hop.docx`` (or ``-2`` …) from the history up to ``year``.
 
-    Earlier years are needed to follow remedies raised before ``year``. Raises
-    :class:`ExportError` when ``year`` has no meeting.
+    Earlier years are needed to follow remedies raised before ``year``: either as
+    meetings in ``meetings`` or, cheaper, as what they carried (``earlier``, of the
+    years before ``year`` only). Raises :class:`ExportError` when ``year`` has no
+    meeting.
     """
     check_year(year)
     if not any(m.year == year for m in meetings):
         raise ExportError(f"Năm {year} chưa có kỳ sinh hoạt nào; không có số liệu để tổng hợp.")
     folder = prepare_folder(out_dir)
-    doc = build_summary(cell, meetings, year, today or date.today())
+    doc = build_summary(cell, meetings, year, today or date.today(), earlier)
     return write_atomic(folder, f"{year:04d}_tong-hop", doc.save)
 
 
@@ -90,7 +94,7 @@ class RemedyYear:
     still_open: list[TrackedRemedy]  # raised up to the year's end, not done by then
 
 
-def remedy_year(meetings: Iterable[Meeting], year: int) -> RemedyYear:
+def remedy_year(meetings: Iterable[Meeting | Carried], year: int) -> RemedyYear:
     tracked = track(meetings, before=f"{year + 1:04d}-01")
     prefix = f"{year:04d}-"
     return RemedyYear(
@@ -113,13 +117,21 @@ def quarter_passes(rollup: YearRollup) -> dict[int, list[int]]:
     return out
 
 
-def build_summary(cell: Cell, meetings: Sequence[Meeting], year: int, today: date) -> Document:
+def build_summary(
+    cell: Cell,
+    meetings: Sequence[Meeting],
+    year: int,
+    today: date,
+    earlier: Sequence[Carried] = (),
+) -> Document:
     held = sorted((m for m in meetings if m.year == year), key=lambda m: m.month)
+    # Oldest first, as the history was read: the trackers sort it again, stably.
+    history: list[Meeting | Carried] = [*earlier, *meetings]
     rollup = year_rollup((rules.summarise(m) for m in held), year)
     drafts = {m.month for m in held if not m.is_final}
     # The records start with the first meeting ever entered; months before it are
     # unknown, not months without a meeting.
-    first = min(m.month for m in meetings)
+    first = min(m.month for m in history)
     titles = _titles(cell, held)
     subject = f"Tổng hợp kết quả thực hiện mô hình “chi bộ bốn tốt” năm {year}"
     doc = begin(
@@ -169,7 +181,7 @@ def build_summary(cell: Cell, meetings: Sequence[Meeting], year: int, today: dat
 
     styles.heading(doc, "III. GIẢI PHÁP KHẮC PHỤC")
     # Statuses stand as the year's last meeting left them (it may not be December yet).
-    _remedies(doc, remedy_year(meetings, year), year, held[-1].month)
+    _remedies(doc, remedy_year(history, year), year, held[-1].month)
 
     styles.heading(doc, "IV. TÌNH HÌNH DỰ SINH HOẠT")
     _attendance(doc, rollup, held)

@@ -34,6 +34,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from ..domain import rules
+from ..domain.carried import Carried
 from ..domain.codec import CodecError, from_dict, to_dict
 from ..domain.model import Cell, Meeting, MeetingState, MeetingSummary
 from . import checked, layout, schema
@@ -54,6 +55,7 @@ from .restore import restore
 from .snapshot import FileDamage, Snapshot, parse_year, read_database, read_year_file
 from .storage import MemoryStorage
 from .validate import cell_damage, meeting_damage, newest_good_backup, sound_year, validate
+from .year_carried import decode_carried
 from .year_tables import YearTables, YearVersion
 
 __all__ = ["CheckReport", "Repository", "restore"]
@@ -605,6 +607,25 @@ class Repository:
                 for key, d in table.items()
             ]
         return sorted(meetings, key=lambda m: m.month)
+
+    def carried(self, year: int) -> list[Carried]:
+        """What each meeting of ``year`` hands on to later ones (its remedies, follow-ups
+        and task reviews), in the order of :meth:`load_year`.
+
+        From the year file's bytes alone (read again and checked against the version
+        found at open, as :meth:`load_year` reads them) when its tables are not held:
+        the summary's earlier years at 600 months decode in ~10 ms, against ~215 ms
+        for the meetings in full. Else from the meetings themselves.
+        """
+        committed = self._view()
+        if year not in committed.years:
+            return []
+        with self._reading():
+            raw = committed.years.raw(year)
+        found = decode_carried(raw) if raw is not None else None
+        if found is None:
+            found = [Carried.of(m) for m in self.load_year(year)]
+        return found
 
     def years(self) -> list[int]:
         return sorted(self._view().years)
