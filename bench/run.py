@@ -867,8 +867,10 @@ def meeting_screen(work: Path, runs: int) -> None:
 
 def cli_exports(work: Path, runs: int) -> None:
     """``chibo export report|summary|plan`` from fork to exit, interleaved with the floor
-    ``python -c "import docx, tinydb"``; 12, 120 and 600 months, the numbers already
-    given (the first export of a document records its number: a write, measured apart)."""
+    ``python -c "import docx, tinydb"``, a blank document saved, and python-docx writing
+    the same document's content (``cli_floor_same_document_*``); 12, 120 and 600 months,
+    the numbers already given (the first export of a document records its number: a
+    write, measured apart)."""
     from chibo_tui.domain.months import month_of, shift
 
     env = child_env()
@@ -907,12 +909,33 @@ def cli_exports(work: Path, runs: int) -> None:
         "-c",
         f"import docx, tinydb; docx.Document().save({str(blank)!r})",
     ]
+    # And python-docx writing the same document (bench/same_document.py): the content
+    # of the document chibo exported for each kind and size (runs with their bold,
+    # italic and size, tables with their cells), taken out beforehand as JSON, built
+    # again with plain python-docx calls and saved in a fresh interpreter.
+    same_argv: dict[str, list[str]] = {}
+    for n in sizes:
+        for kind in kinds:
+            folder = out / f"content-{kind}-{n}"
+            shutil.rmtree(folder, ignore_errors=True)
+            argv = chibo(kind, n)
+            argv[argv.index("--out") + 1] = str(folder)
+            subprocess.run(argv, capture_output=True, check=True, env=env, cwd=ROOT)
+            (written,) = folder.glob("*.docx")
+            content = out / f"content-{kind}-{n}.json"
+            script = str(ROOT / "bench" / "same_document.py")
+            subprocess.run(
+                [sys.executable, script, "extract", str(written), str(content)], check=True
+            )
+            same = str(out / f"same-{kind}-{n}.docx")
+            same_argv[f"{kind}_{n}"] = [sys.executable, script, "write", str(content), same]
     found: dict[str, list[float]] = {}
     for _ in range(runs):
         found.setdefault("floor", []).append(timed(floor_argv))
         found.setdefault("blank", []).append(timed(blank_argv))
         for n in sizes:
             for kind in kinds:
+                found.setdefault(f"same_{kind}_{n}", []).append(timed(same_argv[f"{kind}_{n}"]))
                 found.setdefault(f"{kind}_{n}", []).append(timed(chibo(kind, n)))
     floor = median(found["floor"])
     blank_floor = median(found["blank"])
@@ -920,10 +943,17 @@ def cli_exports(work: Path, runs: int) -> None:
     line("cli_floor_blank_document_saved", blank_floor, "ms", 0)
     for n in sizes:
         for kind in kinds:
+            same = median(found[f"same_{kind}_{n}"])
+            line(f"cli_floor_same_document_{kind}_{n}_meetings", same, "ms", 0)
+            line(f"cli_floor_same_document_{kind}_{n}_meetings_ratio", same / floor, "x", 2)
+    for n in sizes:
+        for kind in kinds:
             value = median(found[f"{kind}_{n}"])
+            same = median(found[f"same_{kind}_{n}"])
             line(f"cli_export_{kind}_{n}_meetings", value, "ms", 0)
             line(f"cli_export_{kind}_{n}_meetings_ratio", value / floor, "x", 2)
             line(f"cli_export_{kind}_{n}_meetings_vs_blank_document", value / blank_floor, "x", 2)
+            line(f"cli_export_{kind}_{n}_meetings_vs_same_document", value / same, "x", 2)
     for kind in kinds:
         for n in (120, 600):
             value = median(found[f"{kind}_{n}"])
