@@ -186,7 +186,7 @@ def _parse_year(text: str) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from .session import DocumentKind, Exported, ExportRefused, NumberNeedsWrite, export_document
+    from .documents import DocumentKind, Exported, ExportRefused, NumberNeedsWrite, export_document
 
     kind = args.kind
     if kind == "pack":
@@ -234,7 +234,7 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_pack(args: argparse.Namespace) -> int:
     """``chibo export pack --month YYYY-MM [--pdf]``: the month's documents in one folder."""
-    from .session import ExportRefused, Pack, export_pack
+    from .documents import ExportRefused, Pack, export_pack
 
     if args.year or args.number is not None:
         raise UsageError(T.PACK_ONLY_MONTH)

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
-from importlib import resources
-
 from .model import Criterion, SubCriterion
 from .vietnamese import nfc
 
@@ -24,6 +21,11 @@ class CriteriaError(ValueError):
 
 def parse_criteria(text: str) -> list[Criterion]:
     """Criteria from TOML: ``[[criterion]]`` tables with number, title, sub_criteria."""
+    # Imported here: an export imports this module for FOUR_GOOD alone, and tomllib
+    # with importlib.resources cost it ~4.5 ms at start (the app parses criteria only
+    # to create a cell or import a file).
+    import tomllib
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -75,5 +77,7 @@ def _at(text: str, table: int | None) -> str:
 
 def sample_criteria() -> list[Criterion]:
     """The shipped sample set, to be adapted to the ward's own appendix."""
+    from importlib import resources
+
     text = resources.files("chibo_tui.data").joinpath("sample_criteria.toml").read_text("utf-8")
     return parse_criteria(text)
