@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import msgspec
 
-from .model import Meeting, Remedy, RemedyFollowUp, TaskReview
+from .model import Meeting, Remedy, RemedyFollowUp, Task, TaskReview
 
 
 class CarriedReview(msgspec.Struct, frozen=True):
@@ -28,11 +28,13 @@ class CarriedReview(msgspec.Struct, frozen=True):
 
 
 class Carried(msgspec.Struct, frozen=True):
-    """One meeting's remedies, follow-ups and task reviews (its fields' names)."""
+    """One meeting's remedies, follow-ups, tasks set and task reviews (its fields'
+    names): what the remedy and task trackers read of it."""
 
     month: str
     follow_ups: list[RemedyFollowUp] = []
     reviews: list[CarriedReview] = []
+    tasks: list[Task] = []
     task_reviews: list[TaskReview] = []
 
     @classmethod
@@ -42,6 +44,7 @@ class Carried(msgspec.Struct, frozen=True):
             month=meeting.month,
             follow_ups=meeting.follow_ups,
             reviews=[CarriedReview(r.number, r.remedies) for r in meeting.reviews],
+            tasks=meeting.tasks,
             task_reviews=meeting.task_reviews,
         )
 

@@ -160,7 +160,7 @@ class TaskTracker:
         self._latest: dict[str, tuple[str, TaskReview]] = {}
         self._set: list[tuple[str, Task]] = []
 
-    def add(self, meeting: Meeting) -> None:
+    def add(self, meeting: Meeting | Carried) -> None:
         self.add_reviews(meeting)
         self._set += [(meeting.month, task) for task in meeting.tasks]
 

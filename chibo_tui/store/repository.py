@@ -609,8 +609,8 @@ class Repository:
         return sorted(meetings, key=lambda m: m.month)
 
     def carried(self, year: int) -> list[Carried]:
-        """What each meeting of ``year`` hands on to later ones (its remedies, follow-ups
-        and task reviews), in the order of :meth:`load_year`.
+        """What each meeting of ``year`` hands on to later ones (its remedies, follow-ups,
+        tasks and task reviews), in the order of :meth:`load_year`.
 
         From the year file's bytes alone (read again and checked against the version
         found at open, as :meth:`load_year` reads them) when its tables are not held:

@@ -39,11 +39,14 @@ class HistorySnapshot:
 
     @classmethod
     def load(cls, repo: Repository) -> HistorySnapshot:
+        # What each meeting hands on (remedies, follow-ups, tasks and their reviews),
+        # decoded without the rest of it: 600 months in ~15 ms where the meetings in
+        # full took ~200 ms of the worker's time, and their memory with it.
         remedies, tasks = RemedyTracker(), TaskTracker()
         for year in repo.years():
-            for meeting in repo.load_year(year):
-                remedies.add(meeting)
-                tasks.add(meeting)
+            for carried in repo.carried(year):
+                remedies.add(carried)
+                tasks.add(carried)
         return cls(remedies.tracked(), tasks.tracked(), repo)
 
     @property

@@ -15,6 +15,7 @@ import docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from chibo_tui.domain import tasks
 from chibo_tui.domain.carried import Carried
 from chibo_tui.domain.model import (
     Cell,
@@ -34,6 +35,7 @@ from chibo_tui.export.review import build_review
 from chibo_tui.export.summary import build_summary, remedy_year
 from chibo_tui.session import DocumentKind, export_document
 from chibo_tui.store import Repository
+from chibo_tui.views.snapshot import HistorySnapshot
 
 FIRST = "2022-01"
 REMEDY_STATUSES = list(RemedyStatus)
@@ -132,6 +134,10 @@ def test_what_is_carried_tracks_as_the_meetings_do(factory, plan) -> None:
             carried = [c for y in repo.years() for c in repo.carried(y)]
             assert [c.month for c in carried] == [m.month for m in full]
             assert track(carried) == track(full)
+            # Home's snapshot (open remedies, tasks lists) tracks from what is carried.
+            snapshot = HistorySnapshot.load(repo)
+            assert snapshot.remedies == track(full)
+            assert snapshot.tasks == tasks.track(full)
             for before in {m.month for m in full} | {"2030-01"}:
                 assert track(carried, before) == track(full, before)
             for year in range(2022, 2028):
