@@ -67,7 +67,7 @@ def _same(new: list[MeetingSummary], old: list[MeetingSummary]) -> bool:
 class HomeScreen(ChiboScreen[None]):
     """What chibo opens on once the cell exists: every month held, newest first."""
 
-    CSS_PATH = "history.tcss"
+    CSS_PATH = ["history_list.tcss", "home.tcss"]
     BINDINGS = [
         Binding(
             "m",

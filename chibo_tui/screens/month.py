@@ -69,7 +69,7 @@ class MonthBody(VerticalScroll):
 class MonthScreen(ChiboScreen[None]):
     """One meeting, read-only, with export keys and a way into the live meeting screen."""
 
-    CSS_PATH = "history.tcss"
+    CSS_PATH = ["history_list.tcss", "history.tcss"]
     BINDINGS = [
         Binding("escape", "back", T.KEY_BACK, tooltip=T.KEY_BACK_HELP, id="month-back"),
         Binding(

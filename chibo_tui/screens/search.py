@@ -41,7 +41,7 @@ LIMIT = 100
 class SearchScreen(ChiboScreen[None]):
     """A query line and the matching lines: month, criterion, the line itself."""
 
-    CSS_PATH = "history.tcss"
+    CSS_PATH = ["history_list.tcss", "history.tcss"]
     AUTO_FOCUS = "#search-input"
     BINDINGS = [
         Binding("escape", "back", T.KEY_BACK, tooltip=T.KEY_BACK_HELP, id="search-back"),

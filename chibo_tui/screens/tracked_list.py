@@ -31,7 +31,7 @@ Item = TypeVar("Item")
 class TrackedListScreen(ChiboScreen[None], Generic[Item]):
     """A filtered list of tracked items; subclasses say what the items are and show."""
 
-    CSS_PATH = "history.tcss"
+    CSS_PATH = ["history_list.tcss", "history.tcss"]
     PREFIX: ClassVar[str]
     """The ids' prefix: ``#{PREFIX}-list``, ``#{PREFIX}-owner``, ``#{PREFIX}-count``…"""
     CONTEXT: ClassVar[str]

@@ -37,7 +37,7 @@ from .base import ChiboScreen
 class YearScreen(ChiboScreen[None]):
     """One year as a grid; ←/→ pick a month, PgUp/PgDn switch years, Enter opens it."""
 
-    CSS_PATH = "history.tcss"
+    CSS_PATH = ["history_list.tcss", "history.tcss"]
     AUTO_FOCUS = "#year-grid"
     VERTICAL_BREAKPOINTS = [(0, "-short"), (36, "-tall")]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]

@@ -26,7 +26,7 @@ from .base import ChiboScreen
 
 
 class YearReviewScreen(ChiboScreen[None]):
-    CSS_PATH = "history.tcss"
+    CSS_PATH = ["history_list.tcss", "history.tcss"]
     AUTO_FOCUS = "#review-principles"
     BINDINGS = [
         Binding("escape", "back", T.KEY_BACK, tooltip=T.KEY_BACK_HELP, id="review-back"),
