@@ -44,6 +44,12 @@ class DamagedDatabaseError(StoreError):
             f"Tệp được giữ nguyên, chibo không ghi đè.\n{backup}"
         )
 
+    def __rich__(self) -> str:
+        # Met while the app runs (a year file changed outside chibo since the open, read
+        # only now): Textual then stops the app showing this, not a traceback. A str is
+        # console markup to Rich: brackets in a path are escaped.
+        return str(self).replace("[", r"\[")
+
 
 class DatabaseLockedError(StoreError):
     """Another chibo process holds the database."""

@@ -18,7 +18,7 @@ from chibo_tui.screens.month import MonthScreen
 from chibo_tui.screens.remedies import RemediesScreen
 from chibo_tui.screens.search import SearchScreen
 from chibo_tui.screens.year import YearScreen
-from chibo_tui.store import Repository
+from chibo_tui.store import DamagedDatabaseError, Repository
 from chibo_tui.widgets.history_list import HistoryList
 
 
@@ -244,3 +244,26 @@ async def test_collections_held_for_the_start_resume_once_home_is_up(app: ChiboA
             assert gc.get_freeze_count() > 0  # what the start-up made, frozen once
     finally:
         gc.enable()
+
+
+async def test_a_year_file_changed_outside_chibo_stops_the_app_with_a_clear_message(
+    app: ChiboApp, repo: Repository
+) -> None:
+    # Say a sync tool rewrote last year's file while the chair browses: the month
+    # is read only now, and what is on disk is not the state chibo opened. It is
+    # neither shown nor written over; the app stops with a message (Textual shows an
+    # error's ``__rich__`` instead of a traceback), and the next open checks the file.
+    year_file = next(p for p in repo.files() if "meetings-2025" in p.name)
+    with pytest.raises(DamagedDatabaseError) as raised:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            changed = year_file.read_bytes().replace(b'"place":"', b'"place":"X', 1)
+            assert changed != year_file.read_bytes()
+            year_file.write_bytes(changed)
+            app.push_screen(MonthScreen("2025-12"))
+            await pilot.pause()
+    assert app.return_code == 1
+    error = raised.value
+    assert error.path == year_file
+    assert "bị thay đổi bên ngoài chibo" in error.__rich__()
+    assert "Tệp được giữ nguyên, chibo không ghi đè." in error.__rich__()
