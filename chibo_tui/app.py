@@ -146,6 +146,10 @@ class ChiboApp(KeysInOrder):
         """Keep what is loaded so far out of full collections (see :mod:`.heap`)."""
         heap.freeze()
 
+    def settle_heap(self) -> None:
+        """A meeting step was just built: collect its leftovers, freeze the rest."""
+        heap.settle()
+
     def release_heap(self) -> None:
         """A meeting closes: its screen, frozen when it opened, goes a little later."""
         # Started from the app's own queue: a timer started here would run in the

@@ -69,6 +69,19 @@ def freeze() -> None:
     gc.freeze()
 
 
+def settle() -> None:
+    """Collect what was made since the last freeze, then freeze what stays.
+
+    A collection walks only objects not frozen: right after a step's form is built
+    (~20,000 new objects) it takes a few milliseconds, where the full collection
+    those objects would set off later, while the chair types, walked all ~140,000
+    objects built since the meeting opened (87–121 ms, every step visited at 600
+    months). Nothing is frozen that was garbage.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 def collect(app: App[Any]) -> None:
     """Collect what closed screens left, then freeze what is still alive.
 

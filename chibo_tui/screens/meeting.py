@@ -280,6 +280,7 @@ class MeetingScreen(ChiboScreen[None]):
                 self.call_later(self._release_keys, mounted, hold)
             else:
                 mounted = switcher.mount(self._make_pane(step, focus=None))
+            self.call_later(self._settle_heap, mounted)
         elif pane.is_mounted:
             pane.refresh_view()
             if focus:
@@ -289,6 +290,12 @@ class MeetingScreen(ChiboScreen[None]):
         self._update_context()
         self._remember(step, "")
         return mounted
+
+    async def _settle_heap(self, mounted: AwaitMount) -> None:
+        """Once a new step's form is up and painted, what building it left is collected
+        and the rest frozen (:func:`heap.settle`): not later, while the chair types."""
+        await mounted
+        self.call_after_refresh(self.chibo.settle_heap)
 
     async def _release_keys(self, mounted: AwaitMount, hold: int) -> None:
         try:
