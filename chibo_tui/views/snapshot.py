@@ -32,22 +32,35 @@ class HistorySnapshot:
     """
 
     remedies: list[TrackedRemedy]
-    tasks: list[TrackedTask]
     _repo: Repository = field(repr=False)
     _meetings: list[Meeting] | None = field(default=None, repr=False)
+    _tasks: list[TrackedTask] | None = field(default=None, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     @classmethod
     def load(cls, repo: Repository) -> HistorySnapshot:
         # What each meeting hands on (remedies, follow-ups, tasks and their reviews),
         # decoded without the rest of it: 600 months in ~15 ms where the meetings in
-        # full took ~200 ms of the worker's time, and their memory with it.
-        remedies, tasks = RemedyTracker(), TaskTracker()
+        # full took ~200 ms of the worker's time, and their memory with it. The tasks
+        # wait until a screen asks (home counts remedies only; 2,000 tasks at 600
+        # months held ~2.4 MB).
+        remedies = RemedyTracker()
         for year in repo.years():
             for carried in repo.carried(year):
                 remedies.add(carried)
-                tasks.add(carried)
-        return cls(remedies.tracked(), tasks.tracked(), repo)
+        return cls(remedies.tracked(), repo)
+
+    @property
+    def tasks(self) -> list[TrackedTask]:
+        """Every task set, with its latest review, tracked the first time it is asked for."""
+        with self._lock:
+            if self._tasks is None:
+                tracker = TaskTracker()
+                for year in self._repo.years():
+                    for carried in self._repo.carried(year):
+                        tracker.add(carried)
+                self._tasks = tracker.tracked()
+            return self._tasks
 
     @property
     def meetings(self) -> list[Meeting]:
