@@ -15,7 +15,7 @@ from typing import Any
 import msgspec
 
 from ..domain.carried import Carried
-from . import schema
+from .year_tables import as_chibo_writes
 
 
 class _YearFile(msgspec.Struct, forbid_unknown_fields=True):
@@ -33,11 +33,7 @@ def decode_carried(raw: bytes) -> list[Carried] | None:
         data = _DECODER.decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
-    meta = data.meta.get("1")
-    version = meta.get("schema_version") if meta is not None else None
-    if type(version) is not int or version != schema.SCHEMA_VERSION:
-        return None
-    if not all(key.isascii() and key.isdigit() for key in (*data.meta, *data.meetings)):
+    if not as_chibo_writes(data.meta, data.meetings):
         return None
     # In the file's order, then by month (a stable sort), as ``load_year`` does.
     return sorted(data.meetings.values(), key=lambda c: c.month)

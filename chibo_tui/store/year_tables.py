@@ -54,13 +54,17 @@ def decode_meetings(raw: bytes) -> dict[str, Meeting] | None:
         data = _DECODER.decode(raw)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
-    meta = data.meta.get("1")
-    version = meta.get("schema_version") if meta is not None else None
+    return data.meetings if as_chibo_writes(data.meta, data.meetings) else None
+
+
+def as_chibo_writes(meta: Mapping[str, Mapping[str, Any]], meetings: Mapping[str, Any]) -> bool:
+    """A year file's meta and record keys as this version of chibo writes them: this
+    schema version, and every key a record number (anything else is the slow path's)."""
+    first = meta.get("1")
+    version = first.get("schema_version") if first is not None else None
     if type(version) is not int or version != schema.SCHEMA_VERSION:
-        return None
-    if not all(key.isascii() and key.isdigit() for key in (*data.meta, *data.meetings)):
-        return None
-    return data.meetings
+        return False
+    return all(key.isascii() and key.isdigit() for key in (*meta, *meetings))
 
 
 class YearVersion:
