@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from . import __version__, console
+from . import __version__, console, heap
 from .cli_parser import VietnameseParser
 from .domain.months import parse_month
 from .domain.vietnamese import month_label
@@ -98,11 +98,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": run_check,
             "restore": run_restore,
         }[args.command]
-        if args.command == "export":
-            from . import heap
-
-            with heap.collections_held():
-                return handler(args)
         return handler(args)
     except UsageError as exc:
         print(T.ERROR_PREFIX + str(exc), file=sys.stderr)
@@ -127,8 +122,6 @@ def _warn_takeover(repo: Repository) -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from . import heap
-
     heap.hold_collections()  # until the first screen is up (ChiboApp.freeze_heap)
     try:
         # The opening backup is taken while the first screen is drawn; the app says
@@ -185,6 +178,7 @@ def _parse_year(text: str) -> int:
     return int(text)
 
 
+@heap.collections_held()
 def run_export(args: argparse.Namespace) -> int:
     from .documents import DocumentKind, Exported, ExportRefused, NumberNeedsWrite, export_document
 

@@ -13,6 +13,7 @@ import weakref
 from collections.abc import Hashable, Iterator
 from dataclasses import dataclass, field
 
+from ..domain.carried import Carried
 from ..domain.model import Meeting
 from ..domain.remedies import RemedyTracker, TrackedRemedy
 from ..domain.tasks import TaskTracker, TrackedTask
@@ -45,9 +46,8 @@ class HistorySnapshot:
         # wait until a screen asks (home counts remedies only; 2,000 tasks at 600
         # months held ~2.4 MB).
         remedies = RemedyTracker()
-        for year in repo.years():
-            for carried in repo.carried(year):
-                remedies.add(carried)
+        for carried in _carried(repo):
+            remedies.add(carried)
         return cls(remedies.tracked(), repo)
 
     @property
@@ -56,9 +56,8 @@ class HistorySnapshot:
         with self._lock:
             if self._tasks is None:
                 tracker = TaskTracker()
-                for year in self._repo.years():
-                    for carried in self._repo.carried(year):
-                        tracker.add(carried)
+                for carried in _carried(self._repo):
+                    tracker.add(carried)
                 self._tasks = tracker.tracked()
             return self._tasks
 
@@ -85,6 +84,12 @@ class HistorySnapshot:
             return
         for year in reversed(self._repo.years()):
             yield from reversed(self._repo.load_year(year))
+
+
+def _carried(repo: Repository) -> Iterator[Carried]:
+    """What every meeting carries, oldest first, a year's file at a time."""
+    for year in repo.years():
+        yield from repo.carried(year)
 
 
 class HistoryCache:
