@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from history_fixtures import MONTHS, NOW, prompts, settle, text_of
+from textual.css.stylesheet import Stylesheet
 
 from chibo_tui import heap
 from chibo_tui.app import ChiboApp, make_app
@@ -227,6 +228,26 @@ async def test_a_long_history_lists_every_month_once_painted(make_history_app) -
         months = app.screen.query_one("#home-months", HistoryList)
         assert months.highlighted_option.id == summaries[-1].month
         assert months.option_count == 120
+
+
+async def test_home_is_styled_without_the_stylesheet_parsed_again(
+    app: ChiboApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A screen's first push parses every rule of the app again when it brings CSS of
+    # its own: 5–10 ms of each start-up, before home could be painted.
+    parsed_again: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        parsed_again.append(self)
+        reparse(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.screen.query_one("#home-this-month").styles.text_style.bold  # home.tcss
+    assert parsed_again == []
 
 
 async def test_collections_held_for_the_start_resume_once_home_is_up(app: ChiboApp) -> None:
