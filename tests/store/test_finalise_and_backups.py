@@ -173,6 +173,25 @@ def test_a_failed_background_backup_is_reported(factory, db_path, clock, monkeyp
         assert repo.backup_failed is not None and "đầy" in repo.backup_failed
 
 
+def test_a_backup_that_fails_while_it_is_written_leaves_nothing_behind(db_path, clock):
+    """Zipped straight to disk: a file that cannot be read half-way through must not
+    leave a partial backup (it would be "the newest") nor its temp file."""
+    before = take_backup(db_path, {"chibo.json": b"state 1"}, "open", clock())
+
+    class UnreadableYear(dict[str, bytes]):
+        def __getitem__(self, name: str) -> bytes:
+            if name != "chibo.json":
+                raise OSError(errno.EIO, "Input/output error")
+            return super().__getitem__(name)
+
+    files = UnreadableYear({"chibo.json": b"state 2", "chibo.meetings-2026.g1.json": b"{}"})
+    later = clock() + timedelta(minutes=1)
+    with pytest.raises(OSError):
+        take_backup(db_path, files, "open", later, digest="state 2")
+    assert [b.path for b in list_backups(db_path)] == [before]
+    assert sorted(p.name for p in before.parent.iterdir()) == [before.name]
+
+
 def test_backups_keep_the_newest_thirty(db_path, clock):
     taken = []
     for i in range(KEEP + 7):
