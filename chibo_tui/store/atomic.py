@@ -34,17 +34,8 @@ sleep: Callable[[float], None] = time.sleep  # tests replace it to run without w
 
 
 def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    temp = folder / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}"
-    try:
+    with _replacing(path) as temp:
         write_new(temp, data, mode)
-        replace_retrying(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    fsync_folder(folder)
 
 
 @contextlib.contextmanager
@@ -53,15 +44,23 @@ def atomic_stream(path: Path, mode: int = 0o600) -> Iterator[BinaryIO]:
     ``atomic_write`` for what is too big to hold in memory first (a backup of 600
     months is 2–3 MB zipped). On any error the temp file is removed and ``path``
     is left as it was."""
-    folder = path.parent
-    folder.mkdir(parents=True, exist_ok=True)
-    temp = folder / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}"
-    try:
+    with _replacing(path) as temp:
         fd = os.open(temp, os.O_RDWR | os.O_CREAT | os.O_TRUNC | O_BINARY, mode)
         with os.fdopen(fd, "w+b") as out:
             yield out
             out.flush()
             os.fsync(out.fileno())
+
+
+@contextlib.contextmanager
+def _replacing(path: Path) -> Iterator[Path]:
+    """The temp file to write in ``path``'s folder; it replaces ``path`` once the block
+    is done, or is removed if the block fails."""
+    folder = path.parent
+    folder.mkdir(parents=True, exist_ok=True)
+    temp = folder / f".{path.name}.{os.getpid()}{TEMP_SUFFIX}"
+    try:
+        yield temp
         replace_retrying(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):

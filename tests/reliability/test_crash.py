@@ -180,7 +180,7 @@ def traced(real, name):
 commit.write_new = traced(commit.write_new, lambda a: "year" if ".meetings-" in a[0].name else a[0].name)
 commit.atomic_write = traced(commit.atomic_write, lambda a: a[0].name)
 commit.remove = traced(commit.remove, lambda a: "remove")
-backups.atomic_write = traced(backups.atomic_write, lambda a: "backup")
+backups.atomic_stream = traced(backups.atomic_stream, lambda a: "backup")
 repo.save_meeting(meeting_at(base, Step(4, "finalise", "2025-10")))
 print("saved", flush=True)
 """
