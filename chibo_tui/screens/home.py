@@ -15,8 +15,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from ..domain import paperwork
 from ..domain.model import MeetingSummary, Verdict
@@ -27,7 +26,7 @@ from ..domain.vietnamese import month_label
 from ..text import history as T
 from ..views.remedy_view import RemedyTotals, totals
 from ..widgets.footer import KeyFooter
-from ..widgets.history_list import HistoryList
+from ..widgets.month_list import MonthList
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import (
     STYLE_FOUR_GOOD,
@@ -46,8 +45,6 @@ DUE_WINDOW_DAYS = 10
 
 WIDE = 100
 """From this width on, each month also names the criteria it failed."""
-FIRST_ROWS = 60
-"""Rows put in the month list before the first frame (more than any screen shows)."""
 
 COLUMNS = (
     ("month", 10),
@@ -105,10 +102,7 @@ class HomeScreen(ChiboScreen[None]):
         self._note_width: int | None = None
         """Width of the "Không đạt" column the rows were laid out for (0: none)."""
         self._filled = False
-        self._fill_generation = 0
         """Whether the list shows :attr:`summaries`."""
-        self._rows: dict[str, tuple[MeetingSummary, int, Option]] = {}
-        """Each month's row as last built, with the summary and width it was built for."""
         self._counted: tuple[int, date] | None = None
         """The save (``session.revision``) and the day of the remedy count shown."""
 
@@ -125,7 +119,7 @@ class HomeScreen(ChiboScreen[None]):
             yield Static(id="home-due", markup=False)
             yield Static(id="home-stats")
             yield Static(id="home-header", classes="list-header")
-            yield HistoryList(id="home-months")
+            yield MonthList(id="home-months")
             yield Static(id="home-empty")
             yield Static(legend(), id="home-legend", classes="legend")
         yield KeyFooter()
@@ -165,7 +159,7 @@ class HomeScreen(ChiboScreen[None]):
         self._show_due(today)
         self.query_one("#home-empty", Static).update(T.HOME_EMPTY.format(month=label))
         self.set_class(empty, "-empty")
-        months = self.query_one("#home-months", HistoryList)
+        months = self.query_one("#home-months", MonthList)
         months.can_focus = not empty  # hidden, it must not take the keys (nor the footer)
         if empty:
             self.query_one("#home-stats", Static).update("")
@@ -240,40 +234,13 @@ class HomeScreen(ChiboScreen[None]):
             ]
         )
         self.query_one("#home-header", Static).update(header)
-        months = self.query_one("#home-months", HistoryList)
-        keep = months.highlighted_option.id if months.highlighted_option else None
-        ids = [s.month for s in self.summaries]
-        kept = ids.index(keep) if keep in ids else 0
-        # The rows a screen can show first, the rest once they are painted: 600 months
-        # of rows took ~25 ms before the first frame, for ~35 rows seen.
-        first = max(FIRST_ROWS, kept + 1)
-        months.set_options(self._cached_row(s, note_width) for s in self.summaries[:first])
+        summaries = self.summaries
+        self.query_one("#home-months", MonthList).show(
+            [s.month for s in summaries], lambda i: self._row(summaries[i], note_width)
+        )
         self._filled = True
-        self._fill_generation += 1
-        if first < len(self.summaries):
-            self.call_after_refresh(self._fill_rest, self._fill_generation, first, note_width)
-        else:
-            self._rows = {s.month: self._rows[s.month] for s in self.summaries}
-        months.highlighted = kept
 
-    def _fill_rest(self, generation: int, first: int, note_width: int) -> None:
-        if generation != self._fill_generation:
-            return  # the list was filled again meanwhile
-        months = self.query_one("#home-months", HistoryList)
-        months.add_options(self._cached_row(s, note_width) for s in self.summaries[first:])
-        self._rows = {s.month: self._rows[s.month] for s in self.summaries}
-
-    def _cached_row(self, s: MeetingSummary, note_width: int) -> Option:
-        """The month's row, built again only if its summary or the width changed (an
-        option keeps what it rendered, so the rows of unchanged months cost nothing)."""
-        cached = self._rows.get(s.month)
-        if cached is not None and cached[0] is s and cached[1] == note_width:
-            return cached[2]
-        row = self._row(s, note_width)
-        self._rows[s.month] = (s, note_width, row)
-        return row
-
-    def _row(self, s: MeetingSummary, note_width: int) -> Option:
+    def _row(self, s: MeetingSummary, note_width: int) -> Content:
         ratio = percent(s.present / s.expected) if s.expected else "–"
         state, state_style = state_part(s.state)
         parts: list[Part] = [
@@ -291,7 +258,7 @@ class HomeScreen(ChiboScreen[None]):
                 if v is Verdict.FAIL
             ]
             parts.append(cell(", ".join(failed), note_width, STYLE_MUTED))
-        return Option(Content.assemble(*parts), id=s.month)
+        return Content.assemble(*parts)
 
     # -- the open-remedy count (worker) ----------------------------------------
 
@@ -311,16 +278,13 @@ class HomeScreen(ChiboScreen[None]):
     # -- actions ---------------------------------------------------------------
 
     def highlighted_month(self) -> str | None:
-        months = self.query_one("#home-months", HistoryList)
-        option = months.highlighted_option
-        return option.id if option is not None else None
+        return self.query_one("#home-months", MonthList).highlighted_month
 
-    @on(OptionList.OptionSelected, "#home-months")
-    def open_month(self, event: OptionList.OptionSelected) -> None:
+    @on(MonthList.Selected, "#home-months")
+    def open_month(self, event: MonthList.Selected) -> None:
         from .month import MonthScreen
 
-        if event.option.id:
-            self.app.push_screen(MonthScreen(event.option.id))
+        self.app.push_screen(MonthScreen(event.month))
 
     def action_open_meeting(self) -> None:
         self.chibo.open_meeting(month_of(self.today()))

@@ -34,6 +34,12 @@ def text_of(widget: object) -> str:
     return content.plain if isinstance(content, Content) else str(content)
 
 
+def month_rows(month_list: object) -> list[str]:
+    """The plain text of every row of home's ``MonthList``, as it draws them."""
+    count = len(month_list.months)  # type: ignore[attr-defined]
+    return [month_list.row_text(i).plain for i in range(count)]  # type: ignore[attr-defined]
+
+
 def prompts(option_list: object) -> list[str]:
     """The plain text of every option of an ``OptionList``."""
     from textual.content import Content

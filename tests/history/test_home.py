@@ -8,19 +8,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from history_fixtures import MONTHS, NOW, prompts, settle, text_of
+from history_fixtures import MONTHS, NOW, month_rows, settle, text_of
 from textual.css.stylesheet import Stylesheet
 
 from chibo_tui import heap
 from chibo_tui.app import ChiboApp, make_app
 from chibo_tui.domain.rules import percent
+from chibo_tui.domain.vietnamese import month_label
 from chibo_tui.screens.home import HomeScreen
 from chibo_tui.screens.month import MonthScreen
 from chibo_tui.screens.remedies import RemediesScreen
 from chibo_tui.screens.search import SearchScreen
 from chibo_tui.screens.year import YearScreen
 from chibo_tui.store import DamagedDatabaseError, Repository
-from chibo_tui.widgets.history_list import HistoryList
+from chibo_tui.widgets.month_list import MonthList
 
 
 async def test_home_lists_every_month_newest_first_with_its_verdicts(app: ChiboApp) -> None:
@@ -28,7 +29,7 @@ async def test_home_lists_every_month_newest_first_with_its_verdicts(app: ChiboA
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, HomeScreen)
-        rows = prompts(screen.query_one("#home-months", HistoryList))
+        rows = month_rows(screen.query_one("#home-months", MonthList))
         summaries = app.session.repo.summaries()
         assert len(rows) == MONTHS
         assert [row.split()[0] for row in rows] == [
@@ -156,7 +157,7 @@ async def test_the_list_follows_a_meeting_started_meanwhile(app: ChiboApp) -> No
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, HomeScreen)
-        rows = prompts(screen.query_one("#home-months", HistoryList))
+        rows = month_rows(screen.query_one("#home-months", MonthList))
         assert rows[0].startswith("11/2026") and "dự thảo" in rows[0]
         assert text_of(screen.query_one("#home-this-month")) == (
             "Tháng 11/2026 đang dự thảo — nhấn M để tiếp tục."
@@ -209,25 +210,50 @@ async def test_a_failed_opening_backup_is_said_on_screen(
     repo.close()
 
 
-async def test_a_long_history_lists_every_month_once_painted(make_history_app) -> None:  # type: ignore[no-untyped-def]
-    """The rows a screen shows come first, the rest right after: all 120 are there, in
-    order, End reaches the oldest, and back from a month the highlight stays."""
+async def test_a_long_history_lists_every_month_and_draws_the_ones_in_view(
+    make_history_app,
+) -> None:  # type: ignore[no-untyped-def]
+    """All 120 months are listed in order, the screen draws the rows it shows, End
+    reaches the oldest, and back from a month the highlight stays on it."""
     app = make_history_app(120)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        months = app.screen.query_one("#home-months", HistoryList)
-        ids = [months.get_option_at_index(i).id for i in range(months.option_count)]
+        months = app.screen.query_one("#home-months", MonthList)
         summaries = app.session.repo.summaries()
-        assert ids == [s.month for s in summaries] and len(ids) == 120
+        assert months.months == [s.month for s in summaries] and len(summaries) == 120
+        assert months.highlighted_month == summaries[0].month
+        assert drawn(months, 0).startswith(month_label(summaries[0].month))
         await pilot.press("end")
-        assert months.highlighted_option.id == summaries[-1].month
-        await pilot.press("enter")
+        assert months.highlighted_month == summaries[-1].month
+        await pilot.pause()
+        bottom = months.scrollable_content_region.height - 1
+        assert drawn(months, bottom).startswith(month_label(summaries[-1].month))
+        await pilot.press("pageup")
+        assert months.highlighted_month == summaries[-bottom - 1].month
+        await pilot.press("end", "enter")
         await settle(pilot)
+        assert isinstance(app.screen, MonthScreen)
+        assert app.screen.month == summaries[-1].month
         await pilot.press("escape")
         await settle(pilot)
-        months = app.screen.query_one("#home-months", HistoryList)
-        assert months.highlighted_option.id == summaries[-1].month
-        assert months.option_count == 120
+        months = app.screen.query_one("#home-months", MonthList)
+        assert months.highlighted_month == summaries[-1].month
+        assert len(months.months) == 120
+
+
+async def test_a_click_on_a_month_opens_it(app: ChiboApp) -> None:
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        months = app.screen.query_one("#home-months", MonthList)
+        third = months.months[2]
+        assert await pilot.click(months, offset=(5, 2))
+        await settle(pilot)
+        assert isinstance(app.screen, MonthScreen) and app.screen.month == third
+
+
+def drawn(months: MonthList, y: int) -> str:
+    """What the list draws on its ``y``-th line on screen."""
+    return months.render_line(y).text.strip()
 
 
 async def test_home_is_styled_without_the_stylesheet_parsed_again(
