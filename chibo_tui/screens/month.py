@@ -26,8 +26,9 @@ from ..text import history as T
 from ..text import register as R
 from ..text import resolution as RES
 from ..text import score_sheet as SC
-from ..views.month_text import Kind, Line, Section, Tone, criterion_anchor, month_sections
+from ..views.month_text import Kind, Line, Section, criterion_anchor, month_sections
 from ..views.search import marked_terms, match_spans
+from ..views.tone import Tone
 from ..widgets.footer import KeyFooter
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import (

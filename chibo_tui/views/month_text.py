@@ -30,6 +30,7 @@ from ..domain.remedies import STATUS_TEXT
 from ..domain.review_notes import NotePlace, notes_at
 from ..domain.vietnamese import month_label
 from ..text import history as T
+from .tone import Tone
 
 
 class Kind(StrEnum):
@@ -40,17 +41,6 @@ class Kind(StrEnum):
     ITEM = "item"  # a bullet
     CHECK = "check"  # a sub-criterion, its mark as the label: "✓ Sinh hoạt định kỳ …"
     TEXT = "text"  # a paragraph
-
-
-class Tone(StrEnum):
-    """What a line means, for colour (the UI maps tones to design tokens)."""
-
-    PLAIN = "plain"
-    PASS = "pass"
-    FAIL = "fail"
-    UNDECIDED = "undecided"
-    WARN = "warn"
-    MUTED = "muted"
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from textual.content import Content
 
 from ..domain.model import MeetingState, Verdict
 from ..text import history as T
-from ..views.month_text import Tone
+from ..views.tone import Tone
 
 STYLE_PASS = "bold $text-success"
 STYLE_FAIL = "bold $text-error"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import errno
 import gc
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -274,6 +276,18 @@ async def test_home_is_styled_without_the_stylesheet_parsed_again(
         assert isinstance(app.screen, HomeScreen)
         assert app.screen.query_one("#home-this-month").styles.text_style.bold  # home.tcss
     assert parsed_again == []
+
+
+def test_home_loads_without_the_history_views_text_builders() -> None:
+    # Home's marks once pulled in the month's text builder (~5 ms of every start-up):
+    # it is loaded when a month is opened.
+    code = (
+        "import sys, chibo_tui.app, chibo_tui.screens.home; "
+        "print([m for m in ('chibo_tui.views.month_text', 'chibo_tui.domain.review_notes', "
+        "'chibo_tui.screens.meeting', 'chibo_tui.screens.month') if m in sys.modules])"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"
 
 
 async def test_collections_held_for_the_start_resume_once_home_is_up(app: ChiboApp) -> None:

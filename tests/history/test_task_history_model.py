@@ -22,9 +22,10 @@ from chibo_tui.domain.model import (
     Vote,
 )
 from chibo_tui.sample import build_demo
-from chibo_tui.views.month_text import Kind, Section, Tone, month_sections
+from chibo_tui.views.month_text import Kind, Section, month_sections
 from chibo_tui.views.search import SearchIndex
 from chibo_tui.views.task_view import StateFilter, filter_tasks, owners, totals
+from chibo_tui.views.tone import Tone
 
 CELL, MEETINGS = build_demo(MONTHS, TODAY, seed=SEED)
 
