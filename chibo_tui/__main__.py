@@ -124,7 +124,7 @@ def _warn_takeover(repo: Repository) -> None:
 def run_app(args: argparse.Namespace) -> int:
     heap.hold_collections()  # until the first screen is up (ChiboApp.freeze_heap)
     try:
-        # The opening backup is taken while the first screen is drawn; the app says
+        # The opening backup is taken once the first screen is painted; the app says
         # so if it fails, and the warning is printed again once the terminal is back.
         repo = Repository.open(db_path(args), backup_in_background=True)
         try:

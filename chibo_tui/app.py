@@ -139,7 +139,8 @@ class ChiboApp(KeysInOrder):
 
     @work(thread=True, group="opening-backup", exit_on_error=False)
     def report_opening_backup(self) -> None:
-        """Say if the backup taken at open failed (it is taken while home is drawn)."""
+        """Take the opening backup, off the UI thread once the first screen is painted,
+        and say if it failed."""
         failed = self.session.repo.backup_failed
         if failed:
             notice = T.NO_OPENING_BACKUP.format(reason=failed)

@@ -169,7 +169,9 @@ class Repository:
         self.took_over_from: str | None = None
         self._opening_backup: Path | None = None
         self._backup_failed: str | None = None
-        self._backing_up: threading.Thread | None = None
+        self._pending_backup: tuple[_Files, str] | None = None
+        """The opening backup, when it is to be taken by the first thread that needs it."""
+        self._backup_taken = threading.Lock()
 
     # -- opening and closing -------------------------------------------------
 
@@ -186,8 +188,10 @@ class Repository:
 
         Raises :class:`DatabaseLockedError` when another process writes to it and
         :class:`DamagedDatabaseError` when any of its files cannot be read.
-        ``backup_in_background``: the opening backup is zipped and made durable on
-        a thread of its own (the app: 40–60 ms, and an fsync, off its first screen).
+        ``backup_in_background``: the opening backup (40–60 ms, and an fsync) is
+        taken by the first thread that asks for it (``opening_backup``,
+        ``backup_failed``, a finalise, ``close``): the app asks from a worker once its
+        first screen is painted, so the zip does not compete with drawing it.
         """
         repo = cls(database_path(path), read_only, clock)
         repo._background = backup_in_background
@@ -241,10 +245,7 @@ class Repository:
             opened = _Files(snap.db_path, snap.raw[snap.db_path.name], files, self._damaged)
             args = (opened, opened.digest())  # from the digests just computed: no bytes read
             if self._background:
-                self._backing_up = threading.Thread(
-                    target=self._back_up_opening, args=args, name="chibo-backup"
-                )
-                self._backing_up.start()
+                self._pending_backup = args
             else:
                 self._back_up_opening(*args)
         if not self.read_only:
@@ -309,10 +310,11 @@ class Repository:
             self._backup_failed = f"{exc.path}: {exc.reason}"
 
     def _backed_up(self) -> None:
-        """Wait for the opening backup, if it is still being taken."""
-        thread = self._backing_up
-        if thread is not None and thread is not threading.current_thread():
-            thread.join()
+        """Take the opening backup if no thread has yet, or wait for the one taking it."""
+        with self._backup_taken:
+            pending, self._pending_backup = self._pending_backup, None
+            if pending is not None:
+                self._back_up_opening(*pending)
 
     @property
     def opening_backup(self) -> Path | None:

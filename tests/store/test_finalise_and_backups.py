@@ -146,7 +146,7 @@ def test_opening_takes_a_backup_but_not_an_identical_one(factory, db_path, clock
 def test_the_opening_backup_taken_in_the_background_is_of_the_state_at_open(
     factory, db_path, clock
 ):
-    """The app takes it while its first screen is drawn: a change saved meanwhile is
+    """The app takes it once its first screen is painted: a change saved before is
     not in it, and closing waits for it."""
     with Repository.open(db_path, clock=clock) as repo:
         repo.save_cell(factory.cell())
@@ -158,6 +158,18 @@ def test_the_opening_backup_taken_in_the_background_is_of_the_state_at_open(
         taken = repo.opening_backup
     assert taken is not None and read_backup(taken) == {"chibo.json": at_open}
     assert repo.backup_failed is None
+
+
+def test_a_backup_left_for_later_is_taken_at_close_if_nobody_asked(factory, db_path, clock):
+    """The app asks for it once its first screen is up; one that stops before still
+    leaves the backup of the state it opened."""
+    with Repository.open(db_path, clock=clock) as repo:
+        repo.save_cell(factory.cell())
+    at_open = db_path.read_bytes()
+    with Repository.open(db_path, clock=clock, backup_in_background=True):
+        assert list_backups(db_path) == []  # not yet: the first screen comes first
+    (taken,) = list_backups(db_path)
+    assert read_backup(taken.path) == {"chibo.json": at_open}
 
 
 def test_a_failed_background_backup_is_reported(factory, db_path, clock, monkeypatch):

@@ -251,12 +251,16 @@ def test_the_opening_backup_keeps_year_files_a_write_replaced_meanwhile(
     monkeypatch.setattr(repository, "take_backup", take_backup)
     shutil.rmtree(db_path.parent / "backups")  # else identical to the newest: none taken
     with Repository.open(db_path, clock=clock, backup_in_background=True) as repo:
+        # Taken on a thread of its own, as the app's worker takes it after the first frame.
+        backing_up = threading.Thread(target=lambda: repo.opening_backup)
+        backing_up.start()
         assert started.wait(10)
         _replace_twice(repo, "2026-04")
         meeting = repo.load_meeting("2025-04")
         meeting.other_business = "Một năm khác, sửa tại chỗ"
         repo.save_meeting(meeting)
         go.set()
+        backing_up.join(30)
         taken = repo.opening_backup
     assert repo.backup_failed is None
     assert taken is not None and read_backup(taken) == at_open
