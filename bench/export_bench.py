@@ -19,10 +19,11 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date, datetime
 from datetime import time as clock
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from chibo_tui.domain.criteria import sample_criteria
 from chibo_tui.domain.lifecycle import finalise, new_meeting

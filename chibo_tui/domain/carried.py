@@ -8,7 +8,7 @@ meeting: a :class:`Carried`. The store decodes it straight from a year file's by
 skipping the rest of each meeting (600 months: ~10 ms against ~215 ms for the
 meetings in full); :meth:`Carried.of` takes it from a meeting already decoded.
 
-The remedies, follow-ups and task reviews are the model's own dataclasses, decoded
+The remedies, follow-ups and task reviews are the model's own records, decoded
 by the same rules as in a full :class:`~.model.Meeting`, so what the trackers make
 of them is the same.
 """

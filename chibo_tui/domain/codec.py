@@ -1,4 +1,4 @@
-"""Dataclasses ⇄ JSON-ready dicts, driven by the type hints of the model.
+"""Model records (``msgspec.Struct``) ⇄ JSON-ready dicts, driven by the model's type hints.
 
 Dates are ISO strings, enums their values. Decoding is strict about types (a
 damaged record raises :class:`CodecError` with where it is) and lenient about
@@ -8,7 +8,6 @@ and newer records of the same schema version both load.
 
 from __future__ import annotations
 
-import dataclasses
 import types
 import typing
 from collections.abc import Callable, Hashable
@@ -27,8 +26,8 @@ class CodecError(ValueError):
 
 
 def to_dict(obj: Any) -> Any:
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return {f.name: to_dict(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, msgspec.Struct):
+        return {name: to_dict(getattr(obj, name)) for name in obj.__struct_fields__}
     if isinstance(obj, Enum):
         return obj.value
     if isinstance(obj, (datetime, date, time)):
@@ -92,7 +91,7 @@ def _expect(data: Any, kind: type, where: Where) -> None:
 def _decoder(tp: Any) -> Decoder:
     """The decoder of ``tp``, worked out once per type and kept.
 
-    Working out a dataclass's type hints and each field's kind for every value made
+    Working out a record's type hints and each field's kind for every value made
     opening a database decode-bound (90 ms for 120 meetings): the checks are the
     same, only the looking-up is done once.
     """
@@ -105,8 +104,8 @@ def _decoder(tp: Any) -> Decoder:
         return _list(typing.get_args(tp)[0], tuple)
     if origin is dict:
         return _dict(typing.get_args(tp)[1])
-    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
-        return _dataclass(tp)
+    if isinstance(tp, type) and issubclass(tp, msgspec.Struct):
+        return _struct(tp)
     if isinstance(tp, type) and issubclass(tp, Enum):
         return _enum(tp)
     if tp is datetime or tp is date or tp is time:
@@ -163,16 +162,14 @@ def _dict(value_type: Any) -> Decoder:
     return decode
 
 
-def _dataclass(tp: type) -> Decoder:
+def _struct(tp: type[msgspec.Struct]) -> Decoder:
     fields: list[tuple[str, Decoder]] = []
 
     def decode(data: Any, where: Where) -> Any:
         _expect(data, dict, where)
         if not fields:  # on first use: a field's type may be this very class
             hints = typing.get_type_hints(tp)
-            fields.extend(
-                (f.name, _decoder(hints[f.name])) for f in dataclasses.fields(tp) if f.init
-            )
+            fields.extend((name, _decoder(hints[name])) for name in tp.__struct_fields__)
         if where is None:
             kwargs = {name: field(data[name], None) for name, field in fields if name in data}
         else:

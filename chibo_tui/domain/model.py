@@ -1,16 +1,20 @@
-"""The cell and its monthly meetings, as plain typed dataclasses.
+"""The cell and its monthly meetings, as plain typed records (``msgspec.Struct``).
 
 Field names follow the glossary of DESIGN.md §2. Nothing here does I/O; the store
-turns these objects into dicts (see ``codec``) and back.
+turns these objects into dicts (see ``codec``) and back. Structs rather than
+dataclasses: their classes are built in C (the 33 dataclasses cost ~15 ms of
+start-up generating methods with ``exec``), and an instance has no ``__dict__``.
 """
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from enum import StrEnum
 from typing import Any
+
+import msgspec
+from msgspec import field
 
 
 def new_id() -> str:
@@ -94,8 +98,7 @@ WHOLE_CELL = "Toàn chi bộ"
 """Owner names of a task the chi ủy, or every member, carries out."""
 
 
-@dataclass
-class Member:
+class Member(msgspec.Struct):
     """A roster entry (đảng viên)."""
 
     full_name: str
@@ -110,15 +113,13 @@ class Member:
         return self.status is MemberStatus.OFFICIAL
 
 
-@dataclass
-class SubCriterion:
+class SubCriterion(msgspec.Struct):
     """One line of the appendix of a criterion."""
 
     text: str
 
 
-@dataclass
-class Criterion:
+class Criterion(msgspec.Struct):
     """One of the four "tốt", with its sub-criteria."""
 
     number: int
@@ -143,8 +144,7 @@ class UySpelling(StrEnum):
     OLD = "uỷ"  # "Đảng uỷ"
 
 
-@dataclass
-class DocumentSettings:
+class DocumentSettings(msgspec.Struct):
     """Layout points on which the sources disagree (DESIGN.md §6).
 
     ``profile`` decides the disputed points of domain-notes-2 §7; each of the
@@ -161,8 +161,7 @@ class DocumentSettings:
     uy: UySpelling | None = None
 
 
-@dataclass
-class RuleSettings:
+class RuleSettings(msgspec.Struct):
     """Rules of DESIGN.md §4 that a cell may adapt."""
 
     short_meeting_minutes: int = 90  # HD 42: at least 90 minutes
@@ -174,24 +173,21 @@ class RuleSettings:
     year_target_months: int | None = None  # e.g. 10 of 12 months "bốn tốt"
 
 
-@dataclass
-class ResolutionSettings:
+class ResolutionSettings(msgspec.Struct):
     """The document issued after each meeting: which form, and who signs it."""
 
     form: ResolutionForm = ResolutionForm.RESOLUTION
     signature: SignatureForm = SignatureForm.CELL
 
 
-@dataclass
-class ScoreBand:
+class ScoreBand(msgspec.Struct):
     """One level of a banded item of the score sheet ("Từ 75% đến dưới 90%": 3)."""
 
     label: str
     points: int
 
 
-@dataclass
-class ScoreItem:
+class ScoreItem(msgspec.Struct):
     """A line of the score sheet: full points or 0, or one of its bands.
 
     ``computed`` names what chibo works out from the record ("duration",
@@ -206,16 +202,14 @@ class ScoreItem:
     note: str = ""
 
 
-@dataclass
-class ScoreGroup:
+class ScoreGroup(msgspec.Struct):
     title: str
     points: int
     items: list[ScoreItem] = field(default_factory=list)
     note: str = ""
 
 
-@dataclass
-class ScoreSheet:
+class ScoreSheet(msgspec.Struct):
     """The meeting-quality score sheet (HD 42): groups of items adding up to 100."""
 
     name: str
@@ -226,8 +220,7 @@ class ScoreSheet:
         return [item for group in self.groups for item in group.items]
 
 
-@dataclass
-class ItemScore:
+class ItemScore(msgspec.Struct):
     """The chair's score of one item; on a computed item, an override with its note."""
 
     key: str
@@ -235,8 +228,7 @@ class ItemScore:
     note: str = ""  # required when a computed value is overridden; printed
 
 
-@dataclass
-class MeetingScore:
+class MeetingScore(msgspec.Struct):
     """A meeting's self-assessment, on the copy of the sheet it was scored on."""
 
     sheet: ScoreSheet
@@ -247,8 +239,7 @@ class MeetingScore:
         return next((s for s in self.scores if s.key == key), None)
 
 
-@dataclass
-class Paperwork:
+class Paperwork(msgspec.Struct):
     """The dated steps around a meeting that HD 42 asks for (each feeds the sheet)."""
 
     committee_met: date | None = None  # chi ủy met (or bí thư, phó bí thư conferred)
@@ -267,8 +258,7 @@ class ReviewRating(StrEnum):
     NOT_DONE = "not_done"  # không hoàn thành nhiệm vụ
 
 
-@dataclass
-class YearReview:
+class YearReview(msgspec.Struct):
     """What the chair writes for the year's self-review (Mẫu 01-HD KĐ.ĐG 2025).
 
     The records pre-fill the rest; these are the parts they cannot know. Scores
@@ -290,8 +280,7 @@ class YearReview:
     adopted: bool = False  # adopted by the cell: the document is no longer a draft
 
 
-@dataclass
-class Basis:
+class Basis(msgspec.Struct):
     """A document the cell's reports cite as a basis ("Căn cứ …")."""
 
     text: str
@@ -312,8 +301,7 @@ def default_report_bases() -> list[Basis]:
     return [Basis(CITY_GUIDANCE), Basis(OWN_PLAN, own_plan=True)]
 
 
-@dataclass
-class Term:
+class Term(msgspec.Struct):
     """The committee's term (nhiệm kỳ), e.g. 2025–2030: documents are numbered through it."""
 
     start: int = 2025  # the ward congresses of 2025 opened the 2025–2030 term
@@ -324,8 +312,7 @@ class Term:
         return f"{self.start}–{self.end}"
 
 
-@dataclass
-class IssuedNumber:
+class IssuedNumber(msgspec.Struct):
     """One line of the number register: a document and the number it was issued under.
 
     ``document`` is the kind of document ("minutes", "report", "summary", "plan"),
@@ -342,8 +329,7 @@ class IssuedNumber:
     at: datetime | None = None
 
 
-@dataclass
-class Cell:
+class Cell(msgspec.Struct):
     """The party cell (chi bộ): profile, roster, criteria and settings."""
 
     name: str = ""  # "Chi bộ Đinh Tiên Hoàng"
@@ -391,16 +377,14 @@ class Cell:
         return next((r for r in self.year_reviews if r.year == year), None)
 
 
-@dataclass
-class Guest:
+class Guest(msgspec.Struct):
     """A guest (đại biểu, khách mời): no vote."""
 
     name: str
     position: str = ""
 
 
-@dataclass
-class Attendance:
+class Attendance(msgspec.Struct):
     """One member's presence at a meeting, with a snapshot of who they were then."""
 
     member_id: str
@@ -426,16 +410,14 @@ class Attendance:
         return self.status is MemberStatus.OFFICIAL
 
 
-@dataclass
-class SubCriterionCheck:
+class SubCriterionCheck(msgspec.Struct):
     """A sub-criterion as judged this month: ``None`` until marked."""
 
     text: str
     passed: bool | None = None
 
 
-@dataclass
-class Discussion:
+class Discussion(msgspec.Struct):
     """What one member said (ý kiến thảo luận)."""
 
     speaker: str  # the name as it goes into the minutes
@@ -443,8 +425,7 @@ class Discussion:
     speaker_id: str | None = None
 
 
-@dataclass
-class Remedy:
+class Remedy(msgspec.Struct):
     """A remedy (giải pháp khắc phục), followed up at the next meetings."""
 
     text: str
@@ -454,8 +435,7 @@ class Remedy:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
-class Vote:
+class Vote(msgspec.Struct):
     """Vote counts among official members present (biểu quyết)."""
 
     in_favour: int = 0  # tán thành
@@ -468,8 +448,7 @@ class Vote:
         return self.in_favour + self.against + self.other
 
 
-@dataclass
-class CriterionReview:
+class CriterionReview(msgspec.Struct):
     """The cell's review of one criterion in one month."""
 
     number: int
@@ -493,8 +472,7 @@ class CriterionReview:
         )
 
 
-@dataclass
-class RemedyFollowUp:
+class RemedyFollowUp(msgspec.Struct):
     """Last month's (or an older) remedy, as reviewed at this meeting."""
 
     remedy_id: str
@@ -507,8 +485,7 @@ class RemedyFollowUp:
     note: str = ""
 
 
-@dataclass
-class Task:
+class Task(msgspec.Struct):
     """A task the resolution sets for the month ahead (nhiệm vụ tháng tới)."""
 
     text: str
@@ -521,8 +498,7 @@ class Task:
     id: str = field(default_factory=new_id)
 
 
-@dataclass
-class TaskReview:
+class TaskReview(msgspec.Struct):
     """An earlier resolution's task, as reviewed at this meeting.
 
     ``before`` is where it stood when this meeting began (``None``: set last month,
@@ -539,8 +515,7 @@ class TaskReview:
     note: str = ""
 
 
-@dataclass
-class Commendation:
+class Commendation(msgspec.Struct):
     """A member praised or reminded in the resolution (biểu dương, nhắc nhở)."""
 
     name: str
@@ -549,8 +524,7 @@ class Commendation:
     member_id: str | None = None
 
 
-@dataclass
-class FieldChange:
+class FieldChange(msgspec.Struct):
     """One thing a reopening changed: what it is, as it was finalised, as it is now."""
 
     field: str  # "Giờ kết thúc", "Nội dung 2 — biểu quyết"
@@ -558,8 +532,7 @@ class FieldChange:
     after: str
 
 
-@dataclass
-class Amendment:
+class Amendment(msgspec.Struct):
     """A dated change to a finalised meeting (or its reopening).
 
     A reopening keeps the record as it was finalised (``finalised``, a codec dict);
@@ -579,8 +552,7 @@ class Amendment:
         return self.finalised is not None
 
 
-@dataclass
-class Meeting:
+class Meeting(msgspec.Struct):
     """One monthly meeting (kỳ sinh hoạt tháng MM/YYYY); key ``month`` = ``YYYY-MM``."""
 
     month: str
@@ -632,8 +604,7 @@ class Meeting:
         return [(r.number, remedy) for r in self.reviews for remedy in r.remedies]
 
 
-@dataclass
-class MeetingSummary:
+class MeetingSummary(msgspec.Struct):
     """What the month list needs, without loading the meeting itself."""
 
     month: str

@@ -8,8 +8,9 @@ already issued in that term for that type.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
+
+from msgspec.structs import replace
 
 from ..text import register as T
 from .model import Cell, IssuedNumber, ResolutionForm, Term

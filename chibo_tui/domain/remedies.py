@@ -7,8 +7,10 @@ status is the latest follow-up's, or "chưa khắc phục" when none exists.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
+
+from msgspec.structs import replace
 
 from .carried import Carried
 from .model import Meeting, Remedy, RemedyFollowUp, RemedyStatus

@@ -13,10 +13,12 @@ from __future__ import annotations
 import json
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import timedelta
 from importlib import resources
 from typing import Any, TypeGuard
+
+from msgspec.structs import replace
 
 from . import rules, tasks
 from .codec import from_dict, to_dict

@@ -9,8 +9,10 @@ its resolution.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
+
+from msgspec.structs import replace
 
 from .carried import Carried
 from .model import (

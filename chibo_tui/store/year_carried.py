@@ -2,7 +2,7 @@
 
 The same file format as :func:`.year_tables.decode_meetings` reads, with every
 field of a meeting but its month, remedies, follow-ups, tasks and task reviews skipped by
-the parser instead of decoded into dataclasses: ~10 ms for 600 months, where the
+the parser instead of decoded into model records: ~10 ms for 600 months, where the
 meetings in full take ~215 ms. Only asked of the bytes of a version found sound at
 open, which the full decoder takes; anything it would not take sends the caller to
 the meetings.

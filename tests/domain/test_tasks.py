@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date, datetime
+
+from msgspec.structs import replace
 
 from chibo_tui.domain import lifecycle, rules, tasks
 from chibo_tui.domain.amendments import changes, snapshot

@@ -9,8 +9,9 @@ next to the other test folders' conftest modules.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import replace
 from datetime import date, datetime, time
+
+from msgspec.structs import replace
 
 from chibo_tui.domain.criteria import sample_criteria
 from chibo_tui.domain.lifecycle import finalise, new_meeting
@@ -94,7 +95,7 @@ def make_cell(n: int = 12, **changes: object) -> Cell:
             "về thực hiện mô hình “chi bộ bốn tốt”;",
         ],
     )
-    return replace(cell, **changes)  # type: ignore[arg-type]
+    return replace(cell, **changes)
 
 
 def make_meeting(

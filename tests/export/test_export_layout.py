@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx_probe import FONT, all_runs, borders, cell_texts, open_doc, paragraphs, rfonts, tables
 from export_fixtures import make_cell, make_meeting, year_of_meetings
+from msgspec.structs import replace
 
 from chibo_tui.domain.model import Cell, DocumentSettings, IssuedNumber
 from chibo_tui.domain.vietnamese import date_line

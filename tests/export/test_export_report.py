@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from docx.table import Table
 from docx_probe import cell_texts, open_doc, tables, text
 from export_fixtures import make_cell, make_meeting
+from msgspec.structs import replace
 
 from chibo_tui.domain import rules
 from chibo_tui.domain.model import Basis, Cell, IssuedNumber, Meeting, Vote

@@ -16,10 +16,12 @@ import subprocess
 import sys
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
+
+from msgspec.structs import replace
 
 from chibo_tui.domain import lifecycle
 from chibo_tui.domain.codec import to_dict

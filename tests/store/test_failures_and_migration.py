@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import replace
 from datetime import datetime
 
 import pytest
+from msgspec.structs import replace
 
 from chibo_tui.domain import lifecycle, rules
 from chibo_tui.domain.model import MeetingState, Vote

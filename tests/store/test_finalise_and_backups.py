@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import errno
 import json
-from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
+from msgspec.structs import replace
 
 from chibo_tui.domain import lifecycle
 from chibo_tui.domain.model import MeetingState, Vote
