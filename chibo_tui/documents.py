@@ -10,11 +10,12 @@ needs: the session's autosave writer, history cache and rescue file (with
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import msgspec
 
 from .domain import register
 from .domain.carried import Carried
@@ -66,8 +67,7 @@ class NumberNeedsWrite(ExportRefused):
     """The document has no number yet and the repository is open read-only."""
 
 
-@dataclass(frozen=True)
-class Exported:
+class Exported(msgspec.Struct, frozen=True):
     """What an export wrote: the file, and the number it carries (``Số 03-BB/CB``);
     ``None`` for a document that carries none."""
 
@@ -183,8 +183,7 @@ def export_document(
     return Exported(path, register.label(entry) if kind.numbered else None)
 
 
-@dataclass(frozen=True)
-class Pack:
+class Pack(msgspec.Struct, frozen=True):
     """The month's documents in one folder for the Sổ tay upload, and their PDFs."""
 
     folder: Path

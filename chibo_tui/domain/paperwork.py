@@ -9,8 +9,9 @@ two localities agree). Each date recorded also feeds the score sheet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+
+import msgspec
 
 from .model import Cell, Meeting, Paperwork, ResolutionForm
 from .vietnamese import month_label
@@ -39,8 +40,7 @@ BEFORE = ("committee_met", "members_notified", "posted_before")
 AFTER = ("posted_after", "reported")
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(msgspec.Struct, frozen=True):
     """One step not done yet, with its deadline and how the chair is told."""
 
     step: str

@@ -7,9 +7,9 @@ status is the latest follow-up's, or "chưa khắc phục" when none exists.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
+import msgspec
 from msgspec.structs import replace
 
 from .carried import Carried
@@ -22,8 +22,7 @@ STATUS_TEXT = {
 }
 
 
-@dataclass(frozen=True)
-class TrackedRemedy:
+class TrackedRemedy(msgspec.Struct, frozen=True):
     """A remedy with where it came from and where it stands now."""
 
     source_month: str

@@ -7,8 +7,9 @@ one row here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import Enum
+
+import msgspec
 
 from ..text import history as H
 from ..text import meeting as M
@@ -24,8 +25,7 @@ class NotePlace(Enum):
     """After the vote: what the minority kept."""
 
 
-@dataclass(frozen=True)
-class ReviewNote:
+class ReviewNote(msgspec.Struct, frozen=True):
     field: str
     """The :class:`CriterionReview` attribute; also the id of its box on screen."""
     label: str

@@ -11,7 +11,8 @@ not only once its four criteria are decided.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+import msgspec
 
 from .model import MeetingSummary, Verdict
 from .months import quarter
@@ -23,8 +24,7 @@ def decided(summary: MeetingSummary) -> bool:
     return len(summary.verdicts) >= 4 and all(v is not None for v in summary.verdicts[:4])
 
 
-@dataclass(frozen=True)
-class YearRollup:
+class YearRollup(msgspec.Struct, frozen=True):
     year: int
     by_month: dict[str, MeetingSummary]  # "YYYY-MM" → summary, months held only
     passed: list[int]  # per criterion 1–4: months đạt

@@ -7,9 +7,10 @@ explains it, so the app and the documents show the same formula.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Generic, TypeVar
+
+import msgspec
 
 from .model import (
     Attendance,
@@ -36,16 +37,14 @@ NOT_ADOPTED = "chưa được thông qua"
 VOTE_MISCOUNTED = "số phiếu chưa khớp"
 
 
-@dataclass(frozen=True)
-class Ruling(Generic[T]):
+class Ruling(msgspec.Struct, Generic[T], frozen=True):
     """A rule's result and the sentence that explains it."""
 
     value: T
     reason: str
 
 
-@dataclass(frozen=True)
-class AttendanceCounts:
+class AttendanceCounts(msgspec.Struct, frozen=True):
     """Live totals of the roll call."""
 
     total: int  # on the roster of this meeting
@@ -155,8 +154,7 @@ def vote_sentence(vote: Vote, voters: int) -> str:
     )
 
 
-@dataclass(frozen=True)
-class VoteWording:
+class VoteWording(msgspec.Struct, frozen=True):
     """A vote as a document (or a screen) states it: read once, one base per figure.
 
     ``count`` is the tally among the voters present, with its percentage; ``test`` is

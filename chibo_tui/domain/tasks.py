@@ -9,9 +9,9 @@ its resolution.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 
+import msgspec
 from msgspec.structs import replace
 
 from .carried import Carried
@@ -85,8 +85,7 @@ def reviews_for(meetings: Iterable[Meeting], month: str) -> list[TaskReview]:
     return carry_over(max(earlier, key=lambda m: m.month))
 
 
-@dataclass(frozen=True)
-class Completion:
+class Completion(msgspec.Struct, frozen=True):
     """How many of the tasks up for review at a meeting were found done."""
 
     done: int
@@ -132,8 +131,7 @@ def remedies_to_offer(meeting: Meeting) -> list[Task]:
     ]
 
 
-@dataclass(frozen=True)
-class TrackedTask:
+class TrackedTask(msgspec.Struct, frozen=True):
     """A task with the meeting that set it and where it stands now."""
 
     source_month: str

@@ -10,9 +10,10 @@ import contextlib
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+
+import msgspec
 
 from . import checked
 from .atomic import TEMP_SUFFIX, atomic_stream
@@ -23,8 +24,7 @@ _NAME = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(msgspec.Struct, frozen=True):
     path: Path
     taken: datetime
     tag: str  # "open", "finalise", "restore"

@@ -25,11 +25,12 @@ import re
 import threading
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, TypeVar
 
+import msgspec
+from msgspec import field
 from tinydb import TinyDB
 from tinydb.table import Document
 
@@ -92,8 +93,7 @@ def nfc_tree(obj: Any) -> Any:
     return obj
 
 
-@dataclass(frozen=True)
-class Committed:
+class Committed(msgspec.Struct, frozen=True):
     """The database as the last commit left it on disk: what readers read, lock-free.
 
     Never changed once published (the tables are not copied for readers, so nothing
@@ -120,8 +120,7 @@ def _copy(tables: schema.Tables) -> schema.Tables:
     return parsed
 
 
-@dataclass
-class CheckReport:
+class CheckReport(msgspec.Struct):
     """What ``chibo check`` found."""
 
     counts: dict[str, int] = field(default_factory=dict)

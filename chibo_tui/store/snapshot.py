@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import errno
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
+from msgspec import field
 
 from . import layout, schema
 from .errors import StoreError
@@ -37,8 +39,7 @@ class _Vanished(Exception):
         self.path = path
 
 
-@dataclass
-class Snapshot:
+class Snapshot(msgspec.Struct):
     """The parsed (not yet decoded) tables of one state of a database."""
 
     db_path: Path

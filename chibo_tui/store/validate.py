@@ -18,10 +18,12 @@ Every message names the month and the field; the file is named by the caller.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
+
+import msgspec
+from msgspec import field
 
 from ..domain import rules
 from ..domain.codec import CodecError, from_dict, to_dict
@@ -39,16 +41,14 @@ SHOWN = 10
 """Damage listed in one message; the rest is counted."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One damaged record: the file it is in, and what is wrong (Vietnamese)."""
 
     path: Path
     text: str
 
 
-@dataclass
-class Report:
+class Report(msgspec.Struct):
     damage: list[Problem] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)

@@ -6,9 +6,10 @@ same lines, so what search finds is exactly what the chair sees when it opens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
+
+import msgspec
 
 from ..domain import rules, tasks
 from ..domain.model import (
@@ -43,8 +44,7 @@ class Kind(StrEnum):
     TEXT = "text"  # a paragraph
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(msgspec.Struct, frozen=True):
     """One line of a section: a label (speaker, field name) and the text."""
 
     text: str
@@ -64,8 +64,7 @@ class Line:
         )
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(msgspec.Struct, frozen=True):
     """A block of the month: general facts, attendance, one criterion, the conclusion…"""
 
     anchor: str  # stable id: "general", "criterion-2", "conclusion"…

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+import msgspec
 
 from ..domain.model import COLLECTIVE, RemedyStatus
 from ..domain.remedies import TrackedRemedy
@@ -64,8 +65,7 @@ def owners(items: Iterable[TrackedRemedy]) -> list[str]:
     return collective + sorted(names - {COLLECTIVE}, key=name_sort_key)
 
 
-@dataclass(frozen=True)
-class RemedyTotals:
+class RemedyTotals(msgspec.Struct, frozen=True):
     """How many remedies were raised, closed and are still open, and how many are late."""
 
     raised: int
