@@ -18,7 +18,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+
+import msgspec
 
 from .autosave import AutoSaver
 from .documents import (
@@ -32,7 +33,6 @@ from .documents import (
     export_document,
     export_pack,
 )
-from .domain.codec import to_dict
 from .domain.model import Cell, Meeting, MeetingState
 from .domain.months import month_of
 from .domain.vietnamese import month_label
@@ -119,9 +119,9 @@ class Session:
     def _open(self, repo: Repository) -> None:
         self.repo = repo
         self.cell: Cell | None = repo.load_cell()
-        self._cell_form: dict[str, Any] | None = to_dict(self.cell) if self.cell else None
+        self._cell_form: bytes | None = _form(self.cell) if self.cell else None
         self._live: dict[str, Meeting] = {}
-        self._forms: dict[str, dict[str, Any]] = {}
+        self._forms: dict[str, _MeetingForm] = {}
         """Each live meeting as last handed to the writer (or read from disk)."""
         self._saver = AutoSaver(repo, on_saved=self._saved, on_error=self._failed, clock=self.clock)
 
@@ -174,7 +174,7 @@ class Session:
             if meeting is None:
                 meeting = self._start(month)
             else:
-                self._forms[month] = to_dict(meeting)
+                self._forms[month] = _meeting_form(meeting)
             self._live[month] = meeting
         if not meeting.is_final:
             from .domain import lifecycle
@@ -264,21 +264,22 @@ class Session:
     def flush_edits(self) -> None:
         """Hand whatever changed since the last call to the writer (UI thread only).
 
-        Cheap when nothing changed: one ``to_dict`` per live record, compared.
+        Cheap when nothing changed: each live record encoded (msgspec, ~0.1 ms for a
+        meeting where ``to_dict`` took ~3 ms, twice a second), and compared.
         """
         if self.cell is not None:
-            form = to_dict(self.cell)
+            form = _form(self.cell)
             if form != self._cell_form:
                 self._cell_form = form
                 self._saver.save_cell(self.cell)
         for month, meeting in self._live.items():
-            form = to_dict(meeting)
+            now = _meeting_form(meeting)
             before = self._forms.get(month)
-            if form == before:
+            if now == before:
                 continue
-            if before is not None and _frozen(before, form):
+            if before is not None and _frozen(before, now):
                 continue  # a finalised record only changes through reopen or amend
-            self._forms[month] = form
+            self._forms[month] = now
             self._saver.save_meeting(meeting)
 
     def wait_saved(self, timeout: float | None = 10.0) -> bool:
@@ -329,7 +330,7 @@ class Session:
         """Work on ``repo`` (the sample cell) from now on; the old one is saved and closed."""
         if repo is self.repo:
             self.cell = repo.load_cell()
-            self._cell_form = to_dict(self.cell) if self.cell else None
+            self._cell_form = _form(self.cell) if self.cell else None
             return
         self.close()
         self.repo.close()
@@ -401,11 +402,28 @@ class Session:
                 self.cell.register = on_disk.register  # one assignment: safe from a worker
 
 
-def _frozen(before: dict[str, Any], after: dict[str, Any]) -> bool:
+def _form(record: Cell | Meeting) -> bytes:
+    """What the autosave compares to tell a change: the record as JSON. Any change to
+    a field changes it; held as one ``bytes``, not a tree of dicts (the cell of 600
+    months: ~180 KB as ``to_dict``)."""
+    return msgspec.json.encode(record)
+
+
+class _MeetingForm(msgspec.Struct, frozen=True):
+    encoded: bytes
+    state: MeetingState
+    amendments: int
+
+
+def _meeting_form(meeting: Meeting) -> _MeetingForm:
+    return _MeetingForm(_form(meeting), meeting.state, len(meeting.amendments))
+
+
+def _frozen(before: _MeetingForm, after: _MeetingForm) -> bool:
     """A finalised record changed without being reopened or amended."""
-    finalised = MeetingState.FINALISED.value
+    finalised = MeetingState.FINALISED
     return (
-        before.get("state") == finalised
-        and after.get("state") == finalised
-        and len(after.get("amendments", [])) == len(before.get("amendments", []))
+        before.state is finalised
+        and after.state is finalised
+        and after.amendments == before.amendments
     )
