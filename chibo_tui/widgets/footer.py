@@ -37,7 +37,8 @@ class KeyFooter(Footer):
 
     It shows exactly what :class:`Footer` composes; only the way there differs:
     nothing is done when the keys are the same, the mounted keys are relabelled when
-    all are plain keys, and Textual's full rebuild is kept for grouped keys.
+    all are plain keys (keys no longer needed are hidden, kept for later), and
+    Textual's full rebuild is kept for grouped keys.
     """
 
     def __init__(self) -> None:
@@ -94,18 +95,22 @@ class KeyFooter(Footer):
         if old is None or new is None or (self._keys.palette is None) != (keys.palette is None):
             return False
         mounted = list(self.query_children(FooterKey))
-        if len(mounted) != len(old) + (keys.palette is not None):
-            return False  # not what was composed: leave it to Textual
         palette = mounted.pop() if keys.palette is not None else None
+        shown = [key for key in mounted if key.display]
+        if shown != mounted[: len(old)] or len(shown) != len(old):
+            return False  # not what was composed: leave it to Textual
         for key, row in zip(mounted, new, strict=False):
             _relabel(key, row)
+            key.display = True
         if palette is not None and keys.palette is not None:
             _relabel(palette, keys.palette)
         if len(new) > len(mounted):
             more = [self._key(row) for row in new[len(mounted) :]]
             await self.mount_all(more, before=palette)
-        elif len(new) < len(mounted):
-            await self.remove_children(mounted[len(new) :])
+        for key in mounted[len(new) :]:
+            # Hidden, not removed: the next step with more keys shows it again instead
+            # of mounting one (~7 ms of a switch back to a criterion step).
+            key.display = False
         self._keys = keys
         return True
 

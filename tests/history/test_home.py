@@ -144,7 +144,7 @@ async def test_the_footer_names_the_palette_key_in_vietnamese(app: ChiboApp) -> 
 
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        keys = {key.action: key.description for key in app.screen.query(FooterKey)}
+        keys = {k.action: k.description for k in app.screen.query(FooterKey) if k.display}
         assert keys["command_palette"] == "Lệnh"
         assert "palette" not in keys.values()
 

@@ -20,10 +20,11 @@ Key = tuple[str, str, str, bool, object, frozenset[str]]
 
 
 def keys(footer: Footer) -> list[Key]:
-    """What a footer shows, key by key, in order."""
+    """What a footer shows, key by key, in order (a key hidden is not shown)."""
     return [
         (k.key, k.key_display, k.description, k._disabled, k.tooltip, k.classes)
         for k in footer.query_children(FooterKey)
+        if k.display
     ]
 
 
@@ -71,6 +72,14 @@ async def test_the_footer_follows_the_focus_as_textuals_would(app: ChiboApp) -> 
         await screen.go_to("attendance")  # more
         await settle(pilot)
         assert keys(footer) == await rebuilt(pilot, screen)
+        mounted = list(footer.query_children(FooterKey))
+        await screen.go_to("conclusion")  # fewer again, then more: hidden, shown again
+        await settle(pilot)
+        assert keys(footer) == await rebuilt(pilot, screen)
+        await screen.go_to("attendance")
+        await settle(pilot)
+        assert keys(footer) == await rebuilt(pilot, screen)
+        assert list(footer.query_children(FooterKey)) == mounted  # none mounted, none removed
         # Every key was changed in place: the footer was built once, at the start.
         assert footer.rebuilds == 1
 
