@@ -20,6 +20,7 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+from textual.style import Style as VisualStyle
 
 from ..text import history as T
 
@@ -64,7 +65,7 @@ class MonthList(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._months: list[str] = []
         self._draw: Callable[[int], Content] = lambda index: Content("")
-        self._drawn: dict[tuple[int, bool, int], Strip] = {}
+        self._drawn: dict[tuple[int, int, VisualStyle], Strip] = {}
 
     # -- what the list shows -------------------------------------------------------
 
@@ -111,30 +112,20 @@ class MonthList(ScrollView, can_focus=True):
             )
         self.refresh()
 
-    def _on_focus(self, event: events.Focus) -> None:
-        self._drawn.clear()  # the highlight has another colour with the focus
-        self.refresh()
-
-    def _on_blur(self, event: events.Blur) -> None:
-        self._drawn.clear()
-        self.refresh()
-
-    def on_resize(self) -> None:
-        self._drawn.clear()
-
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
         index = self.scroll_offset.y + y
         if index >= len(self._months):
             return Strip.blank(width, self.get_visual_style("month-list--row").rich_style)
-        highlighted = index == self.highlighted
-        key = (index, highlighted, width)
+        names = ("month-list--row", "month-list--highlighted")
+        # The style in the key: a row is drawn again when the focus, the highlight or
+        # the theme changes its colours.
+        style = self.get_visual_style(*names[: 1 + (index == self.highlighted)])
+        key = (index, width, style)
         strip = self._drawn.get(key)
         if strip is None:
             if len(self._drawn) >= DRAWN_KEPT:
                 self._drawn.clear()
-            names = ("month-list--row", "month-list--highlighted")
-            style = self.get_visual_style(*names[: 1 + highlighted])
             padding = self.get_component_styles("month-list--row").padding
             row = self._draw(index).pad(padding.left, padding.right)
             strip = Strip(row.render_segments(style)).extend_cell_length(width, style.rich_style)
