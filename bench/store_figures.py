@@ -66,7 +66,7 @@ def main() -> None:
     for _ in range(args.runs):
         for n, db in databases.items():  # interleaved
             gc.collect()
-            ms, repo = timed(lambda db=db: Repository.open(db, backup_in_background=True))
+            ms, repo = timed(lambda db=db: Repository.open(db, defer_backup=True))
             assert isinstance(repo, Repository)
             add(f"open_for_writing_{n}_months_ms", ms)
             repo.opening_backup  # noqa: B018  (waits for the backup thread)
@@ -88,7 +88,7 @@ def main() -> None:
     for n, db in databases.items():
         gc.collect()
         tracemalloc.start()
-        repo = Repository.open(db, backup_in_background=True)
+        repo = Repository.open(db, defer_backup=True)
         repo.opening_backup  # noqa: B018
         gc.collect()
         held, peak = tracemalloc.get_traced_memory()

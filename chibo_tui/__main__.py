@@ -126,7 +126,7 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         # The opening backup is taken once the first screen is painted; the app says
         # so if it fails, and the warning is printed again once the terminal is back.
-        repo = Repository.open(db_path(args), backup_in_background=True)
+        repo = Repository.open(db_path(args), defer_backup=True)
         try:
             from .app import make_app
 

@@ -143,7 +143,7 @@ class Repository:
         self.read_only = read_only
         self._clock = clock
         self._lock = DatabaseLock(path)
-        self._background = False
+        self._defer_backup = False
         self._found_sound: tuple[dict[str, str], dict[str, str]] = ({}, {})
         self._mutex = threading.RLock()
         # Held to read a year file from disk or to pin its bytes, never across a write.
@@ -181,19 +181,19 @@ class Repository:
         *,
         read_only: bool = False,
         clock: Callable[[], datetime] = datetime.now,
-        backup_in_background: bool = False,
+        defer_backup: bool = False,
     ) -> Repository:
         """Open (or create on first write) the database at ``path``.
 
         Raises :class:`DatabaseLockedError` when another process writes to it and
         :class:`DamagedDatabaseError` when any of its files cannot be read.
-        ``backup_in_background``: the opening backup (40–60 ms, and an fsync) is
+        ``defer_backup``: the opening backup (40–60 ms, and an fsync) is
         taken by the first thread that asks for it (``opening_backup``,
         ``backup_failed``, a finalise, ``close``): the app asks from a worker once its
         first screen is painted, so the zip does not compete with drawing it.
         """
         repo = cls(database_path(path), read_only, clock)
-        repo._background = backup_in_background
+        repo._defer_backup = defer_backup
         if not read_only:
             repo._lock.acquire()
             repo.took_over_from = repo._lock.took_over_from
@@ -243,7 +243,7 @@ class Repository:
             # it does not change what is backed up as the state at open.
             opened = _Files(snap.db_path, snap.raw[snap.db_path.name], files, self._damaged)
             args = (opened, opened.digest())  # from the digests just computed: no bytes read
-            if self._background:
+            if self._defer_backup:
                 self._pending_backup = args
             else:
                 self._back_up_opening(*args)

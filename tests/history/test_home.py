@@ -200,7 +200,7 @@ async def test_a_failed_opening_backup_is_said_on_screen(
         raise PermissionError(errno.EACCES, "Permission denied")
 
     monkeypatch.setattr("chibo_tui.store.repository.take_backup", refused)
-    repo = Repository.open(db_path, backup_in_background=True)
+    repo = Repository.open(db_path, defer_backup=True)
     app = make_app(repo, tmp_path / "exports", clock=lambda: NOW)
     async with app.run_test(size=(120, 40)) as pilot:
         for _ in range(100):

@@ -143,15 +143,13 @@ def test_opening_takes_a_backup_but_not_an_identical_one(factory, db_path, clock
     assert [b.path for b in list_backups(db_path)] == [first]
 
 
-def test_the_opening_backup_taken_in_the_background_is_of_the_state_at_open(
-    factory, db_path, clock
-):
+def test_the_opening_backup_left_for_later_is_of_the_state_at_open(factory, db_path, clock):
     """The app takes it once its first screen is painted: a change saved before is
     not in it, and closing waits for it."""
     with Repository.open(db_path, clock=clock) as repo:
         repo.save_cell(factory.cell())
     at_open = db_path.read_bytes()
-    with Repository.open(db_path, clock=clock, backup_in_background=True) as repo:
+    with Repository.open(db_path, clock=clock, defer_backup=True) as repo:
         renamed = factory.cell()
         renamed.name = "Chi bộ đổi tên sau khi mở"
         repo.save_cell(renamed)
@@ -166,13 +164,13 @@ def test_a_backup_left_for_later_is_taken_at_close_if_nobody_asked(factory, db_p
     with Repository.open(db_path, clock=clock) as repo:
         repo.save_cell(factory.cell())
     at_open = db_path.read_bytes()
-    with Repository.open(db_path, clock=clock, backup_in_background=True):
+    with Repository.open(db_path, clock=clock, defer_backup=True):
         assert list_backups(db_path) == []  # not yet: the first screen comes first
     (taken,) = list_backups(db_path)
     assert read_backup(taken.path) == {"chibo.json": at_open}
 
 
-def test_a_failed_background_backup_is_reported(factory, db_path, clock, monkeypatch):
+def test_a_failed_deferred_backup_is_reported(factory, db_path, clock, monkeypatch):
     with Repository.open(db_path, clock=clock) as repo:
         repo.save_cell(factory.cell())
 
@@ -180,7 +178,7 @@ def test_a_failed_background_backup_is_reported(factory, db_path, clock, monkeyp
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr("chibo_tui.store.repository.take_backup", full_disk)
-    with Repository.open(db_path, clock=clock, backup_in_background=True) as repo:
+    with Repository.open(db_path, clock=clock, defer_backup=True) as repo:
         assert repo.opening_backup is None
         assert repo.backup_failed is not None and "đầy" in repo.backup_failed
 

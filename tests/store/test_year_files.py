@@ -250,7 +250,7 @@ def test_the_opening_backup_keeps_year_files_a_write_replaced_meanwhile(
 
     monkeypatch.setattr(repository, "take_backup", take_backup)
     shutil.rmtree(db_path.parent / "backups")  # else identical to the newest: none taken
-    with Repository.open(db_path, clock=clock, backup_in_background=True) as repo:
+    with Repository.open(db_path, clock=clock, defer_backup=True) as repo:
         # Taken on a thread of its own, as the app's worker takes it after the first frame.
         backing_up = threading.Thread(target=lambda: repo.opening_backup)
         backing_up.start()
