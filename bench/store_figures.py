@@ -69,7 +69,7 @@ def main() -> None:
             ms, repo = timed(lambda db=db: Repository.open(db, defer_backup=True))
             assert isinstance(repo, Repository)
             add(f"open_for_writing_{n}_months_ms", ms)
-            repo.opening_backup  # noqa: B018  (waits for the backup thread)
+            repo.opening_backup  # noqa: B018  (takes the backup, as the app does after its first frame)
             newest = repo.years()[-1]
             month = f"{newest - 1:04d}-06"
             ms, _ = timed(lambda repo=repo, year=newest - 1: repo.load_year(year))
