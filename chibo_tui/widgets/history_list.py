@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from textual.binding import Binding
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from ..text import history as T
+from .month_list import VIEW_BINDING
 
 
 class HistoryList(OptionList):
@@ -18,9 +17,7 @@ class HistoryList(OptionList):
     handles ``OptionList.OptionSelected``.
     """
 
-    BINDINGS = [
-        Binding("enter", "select", T.KEY_VIEW, tooltip=T.KEY_VIEW_HELP, id="history-view"),
-    ]
+    BINDINGS = [VIEW_BINDING]
 
 
 def with_separators(options: Iterable[Option]) -> Iterator[Option | None]:

@@ -24,6 +24,9 @@ from textual.style import Style as VisualStyle
 
 from ..text import history as T
 
+VIEW_BINDING = Binding("enter", "select", T.KEY_VIEW, tooltip=T.KEY_VIEW_HELP, id="history-view")
+"""Enter on a history list (this one or a ``HistoryList``): "Xem" in the footer."""
+
 DRAWN_KEPT = 256
 """Rows kept once drawn (a few screens' worth): scrolling back costs nothing."""
 
@@ -32,7 +35,7 @@ class MonthList(ScrollView, can_focus=True):
     """Months, newest first; Enter (or a click) opens the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "select", T.KEY_VIEW, tooltip=T.KEY_VIEW_HELP, id="history-view"),
+        VIEW_BINDING,
         Binding("down", "move(1)", show=False),
         Binding("up", "move(-1)", show=False),
         Binding("pagedown", "page(1)", show=False),
