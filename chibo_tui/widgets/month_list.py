@@ -109,11 +109,16 @@ class MonthList(ScrollView, can_focus=True):
         return min(max(index, 0), len(self._months) - 1)
 
     def watch_highlighted(self, old: int | None, new: int | None) -> None:
-        if new is not None:
-            self.scroll_to_region(
-                Region(0, new, max(self.size.width, 1), 1), animate=False, force=True
-            )
+        self._show_highlighted()
         self.refresh()
+
+    def on_resize(self) -> None:
+        self._show_highlighted()  # a shorter list must not hide it
+
+    def _show_highlighted(self) -> None:
+        if self.highlighted is not None:
+            region = Region(0, self.highlighted, max(self.size.width, 1), 1)
+            self.scroll_to_region(region, animate=False, force=True)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

@@ -230,6 +230,13 @@ async def test_a_long_history_lists_every_month_and_draws_the_ones_in_view(
         await pilot.pause()
         bottom = months.scrollable_content_region.height - 1
         assert drawn(months, bottom).startswith(month_label(summaries[-1].month))
+        await pilot.resize_terminal(90, 30)  # shorter: the highlight stays in view
+        await settle(pilot)
+        bottom_now = months.scrollable_content_region.height - 1
+        assert months.highlighted_month == summaries[-1].month
+        assert drawn(months, bottom_now).startswith(month_label(summaries[-1].month))
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
         await pilot.press("pageup")
         assert months.highlighted_month == summaries[-bottom - 1].month
         await pilot.press("end", "enter")
