@@ -836,6 +836,7 @@ def meeting_screen(work: Path, runs: int) -> None:
         ("rss_open_mb", "MB"),
         ("rss_all_steps_mb", "MB"),
         ("first_visit_ms", "ms"),
+        ("revisit_first_ms", "ms"),
         ("revisit_ms", "ms"),
     ):
         name = key.rsplit("_", 1)[0]

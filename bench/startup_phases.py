@@ -2,7 +2,8 @@
 
     python bench/startup_phases.py DB PHASES_FILE
 
-Does what ``chibo_tui.__main__.run_app`` does, step by step, and appends
+Does what ``chibo_tui.__main__.run_app`` does (collections held until the first
+screen, the opening backup deferred until it is painted), step by step, and appends
 ``name monotonic_seconds`` lines to ``PHASES_FILE`` as each step ends (the
 benchmark kills the process once the first screen is painted, so each line is
 written at once). ``bench/run.py`` runs it on a pseudo-terminal and subtracts
@@ -27,11 +28,13 @@ def main(db: Path, phases: Path) -> None:
     import textual.app  # noqa: F401  (what the floor app imports too)
 
     mark("textual_imported")
+    from chibo_tui import heap
     from chibo_tui.__main__ import main as _cli  # noqa: F401  (the command line's imports)
     from chibo_tui.store import Repository
 
     mark("cli_and_store_imported")
-    repo = Repository.open(db)
+    heap.hold_collections()
+    repo = Repository.open(db, defer_backup=True)
     mark("database_opened")
     from chibo_tui.app import make_app
     from chibo_tui.screens.home import HomeScreen
