@@ -26,6 +26,7 @@ from ..domain.vietnamese import month_label
 from ..text import history as T
 from ..views.remedy_view import RemedyTotals, totals
 from ..widgets.footer import KeyFooter
+from ..widgets.labels import set_text
 from ..widgets.month_list import MonthList
 from ..widgets.topbar import TopBar
 from ..widgets.verdict_marks import (
@@ -155,14 +156,14 @@ class HomeScreen(ChiboScreen[None]):
         else:
             line = T.HOME_THIS_MONTH_DRAFT.format(month=label)
         empty = not self.summaries
-        self.query_one("#home-this-month", Static).update(line)
+        set_text(self.query_one("#home-this-month", Static), line)
         self._show_due(today)
-        self.query_one("#home-empty", Static).update(T.HOME_EMPTY.format(month=label))
+        set_text(self.query_one("#home-empty", Static), T.HOME_EMPTY.format(month=label))
         self.set_class(empty, "-empty")
         months = self.query_one("#home-months", MonthList)
         months.can_focus = not empty  # hidden, it must not take the keys (nor the footer)
         if empty:
-            self.query_one("#home-stats", Static).update("")
+            set_text(self.query_one("#home-stats", Static), "")
             self.set_focus(None)
             return
         months.focus()
@@ -189,7 +190,7 @@ class HomeScreen(ChiboScreen[None]):
         if reminder and self.summaries:
             lines.append(reminder + T.HOME_REVIEW_KEY)
         due = self.query_one("#home-due", Static)
-        due.update("\n".join(f"! {line}" for line in lines))
+        set_text(due, "\n".join(f"! {line}" for line in lines))
         due.display = bool(lines)
 
     def _show_stats(self, remedies: RemedyTotals | None) -> None:
@@ -212,7 +213,7 @@ class HomeScreen(ChiboScreen[None]):
             if remedies.overdue:
                 text += T.HOME_REMEDIES_OVERDUE.format(overdue=remedies.overdue)
             parts.append(text)
-        self.query_one("#home-stats", Static).update(" · ".join(parts))
+        set_text(self.query_one("#home-stats", Static), " · ".join(parts))
 
     def _fill_list(self, only_if_wider_or_narrower: bool = False, rebuild: bool = True) -> None:
         if not self.summaries or not self.is_mounted:

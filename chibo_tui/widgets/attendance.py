@@ -11,6 +11,7 @@ from ..domain import rules
 from ..domain.model import Attendance, MemberStatus, Presence
 from ..domain.vietnamese import name_sort_key
 from ..text import meeting as T
+from .labels import set_text
 from .pane import MeetingPane
 
 
@@ -67,9 +68,9 @@ class AttendancePane(MeetingPane):
         if self._rows:
             table.move_cursor(row=min(cursor, len(self._rows) - 1))
         exempt = [a.full_name for a in self.meeting.attendance if a.exempt]
-        self.query_one("#exempt-list", Label).update(", ".join(exempt) or T.NO_EXEMPT)
+        set_text(self.query_one("#exempt-list", Label), ", ".join(exempt) or T.NO_EXEMPT)
         if not self._rows:
-            self.query_one("#attendance-totals", Label).update(T.ROSTER_EMPTY)
+            set_text(self.query_one("#attendance-totals", Label), T.ROSTER_EMPTY)
         else:
             self._totals()
 
@@ -90,7 +91,8 @@ class AttendancePane(MeetingPane):
 
     def _totals(self) -> None:
         c = rules.attendance_counts(self.meeting.attendance)
-        self.query_one("#attendance-totals", Label).update(
+        set_text(
+            self.query_one("#attendance-totals", Label),
             T.TOTALS.format(
                 total=c.total,
                 official=c.official,
@@ -102,7 +104,7 @@ class AttendancePane(MeetingPane):
                 unexcused=c.unexcused,
                 unmarked=c.unmarked,
                 voters=c.voters,
-            )
+            ),
         )
 
     def mark(self, index: int, presence: Presence) -> None:

@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, TextArea
 from ..domain import rules
 from ..domain.timefmt import parse_time, show_time
 from ..text import meeting as T
+from .labels import set_text
 from .pane import MeetingPane
 
 
@@ -75,17 +76,17 @@ class ClosePane(MeetingPane):
         problems = self.problems()
         checklist = self.query_one("#close-checklist", Label)
         if problems:
-            checklist.update("\n".join(f"✘ {p}" for p in problems))
+            set_text(checklist, "\n".join(f"✘ {p}" for p in problems))
             checklist.set_classes("warning-text")
         else:
-            checklist.update(T.CHECKLIST_CLEAN)
+            set_text(checklist, T.CHECKLIST_CLEAN)
             checklist.set_classes("ok-text")
         counts = rules.attendance_counts(self.meeting.attendance)
         outcome = rules.meeting_outcome(
             self.meeting.reviews, counts.official_voting_base, counts.voters
         )  # never "chưa đạt bốn tốt" while a criterion waits for its vote
-        self.query_one("#close-four-good", Label).update(
-            T.FOUR_GOOD.format(sentence=outcome.reason)
+        set_text(
+            self.query_one("#close-four-good", Label), T.FOUR_GOOD.format(sentence=outcome.reason)
         )
         final = self.meeting.is_final
         self.query_one("#finalise", Button).display = not final and not problems
@@ -93,21 +94,21 @@ class ClosePane(MeetingPane):
         override.display = not final and bool(problems)
         blocked = rules.votes_block_finalising(self.meeting) and not final
         override.disabled = blocked
-        self.query_one("#close-blocked", Label).update(T.FINALISE_BLOCKED if blocked else "")
+        set_text(self.query_one("#close-blocked", Label), T.FINALISE_BLOCKED if blocked else "")
 
     @on(Input.Changed, "#close-end")
     def _end(self, event: Input.Changed) -> None:
         error = self.query_one("#close-end-error", Label)
         if not event.value.strip():
             self.meeting.end_time = None
-            error.update("")
+            set_text(error, "")
         else:
             try:
                 self.meeting.end_time = parse_time(event.value)
             except ValueError as exc:
-                error.update(str(exc))
+                set_text(error, str(exc))
                 return
-            error.update("")
+            set_text(error, "")
         self.refresh_view()
         self.changed()
 

@@ -19,6 +19,7 @@ from ..domain.review_notes import NotePlace, note_named, notes_at
 from ..domain.timefmt import parse_date, show_date
 from ..text import meeting as T
 from .entry_table import EntryTable, editing_row, marked, set_editing_row, store_entry
+from .labels import set_text
 from .member_picker import Candidate, MemberPicker
 from .pane import MeetingPane
 from .vote import VoteContext, VoteEditor, set_aside, vote_context
@@ -163,10 +164,10 @@ class CriterionPane(MeetingPane):
         proposed = rules.proposed_verdict(self.review)
         label = self.query_one(".verdict-proposed", Label)
         if proposed.value is None:
-            label.update(T.VERDICT_NONE if not self.review.checks else proposed.reason)
+            set_text(label, T.VERDICT_NONE if not self.review.checks else proposed.reason)
         else:
             verdict = rules.VERDICT_TEXT[proposed.value]
-            label.update(f"{T.VERDICT_PUT.format(verdict=verdict)} — {proposed.reason}")
+            set_text(label, f"{T.VERDICT_PUT.format(verdict=verdict)} — {proposed.reason}")
         self.query_one(VoteEditor).show(
             self.review.vote, self.vote_context(), self.review.earlier_votes
         )
@@ -299,7 +300,7 @@ class CriterionPane(MeetingPane):
         text_input = self.query_one(".remedy-text", Input)
         owner = self.query_one(".remedy-owner", MemberPicker)
         if not text_input.value.strip():
-            error.update(T.NEED_REMEDY_TEXT)
+            set_text(error, T.NEED_REMEDY_TEXT)
             text_input.focus()
             return
         due: date | None = None
@@ -307,9 +308,9 @@ class CriterionPane(MeetingPane):
             try:
                 due = parse_date(event.value)
             except ValueError as exc:
-                error.update(str(exc))
+                set_text(error, str(exc))
                 return
-        error.update("")
+        set_text(error, "")
         remedy = Remedy(
             text=text_input.value.strip(),
             owner=owner.value.strip(),

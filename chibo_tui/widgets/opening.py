@@ -12,6 +12,7 @@ from textual.widgets import Checkbox, DataTable, Input, Label
 from ..domain.model import Guest, Meeting
 from ..domain.timefmt import parse_date, parse_time, show_date, show_time
 from ..text import meeting as T
+from .labels import set_text
 from .member_picker import Candidate, MemberPicker
 from .pane import MeetingPane
 
@@ -81,9 +82,9 @@ class OpeningPane(MeetingPane):
         try:
             self.meeting.date = parse_date(event.value)
         except ValueError as exc:
-            error.update(str(exc))
+            set_text(error, str(exc))
             return
-        error.update("")
+        set_text(error, "")
         self.changed()
 
     @on(Input.Changed, "#opening-start")
@@ -91,15 +92,15 @@ class OpeningPane(MeetingPane):
         error = self.query_one("#opening-start-error", Label)
         if not event.value.strip():
             self.meeting.start_time = None
-            error.update("")
+            set_text(error, "")
             self.changed()
             return
         try:
             self.meeting.start_time = parse_time(event.value)
         except ValueError as exc:
-            error.update(str(exc))
+            set_text(error, str(exc))
             return
-        error.update("")
+        set_text(error, "")
         self.changed()
 
     @on(Checkbox.Changed, "#opening-thematic")

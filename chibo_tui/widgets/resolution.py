@@ -17,6 +17,7 @@ from ..domain import rules, tasks
 from ..domain.model import Commendation, Mention, ResolutionForm, Verdict
 from ..text import meeting as T
 from .entry_table import EntryTable, editing_row, marked, set_editing_row, store_entry
+from .labels import set_text
 from .member_picker import MemberPicker
 from .pane import MeetingPane
 from .tasks import present_candidates
@@ -84,11 +85,12 @@ class ResolutionPane(MeetingPane):
         issued = self.form is not ResolutionForm.NONE
         name = self.issued_name()
         title = T.RESOLUTION_TITLE.format(name=name) if issued else T.RESOLUTION_NAME_NONE
-        self.query_one("#resolution-title", Label).update(title)
+        set_text(self.query_one("#resolution-title", Label), title)
         self.query_one("#resolution-none").display = not issued
         self.query_one("#resolution-body").display = issued
-        self.query_one("#resolution-vote-title", Label).update(
-            T.RESOLUTION_VOTE.format(name=name.lower())
+        set_text(
+            self.query_one("#resolution-vote-title", Label),
+            T.RESOLUTION_VOTE.format(name=name.lower()),
         )
         self.query_one("#commend-name", MemberPicker).candidates = present_candidates(self.meeting)
         self.query_one(VoteEditor).show(

@@ -22,6 +22,7 @@ from ..domain import paperwork, scoresheet
 from ..domain.model import Cell, Meeting, MeetingScore, Verdict
 from ..domain.timefmt import parse_date, show_date
 from ..text import score_sheet as T
+from .labels import set_text
 from .pane import MeetingPane
 from .vote import VoteEditor, vote_context
 from .wrap_table import WrapColumn, WrapTable
@@ -128,7 +129,7 @@ class ScorePane(MeetingPane):
             how = _how(line)
             rows.append((str(number), line.item.text, f"{points}/{line.item.points}", how))
         self.query_one(ScoreTable).set_rows(rows)
-        self.query_one("#score-total", Label).update(result.formula)
+        set_text(self.query_one("#score-total", Label), result.formula)
 
     # -- the dated steps -----------------------------------------------------------
 
@@ -143,9 +144,9 @@ class ScorePane(MeetingPane):
             try:
                 day = parse_date(event.value)
             except ValueError as exc:
-                error.update(str(exc))
+                set_text(error, str(exc))
                 return
-        error.update("")
+        set_text(error, "")
         if getattr(self.cell.paperwork_of(self.meeting.month), step) != day:
             paperwork.record(self.cell, self.meeting.month, step, day)
             self._fill()

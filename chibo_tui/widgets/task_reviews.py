@@ -21,6 +21,7 @@ from ..domain.model import TaskReview, TaskStatus
 from ..domain.timefmt import show_date
 from ..domain.vietnamese import month_label
 from ..text import meeting as T
+from .labels import set_text
 from .pane import MeetingPane
 from .wrap_table import WrapColumn, WrapTable
 
@@ -106,7 +107,7 @@ class TaskReviewPane(MeetingPane):
         pending = sum(r.status is None for r in self.meeting.task_reviews)
         if pending:
             text += T.COMPLETION_PENDING.format(n=pending)
-        found.first(Label).update(text)
+        set_text(found.first(Label), text)
 
     def _refresh_row(self, index: int) -> None:
         table = self.query_one(TaskReviewTable)

@@ -23,6 +23,7 @@ from ..domain.timefmt import parse_date, show_date
 from ..domain.vietnamese import month_label
 from ..text import meeting as T
 from .entry_table import EntryTable, editing_row, marked, set_editing_row, store_entry
+from .labels import set_text
 from .member_picker import Candidate, MemberPicker
 from .pane import MeetingPane
 from .wrap_table import WrapColumn
@@ -99,7 +100,7 @@ class TasksPane(MeetingPane):
         # Attendance may have changed since the step was built.
         self.query_one("#task-owner", MemberPicker).candidates = self._owners()
         offers = tasks.remedies_to_offer(self.meeting)
-        self.query_one("#task-offer", Label).update(T.OFFER_REMEDIES.format(n=len(offers)))
+        set_text(self.query_one("#task-offer", Label), T.OFFER_REMEDIES.format(n=len(offers)))
         self.query_one("#task-offer-row").display = bool(offers) and not self.read_only
 
     # -- the list --------------------------------------------------------------
@@ -143,7 +144,7 @@ class TasksPane(MeetingPane):
         error = self.query_one("#task-error", Label)
         text_input = self.query_one("#task-text", Input)
         if not text_input.value.strip():
-            error.update(T.NEED_TASK_TEXT)
+            set_text(error, T.NEED_TASK_TEXT)
             text_input.focus()
             return
         due_input = self.query_one("#task-due", Input)
@@ -153,7 +154,7 @@ class TasksPane(MeetingPane):
             if due_input.value.strip():
                 due = parse_date(due_input.value)
         except ValueError as exc:
-            error.update(str(exc))
+            set_text(error, str(exc))
             due_input.focus()
             return
         report = self.report_default
@@ -161,10 +162,10 @@ class TasksPane(MeetingPane):
             try:
                 report = parse_month_label(report_input.value)
             except ValueError:
-                error.update(T.TASK_REPORT_BAD.format(month=month_label(self.report_default)))
+                set_text(error, T.TASK_REPORT_BAD.format(month=month_label(self.report_default)))
                 report_input.focus()
                 return
-        error.update("")
+        set_text(error, "")
         owner = self.query_one("#task-owner", MemberPicker)
         group = self.query_one("#task-group", Select).value
         task = Task(

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.widgets import Label
 
 from ..text import common as T
+from .labels import set_text
 
 
 class TopBar(Horizontal):
@@ -45,20 +46,20 @@ class TopBar(Horizontal):
             self.saved = saved_text(at)
 
     def watch_context(self, value: str) -> None:
-        self.query_one("#topbar-context", Label).update(value)
+        set_text(self.query_one("#topbar-context", Label), value)
 
     def watch_saved(self, value: str) -> None:
-        self.query_one("#topbar-saved", Label).update(value)
+        set_text(self.query_one("#topbar-saved", Label), value)
 
     def set_cell_name(self, name: str) -> None:
         """After a rename in the profile."""
-        self.query_one("#topbar-cell", Label).update(name)
+        set_text(self.query_one("#topbar-cell", Label), name)
 
     def set_sample(self, sample: bool) -> None:
         self.query_one("#topbar-sample", Label).display = sample
 
     def set_extra(self, text: str) -> None:
-        self.query_one("#topbar-extra", Label).update(text)
+        set_text(self.query_one("#topbar-extra", Label), text)
 
 
 def saved_text(at: datetime) -> str:

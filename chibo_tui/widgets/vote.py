@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label
 from ..domain import rules
 from ..domain.model import Meeting, Verdict, Vote
 from ..text import meeting as T
+from .labels import set_text
 
 DIGITS = r"[0-9]*"  # letters and minus signs are refused as typed
 
@@ -102,7 +103,7 @@ class VoteEditor(Vertical):
         (``subject``: by what was voted on instead, such as the resolution)."""
         text, style = describe(vote, ctx)
         result = self.query_one("#vote-result", Label)
-        result.update(text)
+        set_text(result, text)
         result.set_classes(style)
         for key in ("in_favour", "against", "other"):
             self.query_one(f"#vote-{key}", Input).set_class(style == "error-text", "-invalid")
@@ -110,8 +111,9 @@ class VoteEditor(Vertical):
             f"{subject or rules.VERDICT_TEXT[v.verdict_put]}: {v.in_favour}/{v.against}/{v.other}"
             for v in earlier
         )
-        self.query_one("#vote-earlier", Label).update(
-            T.EARLIER_VOTES.format(votes=past) if past else ""
+        set_text(
+            self.query_one("#vote-earlier", Label),
+            T.EARLIER_VOTES.format(votes=past) if past else "",
         )
 
     def clear(self) -> None:

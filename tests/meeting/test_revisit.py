@@ -7,7 +7,11 @@ shown (~40 ms of the ~75 ms a return to the step cost, 120 months).
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
 from meeting_steps import at_step, settle, whole_repaints
+from textual.widgets import Static
 
 from chibo_tui.app import ChiboApp
 from chibo_tui.widgets.pane import MeetingPane
@@ -72,3 +76,28 @@ async def test_moving_to_another_field_repaints_the_two_fields_not_the_screen(
         await settle(pilot)
         assert screen.focused is not before
         assert repaints == []
+
+
+@pytest.mark.parametrize("step", ["criterion-1", "attendance", "close"])
+async def test_a_step_shown_again_sets_no_label_to_what_it_shows(
+    app: ChiboApp, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    # Setting a label's text lays the screen out again even when the text is the
+    # same: four such labels made a revisit of a criterion take twice as long.
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await at_step(app, pilot, step)
+        await screen.go_to("opening")
+        await settle(pilot)
+        again: list[tuple[str | None, str]] = []
+        update = Static.update
+
+        def recorded(label: Static, content: Any = "", *, layout: bool = True) -> None:
+            if isinstance(content, str) and content == label.content:
+                again.append((label.id, content))
+            update(label, content, layout=layout)
+
+        monkeypatch.setattr(Static, "update", recorded)
+        await screen.go_to(step)
+        await settle(pilot)
+        assert again == []
+        assert screen.query_one(f"#{step}", MeetingPane).display

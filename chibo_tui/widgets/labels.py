@@ -1,0 +1,19 @@
+"""Text shown in a label, changed only when it changes."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+
+def set_text(label: Static, text: str) -> None:
+    """Show ``text`` in ``label``, unless it shows it already.
+
+    ``Static.update`` always parses the text again and lays the screen out: a step
+    revisited set its four labels to what they showed, which made the revisit take
+    twice as long (27 → 14 ms, median of 21), and the meeting clock did it on every
+    change the chair typed.
+    """
+    current = label.content
+    # Only str against str: ``Content.__eq__`` compares the plain text, not the styles.
+    if not (isinstance(current, str) and current == text):
+        label.update(text)
