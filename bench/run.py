@@ -838,6 +838,7 @@ def meeting_screen(work: Path, runs: int) -> None:
         ("first_visit_ms", "ms"),
         ("revisit_first_ms", "ms"),
         ("revisit_ms", "ms"),
+        ("revisit_keys_ms", "ms"),
     ):
         name = key.rsplit("_", 1)[0]
         line(f"meeting_{name}_chibo", got[key], unit)

@@ -6,6 +6,7 @@ from typing import NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
@@ -65,6 +66,17 @@ class KeyFooter(Footer):
                 display = app.get_key_display(found.binding)
                 palette = Shown(found.binding, found.enabled, tooltip, display)
         return Keys(shown, palette)
+
+    def bindings_changed(self, screen: Screen[object]) -> None:
+        if self._keys is None:
+            super().bindings_changed(screen)  # the first keys: as Textual composes them
+            return
+        # Textual's footer waits for the next refresh before it looks at the keys, and
+        # shows them one refresh later still: a step's keys came ~50 ms after the step.
+        # Relabelling mounts nothing, so it can come with the step's own frame.
+        self._bindings_ready = True
+        if screen.app.app_focus and self.is_attached and screen is self.screen:
+            self.call_later(self.recompose)
 
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
