@@ -12,7 +12,10 @@ Textual issue #6605).
 The fix is to run a field's own binding in that field's queue, where the keys
 typed before and after it are handled, so the order is kept. For the same
 reason, keys typed while a form is being built are held until it has a field
-to take them (:meth:`KeysInOrder.hold_keys`). It lives on the app
+to take them (:meth:`KeysInOrder.hold_keys`): every key, a step key too, or the
+letters typed for one step would reach the step after it (F4 ``a`` F4 F4 F4 in
+one read marked every sub-criterion of criterion 1 đạt, instead of everyone
+present in the attendance). It lives on the app
 and not in a widget subclass, so that every field chibo shows gets it, Textual's
 own included (the command palette's search).
 """
@@ -24,6 +27,7 @@ from typing import TypeGuard
 
 from textual import events
 from textual.app import App
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -65,13 +69,18 @@ class KeysInOrder(App[None]):
         """
         if hold != self._holds:
             return  # a later hold will release them
-        held, self._held_keys = self._held_keys, None
-        for event in held or []:
+        held, self._held_keys = self._held_keys or [], None
+        for index, event in enumerate(held):
+            if self._held_keys is not None:
+                # A key just delivered asked for another form: the keys typed after
+                # it wait for that one, ahead of any typed later.
+                self._held_keys[:0] = held[index:]
+                return
             await self._deliver(event)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._held_keys is not None and (event.is_printable or event.key == "backspace"):
+            if self._held_keys is not None:
                 self._held_keys.append(event)
                 return
             await self._deliver(event)
@@ -80,23 +89,32 @@ class KeysInOrder(App[None]):
 
     async def _deliver(self, event: events.Key) -> None:
         field = self.focused
-        if is_text_field(field) and not event.is_printable and self._own_binding(field, event.key):
+        binding = self._own_binding(field, event) if field is not None else None
+        if field is not None and binding is not None:
             # Keys bound with priority (Ctrl+Q, F4, Ctrl+S) still come first, as in Textual.
             if not await self._check_bindings(event.key, priority=True):
-                field.call_later(self._run_in_field, field, event)
+                field.call_later(self._run_in_field, field, binding, event)
             return
         await super().on_event(event)
 
-    def _own_binding(self, field: Widget, key: str) -> bool:
-        """Whether the binding that ``key`` would run belongs to ``field`` itself."""
-        active = self.screen.active_bindings.get(key)
-        return active is not None and active.node is field and not active.binding.priority
-
-    async def _run_in_field(self, field: Widget, event: events.Key) -> None:
-        """Run ``event``'s binding from inside the field's queue (see module docstring)."""
+    def _own_binding(self, field: Widget, event: events.Key) -> Binding | None:
+        """The binding of ``field`` itself that ``event`` would run, to run in the field's
+        queue: any key of a text field but its text (a letter is the field's to insert),
+        any key of another field (a table's ``a``: a step key typed right after it ran
+        first, and Textual then looked for ``a`` in the next step)."""
+        if event.is_printable and is_text_field(field):
+            return None
         active = self.screen.active_bindings.get(event.key)
-        if active is not None and active.node is field:
-            if await self.run_action(active.binding.action, field):
-                return
-        # The field's action declined (or focus moved meanwhile): ancestors' bindings.
-        await self._check_bindings(event.key)
+        if active is None or active.node is not field or active.binding.priority:
+            return None
+        return active.binding
+
+    async def _run_in_field(self, field: Widget, binding: Binding, event: events.Key) -> None:
+        """Run the binding ``event`` had when it was typed, from inside the field's queue
+        (see module docstring): in that field, even if a key typed after it moved the
+        focus meanwhile."""
+        if await self.run_action(binding.action, field):
+            return
+        if self.focused is field:
+            # The field's action declined: its ancestors' bindings, as Textual's would.
+            await self._check_bindings(event.key)

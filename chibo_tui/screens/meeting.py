@@ -121,7 +121,7 @@ class MeetingScreen(ChiboScreen[None]):
                 yield self._make_pane(self.step, focus=self.meeting.resume.get("field", ""))
         yield KeyFooter()
 
-    def _make_pane(self, step: str, focus: str | None = None) -> MeetingPane:
+    def _make_pane(self, step: str, focus: str | None = None, width: int = 0) -> MeetingPane:
         m, c = self.meeting, self.cell
         pane: MeetingPane
         if step.startswith("criterion-"):
@@ -141,6 +141,7 @@ class MeetingScreen(ChiboScreen[None]):
             }[step]
             pane = kind(m, c, id=step)
         pane.focus_on_mount = focus
+        pane.width_hint = width
         pane.clock = self.session.clock
         return pane
 
@@ -272,14 +273,16 @@ class MeetingScreen(ChiboScreen[None]):
         pane = self._pane(step)
         mounted = AwaitMount(switcher, [])
         if pane is None:
+            shown = switcher.visible_content
+            width = shown.scrollable_content_region.width if shown is not None else 0
             if focus:
                 # Keys typed while the step is being built wait for its first field,
                 # instead of landing in the hidden field of the step left behind.
                 hold = self.chibo.hold_keys()
-                mounted = switcher.mount(self._make_pane(step, focus=""))
+                mounted = switcher.mount(self._make_pane(step, focus="", width=width))
                 self.call_later(self._release_keys, mounted, hold)
             else:
-                mounted = switcher.mount(self._make_pane(step, focus=None))
+                mounted = switcher.mount(self._make_pane(step, focus=None, width=width))
             self.call_later(self._settle_heap, mounted)
         elif pane.is_mounted:
             pane.refresh_view()

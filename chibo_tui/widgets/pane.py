@@ -39,6 +39,9 @@ class MeetingPane(VerticalScroll):
         """Id of the field to focus once composed ("": the first; None: leave focus)."""
         self.clock: Callable[[], datetime] = datetime.now
         """The session's clock (fixed in tests), set by the screen."""
+        self.width_hint = 0
+        """The width its tables will get, if known before its first layout: that of
+        the step shown while it is built (the same place, the same rules)."""
 
     def on_mount(self) -> None:
         if self.read_only:

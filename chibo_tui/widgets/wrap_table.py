@@ -68,11 +68,27 @@ class WrapTable(DataTable[str]):
         self._rows_text[row][1][index] = value
         self._lay_out()
 
-    def _widths(self) -> list[int]:
+    def _width(self) -> int:
+        """The width to wrap for: the table's own once laid out; before that, the one
+        an ancestor expects it to get (``width_hint``), or 0: not known yet.
+
+        A table filled only once it has a size is empty in the first frame that shows
+        it, and its rows come a frame (~50 ms) later.
+        """
+        width = self.scrollable_content_region.width
+        if width:
+            return width
+        for node in self.ancestors:
+            hint = getattr(node, "width_hint", 0)
+            if hint:
+                return int(hint)
+        return 0
+
+    def _widths(self, width: int) -> list[int]:
         """Each column's width: the fixed ones as asked while the pane has room, the
         one left takes the rest; on a narrow pane the fixed ones give way too, so that
         no column ends up off screen (80 columns, seven of them)."""
-        available = self.scrollable_content_region.width - 2 * self.cell_padding - 1
+        available = width - 2 * self.cell_padding - 1
         available -= 2 * self.cell_padding * len(self._specs)
         flex = available - sum(s.width or 0 for s in self._specs)
         give = {
@@ -88,10 +104,11 @@ class WrapTable(DataTable[str]):
         return [w if s.width else flex for s, w in zip(self._specs, widths, strict=True)]
 
     def _lay_out(self) -> None:
-        if not self.is_mounted:
+        width = self._width() if self.is_attached else 0
+        if not width:
             return
-        widths = self._widths()
-        self._laid_for = self.scrollable_content_region.width
+        widths = self._widths(width)
+        self._laid_for = width
         cursor = self.cursor_row
         self.clear(columns=True)
         for spec, width in zip(self._specs, widths, strict=True):

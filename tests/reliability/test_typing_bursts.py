@@ -26,6 +26,7 @@ from textual.widgets import Input, TextArea
 
 from chibo_tui.app import ChiboApp, make_app
 from chibo_tui.domain import lifecycle
+from chibo_tui.domain.model import Presence
 from chibo_tui.sample import build_demo
 from chibo_tui.screens.meeting import MeetingScreen
 from chibo_tui.store import Repository
@@ -186,3 +187,28 @@ async def test_keys_typed_while_a_step_opens_land_in_its_first_field(app: ChiboA
         first = screen.query_one("#task-text", Input)
         assert first.value == "Ý kiến"
         assert "Ý kiến" not in screen.query_one("#criterion-4 #remedy-text").value  # type: ignore[attr-defined]
+
+
+async def test_keys_typed_for_a_step_reach_it_when_step_keys_follow_in_the_same_read(
+    app: ChiboApp,
+) -> None:
+    # F4, "a" (everyone not yet marked: present), then F4 three times, in one read of
+    # the terminal: the "a" is the attendance's, and it reached criterion 1 instead,
+    # where it marked every sub-criterion đạt.
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.go_to("opening")
+        f4 = "\x1b[14~"
+        await _type(app, pilot, [f4 + "a" + f4 * 3], split=False)
+        for _ in range(50):
+            await pilot.pause()
+        assert screen.step == "criterion-1"
+        meeting = screen.meeting
+        assert all(a.presence is Presence.PRESENT for a in meeting.attendance if not a.exempt)
+        assert all(check.passed is None for check in meeting.review(1).checks)
+        # Typed in the step reached last, they stay there.
+        await _type(app, pilot, ["k"], split=False)
+        await pilot.pause()
+        assert meeting.review(1).checks[0].passed is False
