@@ -1,16 +1,19 @@
 """The meeting screen's figures, in a fresh process: memory, step visits, and its floor.
 
     python bench/meeting_figures.py chibo DB TREE_JSON
-    python bench/meeting_figures.py floor TREE_JSON
+    python bench/meeting_figures.py floor|floor-keyed TREE_JSON
 
 ``chibo``: a headless chibo on ``DB`` opens this month's meeting (peak RSS), visits
-criterion 1 for the first time and again, five times (key to the last paint), then every step
-(peak RSS), and writes the meeting screen's widget tree to ``TREE_JSON``.
+criterion 1 for the first time and again, five times (key to the frame that shows
+the step as it stays), then every step (peak RSS), and writes the meeting screen's
+widget tree to ``TREE_JSON``.
 
 ``floor``: the same tree rebuilt from plain Textual widgets (each chibo widget
 becomes the first Textual class it derives from, with the same text, values, rows
 and heights; no domain code, no CSS), the steps built on first visit as chibo does:
-the same figures for "an equivalent plain Textual form".
+the same figures for "an equivalent plain Textual form". ``floor-keyed``: that form
+as a keyboard form must be, as chibo is: a step shown gives its first field the focus,
+and the focused table's own keys show in Textual's footer.
 
 Prints ``name value`` lines; ``bench/run.py`` runs both, interleaved.
 """
@@ -18,6 +21,7 @@ Prints ``name value`` lines; ``bench/run.py`` runs both, interleaved.
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import sys
 import time
@@ -266,7 +270,7 @@ def build(node: dict[str, Any], skip_steps: set[str]) -> Widget:
     elif name == "Select":
         widget = cls([(p, i) for i, p in enumerate(node.get("options", []))], **kwargs)
     elif name == "DataTable":
-        table: widgets.DataTable[str] = widgets.DataTable(**kwargs)
+        table: widgets.DataTable[str] = (keyed_table() if KEYED else widgets.DataTable)(**kwargs)
         for label, width in node.get("columns", []):
             table.add_column(label, width=width)
         for cells, height in node.get("rows", []):
@@ -282,6 +286,24 @@ def build(node: dict[str, Any], skip_steps: set[str]) -> Widget:
     return widget
 
 
+KEYED = False
+"""``floor-keyed``: each table has keys of its own, shown in the footer while it has the
+focus (as chibo's checklist has), and a step shown gives its first field the focus."""
+
+
+@functools.cache
+def keyed_table() -> type[Any]:
+    from textual.widgets import DataTable
+
+    class KeyedTable(DataTable[str]):
+        BINDINGS = [Binding(key, "noop", f"Phím {key}") for key in ("d", "k", "space", "a")]
+
+        def action_noop(self) -> None:
+            """Shown in the footer, as the checklist's keys are."""
+
+    return KeyedTable
+
+
 def find(node: dict[str, Any], step: str) -> dict[str, Any] | None:
     if node.get("id") == step:
         return node
@@ -292,8 +314,11 @@ def find(node: dict[str, Any], step: str) -> dict[str, Any] | None:
     return None
 
 
-async def run_floor(tree_path: Path) -> None:
+async def run_floor(tree_path: Path, keyed: bool = False) -> None:
     from textual.widgets import ContentSwitcher
+
+    global KEYED
+    KEYED = keyed
 
     tree = json.loads(tree_path.read_text())
     later = set(STEPS) - {"opening"}
@@ -316,7 +341,18 @@ async def run_floor(tree_path: Path) -> None:
                 node = next(find(c, step) for c in tree["children"] if find(c, step))
                 mounted = switcher.mount(build(node, set()))
             switcher.current = step
+            if keyed:
+                if mounted is None:
+                    self.focus_first(step)
+                else:
+                    self.call_after_refresh(self.focus_first, step)
             return mounted
+
+        def focus_first(self, step: str) -> None:
+            pane = self.query_one(f"#{step}")
+            field = next((w for w in pane.query("*") if w.focusable), None)
+            if field is not None:
+                field.focus()
 
     class FloorApp(App[None]):
         def on_mount(self) -> None:
@@ -343,4 +379,4 @@ if __name__ == "__main__":
     if sys.argv[1] == "chibo":
         asyncio.run(run_chibo(Path(sys.argv[2]), Path(sys.argv[3])))
     else:
-        asyncio.run(run_floor(Path(sys.argv[2])))
+        asyncio.run(run_floor(Path(sys.argv[2]), keyed=sys.argv[1] == "floor-keyed"))

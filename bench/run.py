@@ -819,18 +819,23 @@ def _figures(argv: list[str]) -> dict[str, float]:
 
 
 def meeting_screen(work: Path, runs: int) -> None:
-    """``meeting_figures.py``: chibo's meeting screen and the same widgets plain, each in
-    a fresh process (120 months), interleaved: peak RSS, first visit and revisit."""
+    """``meeting_figures.py``: chibo's meeting screen, the same widgets plain, and plain
+    as a keyboard form (the focus moved to the step, the focused table's keys in the
+    footer: ``*_keyboard_form``), each in a fresh process (120 months), interleaved:
+    peak RSS, first visit and revisit."""
     db = make_database(work, 120)
     tree = work / "meeting-tree.json"
     chibo: list[dict[str, float]] = []
     floor: list[dict[str, float]] = []
+    keyed: list[dict[str, float]] = []
     for _ in range(runs):
         copy = fresh_copy(db, work / "meeting120")
         chibo.append(_figures([sys.executable, str(MEETING), "chibo", str(copy), str(tree)]))
         floor.append(_figures([sys.executable, str(MEETING), "floor", str(tree)]))
+        keyed.append(_figures([sys.executable, str(MEETING), "floor-keyed", str(tree)]))
     got = {k: median([r[k] for r in chibo]) for k in chibo[0]}
     base = {k: median([r[k] for r in floor]) for k in floor[0]}
+    focus = {k: median([r[k] for r in keyed]) for k in keyed[0]}
     line("meeting_open_120_meetings", got["open_ms"], "ms", 0)
     for key, unit in (
         ("rss_open_mb", "MB"),
@@ -844,6 +849,9 @@ def meeting_screen(work: Path, runs: int) -> None:
         line(f"meeting_{name}_chibo", got[key], unit)
         line(f"meeting_{name}_plain_form", base[key], unit)
         line(f"meeting_{name}_ratio", got[key] / base[key], "x", 2)
+        if key.endswith("_ms"):
+            line(f"meeting_{name}_keyboard_form", focus[key], unit)
+            line(f"meeting_{name}_ratio_vs_keyboard_form", got[key] / focus[key], "x", 2)
     target("rss_meeting_open", got["rss_open_mb"], base["rss_open_mb"], "MB", 1.2, "vs plain form")
     target(
         "rss_meeting_every_step",
