@@ -202,11 +202,22 @@ async def test_keys_typed_for_a_step_reach_it_when_step_keys_follow_in_the_same_
         await screen.go_to("opening")
         f4 = "\x1b[14~"
         await _type(app, pilot, [f4 + "a" + f4 * 3], split=False)
-        for _ in range(50):
+        meeting = screen.meeting
+
+        def everyone_present() -> bool:
+            return all(a.presence is Presence.PRESENT for a in meeting.attendance if not a.exempt)
+
+        def at_criterion_1() -> bool:
+            focused = app.focused
+            return focused is not None and any(n.id == "criterion-1" for n in focused.ancestors)
+
+        for _ in range(500):  # bounded: each step is built in a few rounds
+            if everyone_present() and at_criterion_1():
+                break
             await pilot.pause()
         assert screen.step == "criterion-1"
-        meeting = screen.meeting
-        assert all(a.presence is Presence.PRESENT for a in meeting.attendance if not a.exempt)
+        assert at_criterion_1()
+        assert everyone_present()
         assert all(check.passed is None for check in meeting.review(1).checks)
         # Typed in the step reached last, they stay there.
         await _type(app, pilot, ["k"], split=False)
