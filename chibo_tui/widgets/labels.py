@@ -9,9 +9,8 @@ def set_text(label: Static, text: str) -> None:
     """Show ``text`` in ``label``, unless it shows it already.
 
     ``Static.update`` always parses the text again and lays the screen out: a step
-    revisited set its four labels to what they showed, which made the revisit take
-    twice as long (27 → 14 ms, median of 21), and the meeting clock did it on every
-    change the chair typed.
+    shown again set four labels to what they showed, and the meeting's clock was set
+    to the same time at each mark or entry the chair made.
     """
     current = label.content
     # Only str against str: ``Content.__eq__`` compares the plain text, not the styles.

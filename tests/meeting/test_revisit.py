@@ -83,7 +83,7 @@ async def test_a_step_shown_again_sets_no_label_to_what_it_shows(
     app: ChiboApp, monkeypatch: pytest.MonkeyPatch, step: str
 ) -> None:
     # Setting a label's text lays the screen out again even when the text is the
-    # same: four such labels made a revisit of a criterion take twice as long.
+    # same (``widgets/labels.py``).
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await at_step(app, pilot, step)
         await screen.go_to("opening")
