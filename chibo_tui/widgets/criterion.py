@@ -44,10 +44,18 @@ class ChecklistTable(WrapTable):
         passed: bool | None
 
     def action_mark(self, passed: bool) -> None:
-        self.post_message(self.Marked(self.cursor_row, passed))
+        self._mark(passed)
 
     def action_flip(self) -> None:
-        self.post_message(self.Marked(self.cursor_row, None))
+        self._mark(None)
+
+    def _mark(self, passed: bool | None) -> None:
+        row = self.cursor_row
+        self.post_message(self.Marked(row, passed))
+        # On to the next row now, not once the pane has taken the mark: keys read
+        # together (typed while a frame was drawn) marked the first row each time.
+        if row + 1 < self.row_count:
+            self.move_cursor(row=row + 1)
 
     def action_all_pass(self) -> None:
         self.post_message(self.Marked(ALL_ROWS, True))
@@ -184,7 +192,7 @@ class CriterionPane(MeetingPane):
             passed = event.passed
             if passed is None:
                 passed = checks[event.row].passed is not True
-            self.mark(event.row, passed)
+            self.mark(event.row, passed, move=False)  # the table has moved on itself
 
     def mark(self, index: int, passed: bool, move: bool = True) -> None:
         if self.read_only or not 0 <= index < len(self.review.checks):
