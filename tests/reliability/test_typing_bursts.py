@@ -225,32 +225,31 @@ async def test_keys_typed_for_a_step_reach_it_when_step_keys_follow_in_the_same_
         assert meeting.review(1).checks[0].passed is False
 
 
+async def _read_at(app: ChiboApp, pilot, step: str, keys: str) -> MeetingScreen:  # type: ignore[no-untyped-def]
+    """The meeting open at ``step``, then ``keys`` in one read of the terminal."""
+    await _open(app, pilot)
+    screen = app.screen
+    assert isinstance(screen, MeetingScreen)
+    await screen.go_to(step)
+    await pilot.pause()
+    await _type(app, pilot, [keys], split=False)
+    for _ in range(5):
+        await pilot.pause()
+    return screen
+
+
 async def test_sub_criteria_marked_in_one_read_each_mark_their_own_row(app: ChiboApp) -> None:
     # D D K D typed while a frame was drawn reach chibo in one read: each marks the
     # next sub-criterion, as when typed one at a time (they all marked the first).
     async with app.run_test(size=(120, 40)) as pilot:
-        await _open(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        await screen.go_to("criterion-1")
-        await pilot.pause()
-        await _type(app, pilot, ["ddkd"], split=False)
-        for _ in range(5):
-            await pilot.pause()
+        screen = await _read_at(app, pilot, "criterion-1", "ddkd")
         checks = screen.meeting.review(1).checks
         assert [c.passed for c in checks] == [True, True, False, True]
 
 
 async def test_the_roll_call_marked_in_one_read_marks_each_member_in_turn(app: ChiboApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
-        await _open(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        await screen.go_to("attendance")
-        await pilot.pause()
-        await _type(app, pilot, ["cck"], split=False)
-        for _ in range(5):
-            await pilot.pause()
+        screen = await _read_at(app, pilot, "attendance", "cck")
         table = screen.query_one("#attendance DataTable")
         order = [str(table.get_row_at(i)[1]) for i in range(3)]  # type: ignore[attr-defined]
         presence = {a.full_name: a.presence for a in screen.meeting.attendance}
