@@ -184,33 +184,26 @@ class CriterionPane(MeetingPane):
 
     @on(ChecklistTable.Marked)
     def marked(self, event: ChecklistTable.Marked) -> None:
+        # The table has moved its cursor on itself (``ChecklistTable._mark``).
         checks = self.review.checks
         if event.row == ALL_ROWS:
             for i in range(len(checks)):
-                self.mark(i, True, move=False)
+                self.mark(i, True)
         elif 0 <= event.row < len(checks):
             passed = event.passed
             if passed is None:
                 passed = checks[event.row].passed is not True
-            self.mark(event.row, passed, move=False)  # the table has moved on itself
+            self.mark(event.row, passed)
 
-    def mark(self, index: int, passed: bool, move: bool = True) -> None:
+    def mark(self, index: int, passed: bool) -> None:
         if self.read_only or not 0 <= index < len(self.review.checks):
             return
         check = self.review.checks[index]
         if check.passed == passed:
-            self._move_on(index, move)
             return
         check.passed = passed
-        table = self.query_one(ChecklistTable)
-        table.set_cell(index, "result", T.CHECK_MARK[passed])
+        self.query_one(ChecklistTable).set_cell(index, "result", T.CHECK_MARK[passed])
         self._verdict_changed()
-        self._move_on(index, move)
-
-    def _move_on(self, index: int, move: bool) -> None:
-        table = self.query_one(ChecklistTable)
-        if move and index + 1 < len(self.review.checks):
-            table.move_cursor(row=index + 1)
 
     def _verdict_changed(self) -> None:
         """The sub-criteria or the verdict put to the vote changed.
