@@ -3,20 +3,23 @@
 The bytes go to a temp file in the target folder (mode 0600: minutes are internal
 party documents), are flushed to disk, and the file is renamed into place. A name
 already in use gets ``-2``, ``-3`` … so an export never replaces an earlier one;
-the name is claimed with ``O_EXCL`` before the rename, so two exports at once
-cannot both take it.
+the temp file is put in place by an operation that fails when the name is taken
+(a hard link; on Windows a plain rename), so two exports at once cannot both take it
+and a kill at any moment leaves either no document or a whole one.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ..store.atomic import fsync_folder, replace_retrying
+from ..store.atomic import fsync_folder, rename_retrying, replace_retrying
 from .errors import ExportError
 
 _REASONS = {
@@ -85,13 +88,7 @@ def write_atomic(
             save(output)  # type: ignore[arg-type]
             handle.flush()
             os.fsync(handle.fileno())
-        target = _claim(folder, stem, free_name(folder, stem, suffix), suffix)
-        try:
-            # The store's rename: retried while a scanner or OneDrive holds the new name.
-            replace_retrying(tmp, target)
-        except BaseException:
-            _discard(target)  # the empty file that held the name: ours, nothing else's
-            raise
+        target = _place(tmp, folder, stem, free_name(folder, stem, suffix), suffix)
     except OSError as exc:
         _discard(tmp)
         raise ExportError(
@@ -104,19 +101,53 @@ def write_atomic(
     return target
 
 
-def _claim(folder: Path, stem: str, first: Path, suffix: str = ".docx") -> Path:
-    """Take a free name for good, starting at ``first``: ``O_EXCL`` creates it only if
-    no one has, so two exports finishing together (two worker threads, or two
-    processes) never end on the same name and the second never replaces the first.
+RENAME_KEEPS_TARGET = sys.platform == "win32"
+"""Windows refuses to rename onto a name in use; elsewhere a rename replaces it."""
+
+
+def _place(tmp: Path, folder: Path, stem: str, first: Path, suffix: str) -> Path:
+    """Give the finished temp file the first free name from ``first`` on.
+
+    The name appears only with the whole document behind it: a kill at any moment
+    leaves no visible file or a whole one (and at worst the hidden temp file).
+    Taking a name fails when someone took it since it was seen free (another
+    export, two worker threads, a dangling link), and the next one is tried.
     """
     candidate, n = first, _counter(first, stem, suffix)
     while True:
         try:
-            os.close(os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            if RENAME_KEEPS_TARGET:
+                rename_retrying(tmp, candidate)  # retried while a scanner holds it
+            else:
+                _link_then_drop(tmp, candidate)
             return candidate
-        except FileExistsError:  # taken since it was seen free (a dangling link too)
+        except FileExistsError:
             n += 1
             candidate = folder / f"{stem}-{n}{suffix}"
+
+
+def _link_then_drop(tmp: Path, target: Path) -> None:
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links here (a FAT or exFAT stick, some network shares): claim the
+        # name with O_EXCL, then replace it. A kill between the two leaves an empty
+        # file under the name; no better is possible without links.
+        _claim_then_replace(tmp, target)
+        return
+    with contextlib.suppress(OSError):  # the document is in place; a stray temp is hidden
+        tmp.unlink()
+
+
+def _claim_then_replace(tmp: Path, target: Path) -> None:
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    try:
+        replace_retrying(tmp, target)  # retried while a scanner holds the new name
+    except BaseException:
+        _discard(target)  # the empty file that held the name: ours, nothing else's
+        raise
 
 
 def _counter(path: Path, stem: str, suffix: str) -> int:

@@ -88,10 +88,22 @@ def write_new(path: Path, data: bytes, mode: int = 0o600) -> None:
 
 def replace_retrying(source: Path, target: Path) -> None:
     """``os.replace``, tried again while another program holds ``target`` (Windows)."""
+    _retrying(os.replace, source, target)
+
+
+def rename_retrying(source: Path, target: Path) -> None:
+    """``os.rename``, tried again the same way. On Windows it never replaces: it raises
+    ``FileExistsError`` when ``target`` exists, which a caller can use to take a name."""
+    _retrying(os.rename, source, target)
+
+
+def _retrying(move: Callable[[Path, Path], None], source: Path, target: Path) -> None:
     for wait in (*REPLACE_WAITS, None):
         try:
-            os.replace(source, target)
+            move(source, target)
             return
+        except FileExistsError:
+            raise  # a PermissionError on no platform, but say so: never retried
         except PermissionError as exc:
             if wait is None:
                 raise FileInUseError(target, exc) from exc

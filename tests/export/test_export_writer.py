@@ -69,14 +69,81 @@ def test_failed_save_leaves_nothing(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
-def test_failed_rename_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def windows_rename(monkeypatch: pytest.MonkeyPatch, refusals: int = 0) -> list[Path]:
+    """The writer as on Windows: a rename never replaces, and is refused while a
+    scanner holds the file ``refusals`` times (-1: always). The targets tried."""
     from chibo_tui.store import atomic
 
+    tried: list[Path] = []
+
+    def rename(source: str | Path, target: str | Path) -> None:
+        tried.append(Path(target))
+        if refusals < 0 or len(tried) <= refusals:
+            raise PermissionError(13, "The process cannot access the file", str(target))
+        if os.path.lexists(target):
+            raise FileExistsError(17, "Cannot create a file when that file already exists")
+        os.replace(source, target)
+
+    monkeypatch.setattr(writer, "RENAME_KEEPS_TARGET", True)
+    monkeypatch.setattr(os, "rename", rename)
     monkeypatch.setattr(atomic, "sleep", lambda _s: None)  # the retries, without waiting
+    return tried
+
+
+def no_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A FAT stick on Linux: ``link`` is refused with EPERM."""
+    monkeypatch.setattr(os, "link", mock.Mock(side_effect=PermissionError(1, "not permitted")))
+
+
+def test_failed_rename_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    windows_rename(monkeypatch, refusals=-1)
+    with pytest.raises(ExportError, match="không có quyền ghi"):
+        writer.write_atomic(tmp_path, "x", saver(b"data"))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_failed_replace_without_hard_links_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from chibo_tui.store import atomic
+
+    no_hard_links(monkeypatch)
+    monkeypatch.setattr(atomic, "sleep", lambda _s: None)
     with mock.patch.object(os, "replace", side_effect=PermissionError(13, "denied")):
         with pytest.raises(ExportError, match="không có quyền ghi"):
             writer.write_atomic(tmp_path, "x", saver(b"data"))
-    assert list(tmp_path.iterdir()) == []
+    assert list(tmp_path.iterdir()) == []  # neither the temp nor the claimed name
+
+
+def test_the_name_appears_only_with_the_whole_document(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A kill can come between any two calls: after each one that touches the folder,
+    every visible file is a whole document (CI found an empty one, claimed but not
+    yet renamed onto, when the export was killed in between)."""
+    payload = b"PK whole document" * 1000
+    seen: list[dict[str, bytes]] = []
+
+    def traced(real):
+        def call(*args, **kwargs):
+            result = real(*args, **kwargs)
+            seen.append(
+                {p.name: p.read_bytes() for p in tmp_path.iterdir() if not p.name.startswith(".")}
+            )
+            return result
+
+        return call
+
+    for name in ("open", "link", "rename", "replace", "close"):
+        monkeypatch.setattr(os, name, traced(getattr(os, name)))
+    (tmp_path / "x.docx").write_bytes(b"signed copy")
+    written = writer.write_atomic(tmp_path, "x", saver(payload))
+    assert written.name == "x-2.docx"
+    assert seen and all(
+        files.get("x-2.docx", payload) == payload and files["x.docx"] == b"signed copy"
+        for files in seen
+    )
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x-2.docx", "x.docx"]
 
 
 def test_a_bug_in_the_builder_propagates_and_cleans_up(tmp_path: Path) -> None:
@@ -155,20 +222,32 @@ def test_same_name_in_a_race_still_gets_a_new_name(cell: Cell, out: Path) -> Non
 def test_a_new_document_held_a_moment_by_a_scanner_is_still_written(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Windows: OneDrive or an antivirus has the new name open for a moment."""
-    from chibo_tui.store import atomic
-
-    real = os.replace
-    refusals = []
-
-    def replace(source: str | Path, target: str | Path) -> None:
-        if len(refusals) < 2:
-            refusals.append(target)
-            raise PermissionError(13, "The process cannot access the file", str(target))
-        real(source, target)
-
-    monkeypatch.setattr(os, "replace", replace)
-    monkeypatch.setattr(atomic, "sleep", lambda _s: None)
+    """Windows: OneDrive or an antivirus has the new temp file open for a moment."""
+    tried = windows_rename(monkeypatch, refusals=2)
     written = writer.write_atomic(tmp_path, "x", saver(b"data"))
-    assert len(refusals) == 2 and written.read_bytes() == b"data"
+    assert len(tried) == 3 and written.read_bytes() == b"data"
     assert [p.name for p in tmp_path.iterdir()] == ["x.docx"]  # no temp file left
+
+
+@pytest.mark.parametrize("way", ["hard link", "Windows rename", "no hard links"])
+def test_a_name_taken_meanwhile_is_never_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: str
+) -> None:
+    """Another export lands the name between the choice and the placing."""
+    if way == "Windows rename":
+        windows_rename(monkeypatch)
+    elif way == "no hard links":
+        no_hard_links(monkeypatch)
+    real = writer.free_name
+
+    def with_rival(folder: Path, stem: str, suffix: str = ".docx") -> Path:
+        name = real(folder, stem, suffix)
+        name.write_bytes(b"rival")
+        return name
+
+    monkeypatch.setattr(writer, "free_name", with_rival)
+    written = writer.write_atomic(tmp_path, "x", saver(b"ours"))
+    assert written.name == "x-2.docx" and written.read_bytes() == b"ours"
+    assert (tmp_path / "x.docx").read_bytes() == b"rival"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x-2.docx", "x.docx"]
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
