@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from meeting_steps import MONTH
+from meeting_steps import MONTH, settle
 from textual.dom import DOMNode
-from textual.widgets import Input, TextArea
+from textual.geometry import Region
+from textual.widgets import Input, Label, TextArea
 
 from chibo_tui.app import ChiboApp
-from chibo_tui.screens.meeting import MeetingScreen
+from chibo_tui.screens.meeting import STEPS, MeetingScreen
 
 
 async def test_a_field_is_styled_once_it_is_on_the_screen_and_not_before(app: ChiboApp) -> None:
@@ -42,3 +43,26 @@ async def test_a_field_is_styled_once_it_is_on_the_screen_and_not_before(app: Ch
         # note on a wide screen, Textual's one row for a compact field.
         assert note.size.height == 6
         assert field.size.height == 1
+
+
+async def test_every_hint_is_shown_whole_on_a_narrow_terminal(app: ChiboApp) -> None:
+    """The key hints wrap; at 80 columns the attendance's was cut after "chưa đ"."""
+    async with app.run_test(size=(80, 30)) as pilot:
+        await app.open_meeting(MONTH)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        seen = 0
+        for step in STEPS:
+            await screen.go_to(step)
+            await settle(pilot)
+            for hint in screen.query_one(f"#{step}").query(".hint").results(Label):
+                if not hint.display or not str(hint.content):
+                    continue
+                # Within its pane, where the screen shows it, and all of its words.
+                pane_region = screen.query_one(f"#{step}").scrollable_content_region
+                assert pane_region.contains_region(hint.region), (step, hint.region)
+                lines = hint.render_lines(Region(0, 0, hint.size.width, hint.size.height))
+                shown = "".join("".join(strip.text for strip in lines).split())
+                assert shown == "".join(str(hint.content).split()), step
+                seen += 1
+        assert seen >= 5
