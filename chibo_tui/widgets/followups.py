@@ -43,10 +43,10 @@ class FollowUpPane(MeetingPane):
                 # Narrow on purpose: at 120 columns all six fit beside the steps.
                 WrapColumn(T.COL_FROM, "from", 8),
                 WrapColumn(T.COL_REMEDY, "text"),
-                WrapColumn(T.COL_OWNER, "owner", 14),
+                WrapColumn(T.COL_OWNER, "owner", 14, fit=True),
                 WrapColumn(T.COL_DUE, "due", 10, min_width=10),
-                WrapColumn(T.COL_STATE, "state", 9),
-                WrapColumn(T.COL_NOTE, "note", 16),
+                WrapColumn(T.COL_STATE, "state", 9, fit=True),
+                WrapColumn(T.COL_NOTE, "note", 16, fit=True),
             ],
             id="followups",
             cursor_type="row",

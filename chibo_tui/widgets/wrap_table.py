@@ -13,6 +13,7 @@ import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rich.cells import cell_len
 from textual import events
 from textual.widgets import DataTable
 
@@ -30,6 +31,9 @@ class WrapColumn:
     """Cells wider than this wrap; ``None``: the column takes the width left over."""
     min_width: int = MIN_FIXED
     """How far the column may give way on a narrow pane (a date: not at all)."""
+    fit: bool = False
+    """As narrow as its label and cells need, up to ``width`` (a note column while no
+    note is written gives its room to the text: rows of a task were 13 lines tall)."""
 
 
 class WrapTable(DataTable[str]):
@@ -90,18 +94,29 @@ class WrapTable(DataTable[str]):
         no column ends up off screen (80 columns, seven of them)."""
         available = width - 2 * self.cell_padding - 1
         available -= 2 * self.cell_padding * len(self._specs)
-        flex = available - sum(s.width or 0 for s in self._specs)
+        asked = [self._asked(i, spec) for i, spec in enumerate(self._specs)]
+        flex = available - sum(asked)
         give = {
-            i: s.width - min(s.min_width, s.width) for i, s in enumerate(self._specs) if s.width
+            i: w - min(s.min_width, w)
+            for i, (s, w) in enumerate(zip(self._specs, asked, strict=True))
+            if w
         }
         spare = sum(give.values())
         short = min(MIN_FLEX - flex, spare)
-        widths = [s.width or 0 for s in self._specs]
+        widths = list(asked)
         if short > 0:
             for i, room in give.items():
                 widths[i] -= round(short * room / spare)
         flex = max(available - sum(widths), MIN_FLEX)
         return [w if s.width else flex for s, w in zip(self._specs, widths, strict=True)]
+
+    def _asked(self, index: int, spec: WrapColumn) -> int:
+        """The width ``spec`` asks for: its own, or for a fitting column what its label
+        and cells need within it; 0 for the column that takes what is left."""
+        if not spec.width or not spec.fit:
+            return spec.width or 0
+        needed = max((cell_len(cells[index]) for _, cells in self._rows_text), default=0)
+        return min(spec.width, max(cell_len(spec.label), needed))
 
     def _lay_out(self) -> None:
         width = self._width() if self.is_attached else 0

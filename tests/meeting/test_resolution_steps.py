@@ -137,6 +137,30 @@ async def test_next_month_reviews_the_tasks_once_this_month_is_finalised(app: Ch
         assert not screen.query_one("#steps").get_option_at_index(3).prompt.startswith("·")  # type: ignore[attr-defined]
 
 
+async def test_the_tasks_to_review_fill_the_step_and_their_text_gets_the_room(
+    app: ChiboApp,
+) -> None:
+    """At 120 columns the review table was 16 lines high with the pane half empty below,
+    and a task's text wrapped in 12 columns beside an empty note column."""
+    long = "Vận động các hộ ở tổ 10 phân loại rác tại nguồn, để rác đúng giờ, đúng nơi quy định"
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _meeting(app, "tasks")
+        for n in range(4):
+            await _type_task(pilot, screen, f"{long} ({n + 1})", "chi uy", "15/12/2026")
+        app.session.finalise(screen.meeting, "chốt để thử")
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = await _meeting(app, "task-reviews", "2026-12")
+        await pilot.pause()
+        table = screen.query_one(TaskReviewTable)
+        widths = {str(key.value): column.width for key, column in table.columns.items()}
+        assert widths["note"] == len("Ghi chú")  # no note yet: its room goes to the text
+        assert widths["text"] >= 18
+        rows = sum(row.height for row in table.rows.values())
+        assert rows > 16 and table.outer_size.height > 16  # all of them, not a 16-line window
+        assert table.outer_size.height >= min(rows + 1, 30)
+
+
 async def test_the_resolution_step_follows_the_cells_form(app: ChiboApp) -> None:
     cell = app.session.ensure_cell()
     async with app.run_test(size=(120, 40)) as pilot:
