@@ -15,7 +15,11 @@ reason, keys typed while a form is being built are held until it has a field
 to take them (:meth:`KeysInOrder.hold_keys`): every key, a step key too, or the
 letters typed for one step would reach the step after it (F4 ``a`` F4 F4 F4 in
 one read marked every sub-criterion of criterion 1 đạt, instead of everyone
-present in the attendance). It lives on the app
+present in the attendance). Keys that move on to another field do so before the
+next key is delivered: Tab at once, and Enter (or a table's own key) holds the
+keys after it until what it set off has been handled, a handler's focus change
+included ("12", Tab, "0", Tab, "0" typed quickly read 120 in favour; a speaker's
+name, Enter and the speech put the speech in the name). It lives on the app
 and not in a widget subclass, so that every field chibo shows gets it, Textual's
 own included (the command palette's search).
 """
@@ -28,6 +32,7 @@ from typing import TypeGuard
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.message_pump import MessagePump
 from textual.widget import Widget
 from textual.widgets import Input
 
@@ -42,6 +47,26 @@ def is_text_field(widget: Widget | None) -> TypeGuard[Widget]:
         return True
     text_area = sys.modules.get("textual.widgets._text_area")
     return text_area is not None and isinstance(widget, text_area.TextArea)
+
+
+FOCUS_KEYS = frozenset({"tab", "shift+tab"})
+
+SETTLE_ROUNDS = 20
+"""How often a queue that keeps receiving is waited for before the next link: a bound,
+so that a busy widget never keeps the typed keys held."""
+
+
+def _takes_tab(field: Widget) -> bool:
+    """A text area set to indent types Tab; every other field passes it on."""
+    return getattr(field, "tab_behavior", "focus") == "indent"
+
+
+def _may_move_on(field: Widget, binding: Binding) -> bool:
+    """Whether what ``binding`` does may give another field the focus: submitting a text
+    field, or any key of a table or list (a row edited is put back in the fields).
+    Editing a text (backspace, arrows) never does, and input methods send those in
+    bursts: they are not held for."""
+    return not is_text_field(field) or binding.action == "submit"
 
 
 class KeysInOrder(App[None]):
@@ -89,11 +114,19 @@ class KeysInOrder(App[None]):
 
     async def _deliver(self, event: events.Key) -> None:
         field = self.focused
+        if field is not None and event.key in FOCUS_KEYS and not _takes_tab(field):
+            # Textual runs Tab's binding once the key has bubbled up from the field, and
+            # the letters typed after it reach the field it leaves: move the focus now.
+            if await self._check_bindings(event.key, priority=True):
+                return
+            if await self._check_bindings(event.key):
+                return
         binding = self._own_binding(field, event) if field is not None else None
         if field is not None and binding is not None:
             # Keys bound with priority (Ctrl+Q, F4, Ctrl+S) still come first, as in Textual.
             if not await self._check_bindings(event.key, priority=True):
-                field.call_later(self._run_in_field, field, binding, event)
+                hold = self.hold_keys() if _may_move_on(field, binding) else None
+                field.call_later(self._run_in_field, field, binding, event, hold)
             return
         await super().on_event(event)
 
@@ -109,12 +142,38 @@ class KeysInOrder(App[None]):
             return None
         return active.binding
 
-    async def _run_in_field(self, field: Widget, binding: Binding, event: events.Key) -> None:
+    async def _run_in_field(
+        self, field: Widget, binding: Binding, event: events.Key, hold: int | None
+    ) -> None:
         """Run the binding ``event`` had when it was typed, from inside the field's queue
         (see module docstring): in that field, even if a key typed after it moved the
-        focus meanwhile."""
-        if await self.run_action(binding.action, field):
-            return
-        if self.focused is field:
-            # The field's action declined: its ancestors' bindings, as Textual's would.
-            await self._check_bindings(event.key)
+        focus meanwhile. With ``hold``, the keys typed after it are released once what
+        it set off has been handled."""
+        try:
+            if not await self.run_action(binding.action, field) and self.focused is field:
+                # The field's action declined: its ancestors' bindings, as Textual's would.
+                await self._check_bindings(event.key)
+        finally:
+            if hold is not None:
+                self._release_when_handled(field, hold)
+
+    def _release_when_handled(self, field: Widget, hold: int) -> None:
+        """Release ``hold`` once the field, then each of its ancestors up to the app, has
+        nothing left in its queue: the messages a key set off bubble up that way (Enter
+        in the speaker's field: submitted, then picked, then the pane gives the speech
+        field the focus through the app's queue)."""
+        chain: list[MessagePump] = [field, *field.ancestors]
+
+        def handled(index: int, rounds: int) -> None:
+            node = chain[index]
+            if node.message_queue_size and rounds < SETTLE_ROUNDS:
+                # What it handles now may post more to it: after those too.
+                if node.call_later(handled, index, rounds + 1):
+                    return
+            for later in range(index + 1, len(chain)):
+                if chain[later].call_later(handled, later, 0):
+                    return
+            self.call_next(self.release_keys, hold)  # the app's turn: the last link
+
+        if not field.call_later(handled, 0, 0):
+            self.call_next(self.release_keys, hold)  # gone already: nothing to wait for

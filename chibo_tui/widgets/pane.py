@@ -77,7 +77,9 @@ class MeetingPane(VerticalScroll):
         """Focus the field with id ``field``, or the first field if it is not there."""
         first = self.first_field()  # a step switch asks for it: the walk stops early
         if first is None:
-            self.focus()
+            # At once, as a field is: ``focus()`` waits in the app's queue, and a step
+            # with no field built on the way (F4 F4 F4) took the focus from the next.
+            self.screen.set_focus(self, scroll_visible=False)
             return
         target = first
         if field:

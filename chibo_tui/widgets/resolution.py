@@ -119,7 +119,9 @@ class ResolutionPane(MeetingPane):
 
     @on(Select.Changed, "#commend-kind")
     def _kind_chosen(self, event: Select.Changed) -> None:
-        if event.select.has_focus:  # chosen by the chair, not filled in
+        # Chosen by the chair, not filled in: the focus is on the list it was chosen from
+        # or already back on the field (Select gives it back through the app queue).
+        if event.select.has_focus_within:
             self.query_one("#commend-text", Input).focus()
 
     @on(Input.Submitted, "#commend-text")

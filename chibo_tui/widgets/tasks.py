@@ -130,7 +130,9 @@ class TasksPane(MeetingPane):
 
     @on(Select.Changed, "#task-group")
     def _group_chosen(self, event: Select.Changed) -> None:
-        if event.select.has_focus:  # chosen by the chair, not filled in
+        # Chosen by the chair, not filled in: the focus is on the list it was chosen from
+        # or already back on the field (Select gives it back through the app queue).
+        if event.select.has_focus_within:
             self.query_one("#task-owner", MemberPicker).input.focus()
 
     @on(MemberPicker.Picked, "#task-owner")

@@ -258,3 +258,74 @@ async def test_the_roll_call_marked_in_one_read_marks_each_member_in_turn(app: C
             Presence.PRESENT,
             Presence.UNEXCUSED,
         ]
+
+
+async def test_a_vote_typed_with_tabs_in_one_read_fills_each_field(app: ChiboApp) -> None:
+    # 12, Tab, 0, Tab, 0 typed quickly: each number in its own field (the 0s went into
+    # the first field before Tab had moved on, and the vote read 120 in favour).
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.go_to("criterion-1")
+        await pilot.pause()
+        screen.query_one("#criterion-1 #vote-in_favour", Input).focus()
+        await pilot.pause()
+        await _type(app, pilot, ["12\t0\t0"], split=False)
+        for _ in range(5):
+            await pilot.pause()
+        votes = [screen.query_one(f"#criterion-1 #vote-{k}", Input).value
+                 for k in ("in_favour", "against", "other")]  # fmt: skip
+        assert votes == ["12", "0", "0"]
+
+
+async def test_a_speaker_enter_and_the_speech_in_one_read_each_go_to_their_field(
+    app: ChiboApp,
+) -> None:
+    # The name, Enter, then the speech at once: Enter gives the speech field the focus
+    # through three messages, and the speech was typed into the name meanwhile.
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.go_to("criterion-1")
+        await pilot.pause()
+        name = screen.meeting.attendance[0].full_name
+        screen.query_one("#criterion-1 .speaker", MemberPicker).input.focus()
+        await pilot.pause()
+        await _type(app, pilot, [f"{name}\rĐồng ý với báo cáo.\r"], split=False)
+        for _ in range(8):
+            await pilot.pause()
+        speeches = [(d.speaker, d.text) for d in screen.meeting.review(1).discussion]
+        assert speeches == [(name, "Đồng ý với báo cáo.")]
+
+
+async def test_steps_built_in_passing_do_not_take_the_focus_from_the_step_reached(
+    app: ChiboApp,
+) -> None:
+    # F3 three times in one read, through two steps not built yet, then F4 three times
+    # back: a step built in passing gave its own (hidden) field the focus once it was
+    # up, and at the end the chair's keys went to a hidden step (found in tmux).
+    async with app.run_test(size=(120, 40)) as pilot:
+        await _open(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await screen.go_to("task-reviews")
+        await pilot.pause()
+        assert not screen.query("#attendance") and not screen.query("#followups")
+        screen.meeting.follow_ups = []  # a step with no field: the pane itself is focused
+
+        def focused_in(step: str) -> bool:
+            focused = app.focused
+            return focused is not None and any(n.id == step for n in (focused, *focused.ancestors))
+
+        for keys, step in (("\x1b[13~" * 3, "opening"), ("\x1b[14~" * 3, "task-reviews")):
+            await _type(app, pilot, [keys], split=False)
+            for _ in range(100):  # bounded: the steps are built on the way
+                await pilot.pause()
+                if screen.step == step and screen.query("#attendance, #followups"):
+                    break
+            for _ in range(5):
+                await pilot.pause()
+            assert screen.step == step
+            assert focused_in(step), app.focused
