@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 from textual._xterm_parser import XTermParser
 from textual.command import CommandPalette
+from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from chibo_tui.app import ChiboApp, make_app
@@ -225,17 +226,32 @@ async def test_keys_typed_for_a_step_reach_it_when_step_keys_follow_in_the_same_
         assert meeting.review(1).checks[0].passed is False
 
 
-async def _read_at(app: ChiboApp, pilot, step: str, keys: str) -> MeetingScreen:  # type: ignore[no-untyped-def]
-    """The meeting open at ``step``, then ``keys`` in one read of the terminal."""
+async def _at_step(app: ChiboApp, pilot, step: str) -> MeetingScreen:  # type: ignore[no-untyped-def]
+    """The meeting open at ``step``."""
     await _open(app, pilot)
     screen = app.screen
     assert isinstance(screen, MeetingScreen)
     await screen.go_to(step)
     await pilot.pause()
+    return screen
+
+
+async def _read_at(app: ChiboApp, pilot, step: str, keys: str) -> MeetingScreen:  # type: ignore[no-untyped-def]
+    """The meeting open at ``step``, then ``keys`` in one read of the terminal."""
+    screen = await _at_step(app, pilot, step)
     await _type(app, pilot, [keys], split=False)
     for _ in range(5):
         await pilot.pause()
     return screen
+
+
+async def _read_into(app: ChiboApp, pilot, field: Widget, keys: str) -> None:  # type: ignore[no-untyped-def]
+    """``keys`` in one read of the terminal, typed from ``field``."""
+    field.focus()
+    await pilot.pause()
+    await _type(app, pilot, [keys], split=False)
+    for _ in range(8):
+        await pilot.pause()
 
 
 async def test_sub_criteria_marked_in_one_read_each_mark_their_own_row(app: ChiboApp) -> None:
@@ -264,16 +280,9 @@ async def test_a_vote_typed_with_tabs_in_one_read_fills_each_field(app: ChiboApp
     # 12, Tab, 0, Tab, 0 typed quickly: each number in its own field (the 0s went into
     # the first field before Tab had moved on, and the vote read 120 in favour).
     async with app.run_test(size=(120, 40)) as pilot:
-        await _open(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        await screen.go_to("criterion-1")
-        await pilot.pause()
-        screen.query_one("#criterion-1 #vote-in_favour", Input).focus()
-        await pilot.pause()
-        await _type(app, pilot, ["12\t0\t0"], split=False)
-        for _ in range(5):
-            await pilot.pause()
+        screen = await _at_step(app, pilot, "criterion-1")
+        in_favour = screen.query_one("#criterion-1 #vote-in_favour", Input)
+        await _read_into(app, pilot, in_favour, "12\t0\t0")
         votes = [screen.query_one(f"#criterion-1 #vote-{k}", Input).value
                  for k in ("in_favour", "against", "other")]  # fmt: skip
         assert votes == ["12", "0", "0"]
@@ -285,17 +294,10 @@ async def test_a_speaker_enter_and_the_speech_in_one_read_each_go_to_their_field
     # The name, Enter, then the speech at once: Enter gives the speech field the focus
     # through three messages, and the speech was typed into the name meanwhile.
     async with app.run_test(size=(120, 40)) as pilot:
-        await _open(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        await screen.go_to("criterion-1")
-        await pilot.pause()
+        screen = await _at_step(app, pilot, "criterion-1")
         name = screen.meeting.attendance[0].full_name
-        screen.query_one("#criterion-1 .speaker", MemberPicker).input.focus()
-        await pilot.pause()
-        await _type(app, pilot, [f"{name}\rĐồng ý với báo cáo.\r"], split=False)
-        for _ in range(8):
-            await pilot.pause()
+        speaker = screen.query_one("#criterion-1 .speaker", MemberPicker).input
+        await _read_into(app, pilot, speaker, f"{name}\rĐồng ý với báo cáo.\r")
         speeches = [(d.speaker, d.text) for d in screen.meeting.review(1).discussion]
         assert speeches == [(name, "Đồng ý với báo cáo.")]
 
@@ -307,11 +309,7 @@ async def test_steps_built_in_passing_do_not_take_the_focus_from_the_step_reache
     # back: a step built in passing gave its own (hidden) field the focus once it was
     # up, and at the end the chair's keys went to a hidden step (found in tmux).
     async with app.run_test(size=(120, 40)) as pilot:
-        await _open(app, pilot)
-        screen = app.screen
-        assert isinstance(screen, MeetingScreen)
-        await screen.go_to("task-reviews")
-        await pilot.pause()
+        screen = await _at_step(app, pilot, "task-reviews")
         assert not screen.query("#attendance") and not screen.query("#followups")
         screen.meeting.follow_ups = []  # a step with no field: the pane itself is focused
 
