@@ -51,6 +51,9 @@ def is_text_field(widget: Widget | None) -> TypeGuard[Widget]:
 
 FOCUS_KEYS = frozenset({"tab", "shift+tab"})
 
+SETTLE_LIMIT = 1.0
+"""Seconds after which keys held behind Tab or Enter are released whatever happened."""
+
 SETTLE_ROUNDS = 20
 """How often a queue that keeps receiving is waited for before the next link: a bound,
 so that a busy widget never keeps the typed keys held."""
@@ -85,6 +88,16 @@ class KeysInOrder(App[None]):
             self._held_keys = []
         self._holds += 1
         return self._holds
+
+    def _hold_behind(self) -> int:
+        """Hold the keys typed after the one being delivered (see :meth:`_release_when_handled`).
+
+        A link whose widget goes away before it runs its callback (a dialog closed by
+        the key itself) would keep them held: they go in any case after a while.
+        """
+        hold = self.hold_keys()
+        self.set_timer(SETTLE_LIMIT, lambda: self.call_later(self.release_keys, hold))
+        return hold
 
     async def release_keys(self, hold: int) -> None:
         """Deliver the kept keys, in order, to whatever has the focus now.
@@ -125,8 +138,10 @@ class KeysInOrder(App[None]):
         if field is not None and binding is not None:
             # Keys bound with priority (Ctrl+Q, F4, Ctrl+S) still come first, as in Textual.
             if not await self._check_bindings(event.key, priority=True):
-                hold = self.hold_keys() if _may_move_on(field, binding) else None
-                field.call_later(self._run_in_field, field, binding, event, hold)
+                hold = self._hold_behind() if _may_move_on(field, binding) else None
+                if not field.call_later(self._run_in_field, field, binding, event, hold):
+                    if hold is not None:
+                        self.call_next(self.release_keys, hold)
             return
         await super().on_event(event)
 

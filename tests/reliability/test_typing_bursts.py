@@ -327,3 +327,22 @@ async def test_steps_built_in_passing_do_not_take_the_focus_from_the_step_reache
                 await pilot.pause()
             assert screen.step == step
             assert focused_in(step), app.focused
+
+
+async def test_a_note_entered_in_its_dialog_and_the_next_key_in_one_read(app: ChiboApp) -> None:
+    # Enter closes the note's dialog, and the key after it is the step's again: it is
+    # held until the dialog is gone, then reaches the table (and never stays held).
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _at_step(app, pilot, "followups")
+        follow_ups = screen.meeting.follow_ups
+        assert follow_ups
+        await pilot.press("enter")  # the note's dialog, for the first remedy
+        for _ in range(3):
+            await pilot.pause()
+        assert app.screen is not screen
+        await _type(app, pilot, ["Đã làm xong\r2"], split=False)
+        for _ in range(8):
+            await pilot.pause()
+        assert app.screen is screen
+        assert follow_ups[0].note == "Đã làm xong"
+        assert follow_ups[0].status.value == "in_progress"
