@@ -16,10 +16,12 @@ to take them (:meth:`KeysInOrder.hold_keys`): every key, a step key too, or the
 letters typed for one step would reach the step after it (F4 ``a`` F4 F4 F4 in
 one read marked every sub-criterion of criterion 1 đạt, instead of everyone
 present in the attendance). Keys that move on to another field do so before the
-next key is delivered: Tab at once, and Enter (or a table's own key) holds the
-keys after it until what it set off has been handled, a handler's focus change
-included ("12", Tab, "0", Tab, "0" typed quickly read 120 in favour; a speaker's
-name, Enter and the speech put the speech in the name). It lives on the app
+next key is delivered: Tab at once, and Enter (or a table's own key, or a key a
+text field passes on to a binding above it) holds the keys after it until what it
+set off has been handled, a handler's focus change included ("12", Tab, "0", Tab,
+"0" typed quickly read 120 in favour; a speaker's name, Enter and the speech put the
+speech in the name; a key after Enter in the command palette was lost in the closing
+palette). It lives on the app
 and not in a widget subclass, so that every field chibo shows gets it, Textual's
 own included (the command palette's search).
 """
@@ -27,6 +29,7 @@ own included (the command palette's search).
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from typing import TypeGuard
 
 from textual import events
@@ -55,8 +58,8 @@ SETTLE_LIMIT = 1.0
 """Seconds after which keys held behind Tab or Enter are released whatever happened."""
 
 SETTLE_ROUNDS = 20
-"""How often a queue that keeps receiving is waited for before the next link: a bound,
-so that a busy widget never keeps the typed keys held."""
+"""How often the queues are waited for before the keys go anyway: a bound, so that a
+widget that keeps receiving never keeps the typed keys held."""
 
 
 def _takes_tab(field: Widget) -> bool:
@@ -143,7 +146,22 @@ class KeysInOrder(App[None]):
                     if hold is not None:
                         self.call_next(self.release_keys, hold)
             return
+        if field is not None and self._passed_on(field, event):
+            # A key the text field passes on to a binding above it (Enter in the command
+            # palette runs a command and closes it): what it does comes before the keys
+            # typed after it, which went into the field it was leaving.
+            hold = self._hold_behind()
+            await super().on_event(event)
+            self._release_when_handled(field, hold)
+            return
         await super().on_event(event)
+
+    def _passed_on(self, field: Widget, event: events.Key) -> bool:
+        """Whether a text field has no use for ``event`` and an ancestor binds it."""
+        if event.is_printable or not is_text_field(field):
+            return False
+        active = self.screen.active_bindings.get(event.key)
+        return active is not None and not active.binding.priority and active.node is not field
 
     def _own_binding(self, field: Widget, event: events.Key) -> Binding | None:
         """The binding of ``field`` itself that ``event`` would run, to run in the field's
@@ -173,22 +191,41 @@ class KeysInOrder(App[None]):
                 self._release_when_handled(field, hold)
 
     def _release_when_handled(self, field: Widget, hold: int) -> None:
-        """Release ``hold`` once the field, then each of its ancestors up to the app, has
-        nothing left in its queue: the messages a key set off bubble up that way (Enter
-        in the speaker's field: submitted, then picked, then the pane gives the speech
-        field the focus through the app's queue)."""
-        chain: list[MessagePump] = [field, *field.ancestors]
+        """Release ``hold`` once every widget of the screens involved, and the app, has
+        handled what is in its queue, and what that posted in turn.
 
-        def handled(index: int, rounds: int) -> None:
-            node = chain[index]
-            if node.message_queue_size and rounds < SETTLE_ROUNDS:
-                # What it handles now may post more to it: after those too.
-                if node.call_later(handled, index, rounds + 1):
-                    return
-            for later in range(index + 1, len(chain)):
-                if chain[later].call_later(handled, later, 0):
-                    return
-            self.call_next(self.release_keys, hold)  # the app's turn: the last link
+        What a key sets off goes from queue to queue: Enter in the speaker's field is
+        submitted, then picked, then the pane gives the speech field the focus through
+        the app's queue; Enter in the command palette selects in its list (not an
+        ancestor of its field), which closes the palette, and the screen beneath takes
+        the focus back when it resumes. Each busy queue is waited for in its own turn,
+        then all are looked at again, at most ``SETTLE_ROUNDS`` times.
+        """
 
-        if not field.call_later(handled, 0, 0):
-            self.call_next(self.release_keys, hold)  # gone already: nothing to wait for
+        def pumps() -> Iterator[MessagePump]:
+            yield self
+            screens = {id(self.screen): self.screen}
+            if field.is_attached:
+                screens.setdefault(id(field.screen), field.screen)
+            for screen in screens.values():
+                yield screen
+                yield from screen.walk_children(with_self=False)
+
+        def settle(rounds: int) -> None:
+            busy = [pump for pump in pumps() if pump.message_queue_size]
+            if not busy or rounds >= SETTLE_ROUNDS:
+                self.call_next(self.release_keys, hold)
+                return
+            waiting = len(busy)
+
+            def done() -> None:
+                nonlocal waiting
+                waiting -= 1
+                if not waiting:
+                    self.call_later(settle, rounds + 1)
+
+            for pump in busy:
+                if not pump.call_later(done):
+                    done()  # closed meanwhile: nothing more will come from it
+
+        settle(0)

@@ -346,3 +346,29 @@ async def test_a_note_entered_in_its_dialog_and_the_next_key_in_one_read(app: Ch
         assert app.screen is screen
         assert follow_ups[0].note == "Đã làm xong"
         assert follow_ups[0].status.value == "in_progress"
+
+
+async def test_a_command_chosen_with_enter_and_the_next_key_in_one_read(app: ChiboApp) -> None:
+    # Enter runs the palette's command and closes it; the key typed after it is the
+    # roll call's (it went into the palette's field, closing, and was lost).
+    from textual.command import CommandList
+
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _at_step(app, pilot, "attendance")
+        for member in screen.meeting.attendance:
+            member.presence = None
+        await pilot.press("ctrl+p")
+        palette = app.screen
+        assert isinstance(palette, CommandPalette)
+        await pilot.press(*"luu ngay")
+        for _ in range(200):  # bounded: the palette searches in a worker
+            await pilot.pause()
+            options = palette.query_one(CommandList).options
+            if any("Lưu ngay" in str(o.prompt) for o in options):
+                break
+        await _type(app, pilot, ["\rc"], split=False)
+        for _ in range(8):
+            await pilot.pause()
+        assert app.screen is screen
+        marked = [a for a in screen.meeting.attendance if a.presence is Presence.PRESENT]
+        assert len(marked) == 1  # the member under the roll call's cursor
