@@ -55,7 +55,7 @@ def is_text_field(widget: Widget | None) -> TypeGuard[Widget]:
 FOCUS_KEYS = frozenset({"tab", "shift+tab"})
 
 SETTLE_LIMIT = 1.0
-"""Seconds after which keys held behind Tab or Enter are released whatever happened."""
+"""Seconds after which keys held behind Enter (or a table's key) go whatever happened."""
 
 SETTLE_ROUNDS = 20
 """How often the queues are waited for before the keys go anyway: a bound, so that a
