@@ -16,12 +16,12 @@ to take them (:meth:`KeysInOrder.hold_keys`): every key, a step key too, or the
 letters typed for one step would reach the step after it (F4 ``a`` F4 F4 F4 in
 one read marked every sub-criterion of criterion 1 đạt, instead of everyone
 present in the attendance). Keys that move on to another field do so before the
-next key is delivered: Tab at once, and Enter (or a table's own key, or a key a
-text field passes on to a binding above it) holds the keys after it until what it
-set off has been handled, a handler's focus change included ("12", Tab, "0", Tab,
-"0" typed quickly read 120 in favour; a speaker's name, Enter and the speech put the
-speech in the name; a key after Enter in the command palette was lost in the closing
-palette). It lives on the app
+next key is delivered: Tab, Enter, a table's own key, or any key a field passes on
+to a binding above it holds the keys after it until what it set off has been
+handled, a handler's focus change included ("12", Tab, "0", Tab, "0" typed quickly
+read 120 in favour; a speaker's name, Enter and the speech put the speech in the
+name; a key after Enter in the command palette was lost in the closing palette).
+It lives on the app
 and not in a widget subclass, so that every field chibo shows gets it, Textual's
 own included (the command palette's search).
 """
@@ -52,19 +52,12 @@ def is_text_field(widget: Widget | None) -> TypeGuard[Widget]:
     return text_area is not None and isinstance(widget, text_area.TextArea)
 
 
-FOCUS_KEYS = frozenset({"tab", "shift+tab"})
-
 SETTLE_LIMIT = 1.0
-"""Seconds after which keys held behind Enter (or a table's key) go whatever happened."""
+"""Seconds after which keys held behind Tab or Enter go whatever happened."""
 
 SETTLE_ROUNDS = 20
 """How often the queues are waited for before the keys go anyway: a bound, so that a
 widget that keeps receiving never keeps the typed keys held."""
-
-
-def _takes_tab(field: Widget) -> bool:
-    """A text area set to indent types Tab; every other field passes it on."""
-    return getattr(field, "tab_behavior", "focus") == "indent"
 
 
 def _may_move_on(field: Widget, binding: Binding) -> bool:
@@ -130,13 +123,6 @@ class KeysInOrder(App[None]):
 
     async def _deliver(self, event: events.Key) -> None:
         field = self.focused
-        if field is not None and event.key in FOCUS_KEYS and not _takes_tab(field):
-            # Textual runs Tab's binding once the key has bubbled up from the field, and
-            # the letters typed after it reach the field it leaves: move the focus now.
-            if await self._check_bindings(event.key, priority=True):
-                return
-            if await self._check_bindings(event.key):
-                return
         binding = self._own_binding(field, event) if field is not None else None
         if field is not None and binding is not None:
             # Keys bound with priority (Ctrl+Q, F4, Ctrl+S) still come first, as in Textual.
@@ -147,9 +133,9 @@ class KeysInOrder(App[None]):
                         self.call_next(self.release_keys, hold)
             return
         if field is not None and self._passed_on(field, event):
-            # A key the text field passes on to a binding above it (Enter in the command
-            # palette runs a command and closes it): what it does comes before the keys
-            # typed after it, which went into the field it was leaving.
+            # A key the field passes on to a binding above it (Tab to the next field,
+            # Enter in the command palette): Textual runs that binding once the key has
+            # bubbled up, and the keys typed after it went into the field it was leaving.
             hold = self._hold_behind()
             await super().on_event(event)
             self._release_when_handled(field, hold)
@@ -157,8 +143,9 @@ class KeysInOrder(App[None]):
         await super().on_event(event)
 
     def _passed_on(self, field: Widget, event: events.Key) -> bool:
-        """Whether a text field has no use for ``event`` and an ancestor binds it."""
-        if event.is_printable or not is_text_field(field):
+        """Whether ``event`` is not the field's (its own binding, a letter of a text
+        field) and a binding above it may take it."""
+        if event.is_printable and is_text_field(field):
             return False
         active = self.screen.active_bindings.get(event.key)
         return active is not None and not active.binding.priority and active.node is not field
