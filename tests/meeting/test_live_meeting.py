@@ -219,6 +219,7 @@ async def test_whole_meeting_from_the_keyboard(app: ChiboApp, saved) -> None:  #
         await pilot.press("9", "9")  # more than the voters: flagged, kept as typed
         await pilot.pause()
         assert in_favour.value == "99" and in_favour.has_class("-invalid")
+        assert in_favour.content_region.height == 1  # the 99 still shows (a border hid it)
         assert "Không hợp lệ" in str(screen.query_one("#resolution #vote-result").render())
         assert rules.votes_block_finalising(meeting)
         await pilot.press("f4", "f4")  # past the score sheet, to the close
